@@ -1,0 +1,1 @@
+//! Rust names for contract names: fields, operations, types and error variants.

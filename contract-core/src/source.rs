@@ -1,0 +1,127 @@
+//! Source files and positions: every node the pipeline builds points back into the issue text.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A byte range in one [`Source`]. Offsets are byte indices into [`Source::text`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A value together with where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// One-based line and column (column counted in characters, as editors and rustc do).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// An issue file's text and the name it is reported under.
+#[derive(Debug)]
+pub struct Source {
+    path: PathBuf,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Wraps text already read; `path` is only used for display.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Source> {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Arc::new(Source {
+            path: path.into(),
+            text,
+            line_starts,
+        })
+    }
+
+    /// Reads a file from disk.
+    pub fn read(path: impl AsRef<Path>) -> std::io::Result<Arc<Source>> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)?;
+        Ok(Source::new(path, text))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// One-based line and column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// Byte offset where a one-based line starts (the end of the text past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// `path:line:column` for a span's start, the form every message uses.
+    pub fn location(&self, span: Span) -> String {
+        let LineCol { line, column } = self.line_col(span.start);
+        format!("{}:{line}:{column}", self.path.display())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let src = Source::new("x.md", "ab\n🎯 c\r\nd");
+        assert_eq!(src.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(src.line_col(3), LineCol { line: 2, column: 1 });
+        // The emoji is four bytes but one column.
+        assert_eq!(src.line_col(8), LineCol { line: 2, column: 3 });
+        assert_eq!(src.line_col(11), LineCol { line: 3, column: 1 });
+        assert_eq!(src.location(Span::new(11, 12)), "x.md:3:1");
+    }
+}
