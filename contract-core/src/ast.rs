@@ -20,9 +20,10 @@ pub struct Endpoint {
     /// The path without its query string.
     pub path: Spanned<String>,
     /// `?a=1&b=x|y` on the path line: names with their example values.
-    pub path_query: Vec<(Spanned<String>, Option<Spanned<String>>)>,
+    pub path_query: Vec<QueryPair>,
     pub query: Option<TypeExpr>,
-    pub headers: Option<TypeExpr>,
+    /// `Headers: {...}` entries, and `Authorization:` / `Auth:` lines.
+    pub headers: Vec<HeaderSpec>,
     /// `Request:` or `Body:`; `None` when absent or written as `none`.
     pub request: Option<TypeExpr>,
     pub response: Option<ResponseSpec>,
@@ -30,6 +31,9 @@ pub struct Endpoint {
     /// From the method to the end of the endpoint's last line.
     pub span: Span,
 }
+
+/// A `name=value` pair of a query string on the path line; the value is optional.
+pub type QueryPair = (Spanned<String>, Option<Spanned<String>>);
 
 #[derive(Clone, Debug)]
 pub struct ResponseSpec {
@@ -41,10 +45,17 @@ pub struct ResponseSpec {
 }
 
 #[derive(Clone, Debug)]
+pub struct HeaderSpec {
+    pub name: Spanned<String>,
+    pub value: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug)]
 pub struct ErrorSpec {
     /// The status as written: usually digits, but `4O9` must reach the checker to be reported.
     pub status: Spanned<String>,
-    pub message: Spanned<String>,
+    /// `None` when only the status was written (`Errors: 400, 404`): the reason phrase is used.
+    pub message: Option<Spanned<String>>,
 }
 
 #[derive(Clone, Debug)]

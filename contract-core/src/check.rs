@@ -1,10 +1,828 @@
 //! Stage 3, check: [`ast`](crate::ast) -> [`model`](crate::model), refusing what cannot be served.
+//!
+//! Every issue read together is checked in one pass, so a type defined in one issue resolves a
+//! reference in another, and two issues claiming the same route are caught. Problems are collected,
+//! not returned early: the user sees all of them at once.
 
-use crate::ast::ParsedIssue;
-use crate::diagnostic::Diagnostics;
-use crate::model::Contract;
+use std::collections::HashMap;
+use std::sync::Arc;
 
+use crate::ast::{self, ParsedIssue, TypeExpr, TypeExprKind};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{
+    CodeFile, Contract, Endpoint, ErrorCase, Field, Header, IssueRef, Method, NamedType, PathParam,
+    Response, StringFormat, Task, Type,
+};
+use crate::naming;
+use crate::source::{Source, Span};
+
+/// Builds the model of every issue. Problems go to `diagnostics`; the contracts returned are only
+/// meaningful when none were reported.
 pub fn check(issues: &[ParsedIssue], diagnostics: &mut Diagnostics) -> Vec<Contract> {
-    let _ = (issues, diagnostics);
-    Vec::new()
+    let definitions = Definitions::collect(issues);
+    let contracts: Vec<Contract> = issues
+        .iter()
+        .map(|issue| {
+            let mut checker = Checker {
+                source: &issue.issue.source,
+                definitions: &definitions,
+                diagnostics,
+                refs: Vec::new(),
+            };
+            checker.contract(issue)
+        })
+        .collect();
+    check_across_issues(&contracts, diagnostics);
+    contracts
+}
+
+/// `interface`/`type` definitions from every issue, by name; the first definition wins.
+struct Definitions<'a> {
+    by_name: HashMap<&'a str, (&'a ast::TypeDef, &'a Arc<Source>)>,
+}
+
+impl<'a> Definitions<'a> {
+    fn collect(issues: &'a [ParsedIssue]) -> Self {
+        let mut by_name = HashMap::new();
+        for issue in issues {
+            for def in &issue.type_defs {
+                by_name
+                    .entry(def.name.value.as_str())
+                    .or_insert((def, &issue.issue.source));
+            }
+        }
+        Definitions { by_name }
+    }
+}
+
+struct Checker<'a, 'd> {
+    source: &'a Arc<Source>,
+    definitions: &'a Definitions<'a>,
+    diagnostics: &'d mut Diagnostics,
+    /// Named types the endpoints refer to, in order of first use.
+    refs: Vec<String>,
+}
+
+impl Checker<'_, '_> {
+    fn contract(&mut self, parsed: &ParsedIssue) -> Contract {
+        let issue = &parsed.issue;
+        let endpoints: Vec<Endpoint> = parsed
+            .endpoints
+            .iter()
+            .filter_map(|endpoint| self.endpoint(endpoint))
+            .collect();
+        let types = self.named_types();
+        let at = |span: Span| issue.source.line_col(span.start);
+        let links = |links: &[crate::read::IssueLink]| {
+            links
+                .iter()
+                .map(|link| IssueRef {
+                    relation: link.relation.to_owned(),
+                    number: link.number,
+                    note: link.note.clone(),
+                    at: at(link.span),
+                })
+                .collect()
+        };
+        Contract {
+            file: issue.source.path().to_path_buf(),
+            title: issue.front_matter.title.clone(),
+            labels: issue.front_matter.labels.clone(),
+            assignees: issue.front_matter.assignees.clone(),
+            extra: issue.front_matter.extra.clone(),
+            objective: issue.objective.clone(),
+            code_to_create: issue
+                .code_to_create
+                .iter()
+                .map(|file| CodeFile {
+                    path: file.value.clone(),
+                    at: at(file.span),
+                })
+                .collect(),
+            business_logic: issue
+                .business_logic
+                .iter()
+                .map(|task| Task {
+                    text: task.text.clone(),
+                    done: task.done,
+                    at: at(task.span),
+                })
+                .collect(),
+            depends_on: links(&issue.depends_on),
+            blocks: links(&issue.blocks),
+            endpoints,
+            types,
+            source: Arc::clone(&issue.source),
+        }
+    }
+
+    fn endpoint(&mut self, endpoint: &ast::Endpoint) -> Option<Endpoint> {
+        let method = self.method(&endpoint.method);
+        let path_params = self.path_params(&endpoint.path);
+        let query = self.query(endpoint);
+        let request = endpoint.request.as_ref().map(|ty| self.ty(ty));
+        let response = self.response(endpoint);
+        let errors = self.errors(&endpoint.errors);
+        let headers: Vec<Header> = endpoint
+            .headers
+            .iter()
+            .map(|h| Header {
+                name: h.name.value.clone(),
+                value: h.value.as_ref().map(|v| v.value.clone()),
+            })
+            .collect();
+        let auth = headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case("authorization"));
+        let method = method?;
+        let path = endpoint.path.value.clone();
+        Some(Endpoint {
+            name: naming::operation_name(method, &path),
+            method,
+            route: axum_route(&path),
+            path,
+            path_params: path_params?,
+            query,
+            auth,
+            headers,
+            request,
+            response,
+            errors,
+            at: self.source.line_col(endpoint.method.span.start),
+            span: endpoint.span,
+        })
+    }
+
+    fn method(&mut self, method: &crate::source::Spanned<String>) -> Option<Method> {
+        if let Some(parsed) = Method::parse(&method.value.to_ascii_uppercase()) {
+            return Some(parsed);
+        }
+        let names = Method::ALL.map(Method::as_str);
+        let help = match closest(&method.value.to_ascii_uppercase(), &names) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => format!("use one of {}", names.join(", ")),
+        };
+        self.error(
+            Diagnostic::error(
+                self.source,
+                method.span,
+                format!("unknown HTTP method `{}`", method.value),
+            )
+            .label("not an HTTP method")
+            .help(help),
+        );
+        None
+    }
+
+    /// `:id` and `{id}` segments; `None` when the path cannot be served.
+    fn path_params(&mut self, path: &crate::source::Spanned<String>) -> Option<Vec<PathParam>> {
+        if path.value.is_empty() {
+            self.error(
+                Diagnostic::error(self.source, path.span, "endpoint has no path")
+                    .label("a path such as `/api/users` goes here")
+                    .help("write the path after the method: `GET /api/users`"),
+            );
+            return None;
+        }
+        if !path.value.starts_with('/') {
+            self.error(
+                Diagnostic::error(self.source, path.span, "path must start with `/`")
+                    .label("not an absolute path")
+                    .help(format!("write `/{}`", path.value.trim_start_matches('/'))),
+            );
+            return None;
+        }
+        let mut params: Vec<(PathParam, Span)> = Vec::new();
+        let mut ok = true;
+        let mut offset = path.span.start;
+        for segment in path.value.split('/') {
+            let span = Span::new(offset, offset + segment.len());
+            offset += segment.len() + 1;
+            let Some(name) = param_name(segment) else {
+                continue;
+            };
+            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        span,
+                        format!("invalid path parameter `{segment}`"),
+                    )
+                    .label("a parameter is `:name` or `{name}`, with letters, digits and `_`"),
+                );
+                ok = false;
+                continue;
+            }
+            if let Some((_, first)) = params.iter().find(|(p, _)| p.name == name) {
+                let first = *first;
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        span,
+                        format!("path parameter `{name}` appears twice in one path"),
+                    )
+                    .label("second use")
+                    .with_secondary(self.source, first, "first use")
+                    .help("give each path parameter its own name"),
+                );
+                ok = false;
+                continue;
+            }
+            params.push((
+                PathParam {
+                    name: name.to_owned(),
+                    rust_name: naming::field_name(name),
+                    ty: Type::String { format: None },
+                },
+                span,
+            ));
+        }
+        ok.then(|| params.into_iter().map(|(p, _)| p).collect())
+    }
+
+    /// Query parameters: the `Query:` object, plus names on the path line it does not mention.
+    fn query(&mut self, endpoint: &ast::Endpoint) -> Vec<Field> {
+        let mut fields = match &endpoint.query {
+            None => Vec::new(),
+            Some(TypeExpr {
+                kind: TypeExprKind::Object(fields),
+                ..
+            }) => self.fields(fields),
+            Some(other) => {
+                self.error(
+                    Diagnostic::error(self.source, other.span, "`Query:` must be an object")
+                        .label("not an object")
+                        .help("write the parameters as `Query: { page?: integer, q?: string }`"),
+                );
+                Vec::new()
+            }
+        };
+        for (name, value) in &endpoint.path_query {
+            if fields.iter().any(|f| f.name == name.value) {
+                continue;
+            }
+            let ty = value.as_ref().map_or(Type::String { format: None }, |v| {
+                example_query_type(&v.value)
+            });
+            let field = Field {
+                name: name.value.clone(),
+                rust_name: naming::field_name(&name.value),
+                optional: true,
+                ty,
+                at: self.source.line_col(name.span.start),
+            };
+            if let Some(other) = fields.iter().find(|f| f.rust_name == field.rust_name) {
+                let message = format!(
+                    "query parameters `{}` and `{}` both become `{}` in Rust",
+                    other.name, field.name, field.rust_name
+                );
+                self.error(Diagnostic::error(self.source, name.span, message));
+                continue;
+            }
+            fields.push(field);
+        }
+        fields
+    }
+
+    fn response(&mut self, endpoint: &ast::Endpoint) -> Response {
+        let Some(spec) = &endpoint.response else {
+            return Response {
+                status: 200,
+                body: None,
+            };
+        };
+        let status = match &spec.status {
+            None => 200,
+            Some(status) => match status.value.parse::<u16>() {
+                Ok(code @ 100..=399) => code,
+                Ok(code @ 400..=599) => {
+                    self.error(
+                        Diagnostic::error(
+                            self.source,
+                            status.span,
+                            format!("response status {code} is an error status"),
+                        )
+                        .label("errors belong under `Errors:`")
+                        .help(format!("list it as `Errors: {{ {code}: \"...\" }}`")),
+                    );
+                    200
+                }
+                _ => {
+                    self.bad_status(status, "a success status from 100 to 399");
+                    200
+                }
+            },
+        };
+        let body = spec.body.as_ref().map(|ty| self.ty(ty));
+        Response { status, body }
+    }
+
+    fn errors(&mut self, specs: &[ast::ErrorSpec]) -> Vec<ErrorCase> {
+        let mut errors: Vec<(ErrorCase, Span)> = Vec::new();
+        for spec in specs {
+            let status = match spec.status.value.parse::<u16>() {
+                Ok(code @ 400..=599) => code,
+                Ok(code @ 100..=399) => {
+                    self.error(
+                        Diagnostic::error(
+                            self.source,
+                            spec.status.span,
+                            format!("{code} is not an error status"),
+                        )
+                        .label("error statuses are 400 to 599")
+                        .help("a success status belongs in `Response (201): ...`"),
+                    );
+                    continue;
+                }
+                _ => {
+                    self.bad_status(&spec.status, "an error status from 400 to 599");
+                    continue;
+                }
+            };
+            if let Some((_, first)) = errors.iter().find(|(e, _)| e.status == status) {
+                let first = *first;
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        spec.status.span,
+                        format!("error status {status} is listed twice"),
+                    )
+                    .label("second entry")
+                    .with_secondary(self.source, first, "first entry")
+                    .help("give each status one message"),
+                );
+                continue;
+            }
+            let variant = naming::variant_name(status);
+            let message = match &spec.message {
+                Some(message) => message.value.clone(),
+                None => http::StatusCode::from_u16(status)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("Error")
+                    .to_owned(),
+            };
+            errors.push((
+                ErrorCase {
+                    status,
+                    message,
+                    variant,
+                    at: self.source.line_col(spec.status.span.start),
+                },
+                spec.status.span,
+            ));
+        }
+        errors.into_iter().map(|(e, _)| e).collect()
+    }
+
+    fn bad_status(&mut self, status: &crate::source::Spanned<String>, expected: &str) {
+        let diagnostic = match status.value.parse::<u32>() {
+            Ok(code) => Diagnostic::error(
+                self.source,
+                status.span,
+                format!("{code} is not an HTTP status"),
+            )
+            .label(format!("expected {expected}")),
+            Err(_) => {
+                let fixed: String = status
+                    .value
+                    .chars()
+                    .map(|c| match c {
+                        'O' | 'o' => '0',
+                        'l' | 'I' => '1',
+                        c => c,
+                    })
+                    .collect();
+                let diagnostic = Diagnostic::error(
+                    self.source,
+                    status.span,
+                    format!("`{}` is not a number", status.value),
+                )
+                .label(format!("expected {expected}"));
+                if fixed.parse::<u16>().is_ok() {
+                    diagnostic.help(format!("did you mean `{fixed}`?"))
+                } else {
+                    diagnostic
+                }
+            }
+        };
+        self.error(diagnostic);
+    }
+
+    // ---- types -------------------------------------------------------------------------------
+
+    fn ty(&mut self, expr: &TypeExpr) -> Type {
+        match &expr.kind {
+            TypeExprKind::Name(name) => self.named(name, expr.span),
+            TypeExprKind::Generic(name, args) => self.generic(name, args, expr.span),
+            TypeExprKind::Str(value) => {
+                // JSON-style bodies give a type name (`"email": "string"`) or an example value.
+                match primitive(value) {
+                    Some(ty) => ty,
+                    None => Type::String { format: None },
+                }
+            }
+            TypeExprKind::Number(n) => {
+                if n.parse::<i64>().is_ok() {
+                    Type::Integer
+                } else {
+                    Type::Number
+                }
+            }
+            TypeExprKind::Bool => Type::Boolean,
+            TypeExprKind::Null => Type::Nullable {
+                inner: Box::new(Type::Any { json_object: false }),
+            },
+            TypeExprKind::Object(fields) => Type::Object {
+                fields: self.fields(fields),
+            },
+            TypeExprKind::ArrayOf(items) => Type::Array {
+                items: Box::new(self.ty(items)),
+            },
+            TypeExprKind::ArrayLiteral(items) => {
+                // An example array: its first element shows what the items are.
+                let items = match items.first() {
+                    Some(first) => {
+                        let first = self.ty(first);
+                        for other in &items[1..] {
+                            self.ty(other);
+                        }
+                        first
+                    }
+                    None => Type::Any { json_object: false },
+                };
+                Type::Array {
+                    items: Box::new(items),
+                }
+            }
+            TypeExprKind::Union(members) => self.union(members),
+        }
+    }
+
+    fn named(&mut self, name: &str, span: Span) -> Type {
+        if let Some(ty) = primitive(name) {
+            return ty;
+        }
+        if name.starts_with(|c: char| c.is_uppercase()) {
+            if !self.refs.iter().any(|r| r == name) {
+                self.refs.push(name.to_owned());
+            }
+            return Type::Ref {
+                name: name.to_owned(),
+            };
+        }
+        let help = match closest(name, PRIMITIVE_NAMES) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None => format!(
+                "known types: {}; a PascalCase name refers to a type defined elsewhere",
+                PRIMITIVE_NAMES.join(", ")
+            ),
+        };
+        self.error(
+            Diagnostic::error(self.source, span, format!("unknown type `{name}`"))
+                .label("not a known type")
+                .help(help),
+        );
+        Type::Any { json_object: false }
+    }
+
+    fn generic(&mut self, name: &str, args: &[TypeExpr], span: Span) -> Type {
+        let arity_ok = |n: usize| args.len() == n;
+        match name {
+            "Array" | "array" | "List" | "list" | "Vec" | "ReadonlyArray" if arity_ok(1) => {
+                Type::Array {
+                    items: Box::new(self.ty(&args[0])),
+                }
+            }
+            "Option" | "Optional" | "Nullable" | "Maybe" if arity_ok(1) => {
+                nullable(self.ty(&args[0]))
+            }
+            "Promise" | "Readonly" | "Partial" | "Required" if arity_ok(1) => self.ty(&args[0]),
+            "Record" | "Map" | "map" | "HashMap" | "Dictionary" if arity_ok(2) => {
+                for arg in args {
+                    self.ty(arg);
+                }
+                Type::Any { json_object: true }
+            }
+            _ => {
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        span,
+                        format!("unknown generic type `{name}<...>`"),
+                    )
+                    .label("not a known generic")
+                    .help("use `Array<T>` (or `T[]`), or `Record<string, T>` for a map"),
+                );
+                Type::Any { json_object: false }
+            }
+        }
+    }
+
+    /// `"a" | "b"` is an enum, `T | null` is nullable, other mixes are any JSON value.
+    fn union(&mut self, members: &[TypeExpr]) -> Type {
+        // Only string literals: an enum, even of words that name types (`"string" | "number"`).
+        if members
+            .iter()
+            .all(|m| matches!(m.kind, TypeExprKind::Str(_)))
+        {
+            let mut values: Vec<String> = Vec::new();
+            for member in members {
+                if let TypeExprKind::Str(value) = &member.kind
+                    && !values.contains(value)
+                {
+                    values.push(value.clone());
+                }
+            }
+            return Type::Enum { values };
+        }
+        let mut has_null = false;
+        let mut literals: Vec<String> = Vec::new();
+        let mut others: Vec<Type> = Vec::new();
+        for member in members {
+            match &member.kind {
+                TypeExprKind::Null => has_null = true,
+                TypeExprKind::Str(value) if primitive(value).is_none() => {
+                    if !literals.contains(value) {
+                        literals.push(value.clone());
+                    }
+                }
+                _ => {
+                    let ty = self.ty(member);
+                    if !others.contains(&ty) {
+                        others.push(ty);
+                    }
+                }
+            }
+        }
+        let inner = match (literals.is_empty(), others.len()) {
+            (false, 0) => Type::Enum { values: literals },
+            // `"a" | string` is just a string.
+            (false, 1) if matches!(others[0], Type::String { .. }) => others.remove(0),
+            (true, 1) => others.remove(0),
+            (true, 0) => Type::Any { json_object: false },
+            _ => Type::Any { json_object: false },
+        };
+        if has_null { nullable(inner) } else { inner }
+    }
+
+    /// Object fields: each name once, and no two names that become the same Rust name.
+    fn fields(&mut self, fields: &[ast::FieldExpr]) -> Vec<Field> {
+        let mut out: Vec<(Field, Span)> = Vec::new();
+        for field in fields {
+            let ty = match &field.ty {
+                Some(ty) => self.ty(ty),
+                None => Type::Any { json_object: false },
+            };
+            let rust_name = naming::field_name(&field.name.value);
+            if let Some((first, first_span)) = out.iter().find(|(f, _)| f.name == field.name.value)
+            {
+                let (first_name, first_span) = (first.name.clone(), *first_span);
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        field.name.span,
+                        format!("field `{first_name}` appears twice in one object"),
+                    )
+                    .label("second definition")
+                    .with_secondary(self.source, first_span, "first definition")
+                    .help("remove one of them, or rename it"),
+                );
+                continue;
+            }
+            if let Some((first, first_span)) = out.iter().find(|(f, _)| f.rust_name == rust_name) {
+                let (first_name, first_span) = (first.name.clone(), *first_span);
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        field.name.span,
+                        format!(
+                            "fields `{first_name}` and `{}` both become `{rust_name}` in Rust",
+                            field.name.value
+                        ),
+                    )
+                    .label("collides with an earlier field")
+                    .with_secondary(self.source, first_span, "earlier field")
+                    .help("rename one of them in the contract"),
+                );
+                continue;
+            }
+            out.push((
+                Field {
+                    name: field.name.value.clone(),
+                    rust_name,
+                    optional: field.optional,
+                    ty,
+                    at: self.source.line_col(field.name.span.start),
+                },
+                field.name.span,
+            ));
+        }
+        out.into_iter().map(|(f, _)| f).collect()
+    }
+
+    /// Named types in order of first use, following references inside definitions too.
+    fn named_types(&mut self) -> Vec<NamedType> {
+        let mut out = Vec::new();
+        let mut index = 0;
+        while index < self.refs.len() {
+            let name = self.refs[index].clone();
+            index += 1;
+            let named = match self.definitions.by_name.get(name.as_str()) {
+                Some((def, source)) => {
+                    // A definition is checked against its own file, for messages that point there.
+                    let definition = if Arc::ptr_eq(source, self.source) {
+                        self.ty(&def.ty)
+                    } else {
+                        let mut other = Checker {
+                            source,
+                            definitions: self.definitions,
+                            diagnostics: &mut Diagnostics::default(),
+                            refs: Vec::new(),
+                        };
+                        let ty = other.ty(&def.ty);
+                        for r in other.refs {
+                            if !self.refs.contains(&r) {
+                                self.refs.push(r);
+                            }
+                        }
+                        ty
+                    };
+                    NamedType {
+                        name,
+                        definition: Some(definition),
+                        defined_at: Some(source.location(def.name.span)),
+                    }
+                }
+                None => NamedType {
+                    name,
+                    definition: None,
+                    defined_at: None,
+                },
+            };
+            out.push(named);
+        }
+        out
+    }
+
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+}
+
+/// Duplicate routes and clashing operation names across every issue read together.
+fn check_across_issues(contracts: &[Contract], diagnostics: &mut Diagnostics) {
+    let mut routes: HashMap<(Method, String), (&Contract, &Endpoint)> = HashMap::new();
+    let mut names: HashMap<&str, (&Contract, &Endpoint)> = HashMap::new();
+    for contract in contracts {
+        for endpoint in &contract.endpoints {
+            let key = (endpoint.method, route_shape(&endpoint.route));
+            if let Some((first_contract, first)) = routes.get(&key) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &contract.source,
+                        endpoint.span,
+                        format!("`{} {}` is defined twice", endpoint.method, endpoint.path),
+                    )
+                    .label("second definition")
+                    .with_secondary(&first_contract.source, first.span, "first definition")
+                    .help("one route belongs to one endpoint; remove or change one of them"),
+                );
+                continue;
+            }
+            routes.insert(key, (contract, endpoint));
+            if let Some((first_contract, first)) = names.get(endpoint.name.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &contract.source,
+                        endpoint.span,
+                        format!(
+                            "`{} {}` and `{} {}` both get the operation name `{}`",
+                            first.method, first.path, endpoint.method, endpoint.path, endpoint.name
+                        ),
+                    )
+                    .label("second endpoint")
+                    .with_secondary(&first_contract.source, first.span, "first endpoint")
+                    .help("operation names come from the method and path; change one path"),
+                );
+                continue;
+            }
+            names.insert(&endpoint.name, (contract, endpoint));
+        }
+    }
+}
+
+/// The names the grammar knows, for suggestions.
+const PRIMITIVE_NAMES: &[&str] = &[
+    "string", "number", "integer", "int", "float", "boolean", "bool", "object", "any", "null",
+    "date", "datetime", "uuid", "email", "url",
+];
+
+/// A built-in type by name; lower case, or capitalised as TypeScript's boxed types are.
+fn primitive(name: &str) -> Option<Type> {
+    let lower = name.to_ascii_lowercase();
+    let capitalised = name
+        .chars()
+        .skip(1)
+        .all(|c| c.is_ascii_lowercase() || c == '-');
+    if name != lower && !capitalised {
+        return None;
+    }
+    let format = |format| {
+        Some(Type::String {
+            format: Some(format),
+        })
+    };
+    match lower.as_str() {
+        "string" | "str" | "text" => Some(Type::String { format: None }),
+        "number" | "float" | "double" | "decimal" => Some(Type::Number),
+        "integer" | "int" | "long" => Some(Type::Integer),
+        "boolean" | "bool" => Some(Type::Boolean),
+        "object" => Some(Type::Any { json_object: true }),
+        "any" | "unknown" | "json" => Some(Type::Any { json_object: false }),
+        "null" => Some(nullable(Type::Any { json_object: false })),
+        "date" | "datetime" | "date-time" | "timestamp" => format(StringFormat::DateTime),
+        "uuid" => format(StringFormat::Uuid),
+        "email" => format(StringFormat::Email),
+        "url" | "uri" => format(StringFormat::Uri),
+        _ => None,
+    }
+}
+
+fn nullable(inner: Type) -> Type {
+    match inner {
+        Type::Nullable { .. } => inner,
+        inner => Type::Nullable {
+            inner: Box::new(inner),
+        },
+    }
+}
+
+/// The type a query value on the path line shows: `1` an integer, `open|done` an enum, `true` a
+/// boolean, anything else a string.
+fn example_query_type(value: &str) -> Type {
+    if value.contains('|') {
+        let mut values: Vec<String> = Vec::new();
+        for v in value.split('|').filter(|v| !v.is_empty()) {
+            if !values.iter().any(|seen| seen == v) {
+                values.push(v.to_owned());
+            }
+        }
+        return Type::Enum { values };
+    }
+    if let Some(ty) = primitive(value) {
+        return ty;
+    }
+    if value.parse::<i64>().is_ok() {
+        Type::Integer
+    } else if value.parse::<f64>().is_ok() {
+        Type::Number
+    } else if value == "true" || value == "false" {
+        Type::Boolean
+    } else {
+        Type::String { format: None }
+    }
+}
+
+/// `:id` or `{id}` -> `id`.
+fn param_name(segment: &str) -> Option<&str> {
+    segment
+        .strip_prefix(':')
+        .or_else(|| segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+}
+
+/// axum 0.8's route syntax: every parameter as `{name}`.
+fn axum_route(path: &str) -> String {
+    path.split('/')
+        .map(|segment| match param_name(segment) {
+            Some(name) => format!("{{{name}}}"),
+            None => segment.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A route with parameter names erased: `/users/{id}` and `/users/{userId}` are the same route.
+fn route_shape(route: &str) -> String {
+    route
+        .split('/')
+        .map(|segment| {
+            if param_name(segment).is_some() {
+                "{}"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The candidate within two edits of `word`, if there is one.
+fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
 }

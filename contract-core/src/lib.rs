@@ -14,7 +14,11 @@ pub mod model;
 pub mod naming;
 pub mod parse;
 pub mod read;
+pub mod render;
 pub mod source;
+
+#[cfg(test)]
+mod grammar_tests;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,7 +31,10 @@ pub use source::Source;
 #[derive(Debug)]
 pub enum LoadError {
     /// A file could not be read at all.
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// The files were read but are not valid contracts.
     Invalid(Diagnostics),
 }

@@ -1,1 +1,282 @@
 //! Rust names for contract names: fields, operations, types and error variants.
+//!
+//! The rules live here, in one place, because the scaffold, the macro and the docs must agree on
+//! them byte for byte.
+
+use heck::{ToPascalCase, ToSnakeCase};
+
+use crate::model::Method;
+
+/// Words Rust reserves in edition 2024. `r#` makes most of them usable as identifiers.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// The Rust field name for a JSON key: snake case (`createdAt` -> `created_at`,
+/// `x-trace-id` -> `x_trace_id`), keywords as raw identifiers (`type` -> `r#type`) except those
+/// that cannot be raw (`self` -> `self_`), and a leading `_` where the name would start with a digit.
+pub fn field_name(json_name: &str) -> String {
+    let snake = identifier_chars(json_name).to_snake_case();
+    let snake = if snake.is_empty() {
+        "field".to_owned()
+    } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{snake}")
+    } else {
+        snake
+    };
+    escape_keyword(snake)
+}
+
+/// A PascalCase type name from any spelling (`create_user` -> `CreateUser`).
+pub fn type_name(name: &str) -> String {
+    let pascal = identifier_chars(name).to_pascal_case();
+    if pascal.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{pascal}")
+    } else {
+        pascal
+    }
+}
+
+/// The enum variant for an error status: its standard reason phrase in PascalCase
+/// (409 -> `Conflict`, 413 -> `PayloadTooLarge`, 429 -> `TooManyRequests`), or `Status499` for a
+/// status without one.
+pub fn variant_name(status: u16) -> String {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|code| code.canonical_reason())
+        .map(type_name)
+        .unwrap_or_else(|| format!("Status{status}"))
+}
+
+/// `r#type` for keywords that can be raw, `self_` for those that cannot, the name itself otherwise.
+fn escape_keyword(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// Replaces every character that cannot be part of an identifier with a word break; apostrophes
+/// vanish so `I'm a teapot` reads as `ImATeapot`.
+fn identifier_chars(name: &str) -> String {
+    name.chars()
+        .filter(|&c| c != '\'')
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// The operation name for an endpoint, by one rule:
+///
+/// 1. Split the path into segments; drop `api`, version segments (`v1`, `v2`, ...) and the query.
+/// 2. The *resource* is the last literal segment; the endpoint is an *item* endpoint when a
+///    parameter follows it (`/users/:id`), a *collection* endpoint otherwise.
+/// 3. A literal segment right after a parameter is nested under that parameter's resource, whose
+///    singular becomes a prefix: `GET /posts/:postId/comments` -> `list_post_comments`.
+/// 4. Verbs: `GET` collection -> `list_<resources>`, item -> `get_<resource>`; `POST` to a plural
+///    collection -> `create_<resource>`; `PUT`/`PATCH` item -> `update_<resource>`
+///    (`replace_`/`update_` + the plural on a collection); `DELETE` item -> `delete_<resource>`,
+///    collection -> `delete_<resources>`; `HEAD`/`OPTIONS` -> `head_`/`options_` + the rest.
+///    A `POST` (or `GET`) to a singular literal is an action named by that word:
+///    `POST /auth/login` -> `login`, `POST /users/:id/activate` -> `activate_user`,
+///    `GET /me` -> `get_me`.
+/// 5. A path with no literal segment is the root resource: `GET /` -> `get_root`.
+pub fn operation_name(method: Method, path: &str) -> String {
+    let segments: Vec<Segment> = path
+        .split('?')
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .filter_map(Segment::parse)
+        .collect();
+    let is_item = matches!(segments.last(), Some(Segment::Param));
+    let Some(resource_index) = segments
+        .iter()
+        .rposition(|s| matches!(s, Segment::Literal(_)))
+    else {
+        return format!("{}_root", method.as_str().to_lowercase());
+    };
+    let Segment::Literal(resource) = &segments[resource_index] else {
+        unreachable!("rposition found a literal")
+    };
+    // The resource of the parameter this one is nested under, as in /posts/:postId/comments.
+    let parent = resource_index
+        .checked_sub(2)
+        .filter(|_| matches!(segments[resource_index - 1], Segment::Param))
+        .and_then(|i| match &segments[i] {
+            Segment::Literal(parent) => Some(singular(parent)),
+            Segment::Param => None,
+        });
+    let plural = is_plural(resource);
+    let noun = |word: String| match &parent {
+        Some(parent) => format!("{parent}_{word}"),
+        None => word,
+    };
+    let name = match (method, is_item) {
+        (Method::Get, true) => format!("get_{}", noun(singular(resource))),
+        (Method::Get, false) if plural => format!("list_{}", noun(resource.clone())),
+        (Method::Get, false) => format!("get_{}", noun(resource.clone())),
+        (Method::Post, false) if plural => format!("create_{}", noun(singular(resource))),
+        (Method::Post, false) => match &parent {
+            Some(parent) => format!("{resource}_{parent}"),
+            None => resource.clone(),
+        },
+        (Method::Post, true) => format!("create_{}", noun(singular(resource))),
+        (Method::Put | Method::Patch, true) => format!("update_{}", noun(singular(resource))),
+        (Method::Put, false) => format!("replace_{}", noun(resource.clone())),
+        (Method::Patch, false) => format!("update_{}", noun(resource.clone())),
+        (Method::Delete, true) => format!("delete_{}", noun(singular(resource))),
+        (Method::Delete, false) => format!("delete_{}", noun(resource.clone())),
+        (Method::Head | Method::Options, _) => {
+            format!(
+                "{}_{}",
+                method.as_str().to_lowercase(),
+                noun(resource.clone())
+            )
+        }
+    };
+    field_name(&name)
+}
+
+enum Segment {
+    Literal(String),
+    Param,
+}
+
+impl Segment {
+    /// `None` for segments that say nothing about the operation (`api`, `v1`).
+    fn parse(segment: &str) -> Option<Segment> {
+        if segment.starts_with(':') || (segment.starts_with('{') && segment.ends_with('}')) {
+            return Some(Segment::Param);
+        }
+        let word = segment.to_snake_case();
+        let is_version = word.len() > 1
+            && word.starts_with('v')
+            && word[1..].chars().all(|c| c.is_ascii_digit());
+        if word.is_empty() || word == "api" || is_version {
+            None
+        } else {
+            Some(Segment::Literal(word))
+        }
+    }
+}
+
+fn is_plural(word: &str) -> bool {
+    let last = word.rsplit('_').next().unwrap_or(word);
+    last.len() > 2
+        && last.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|end| last.ends_with(end))
+}
+
+/// English singular for the common plural endings (`todos` -> `todo`, `categories` -> `category`,
+/// `addresses` -> `address`); words that are not plural come back unchanged. Only the last word of
+/// a snake-case name changes (`line_items` -> `line_item`).
+pub fn singular(word: &str) -> String {
+    if !is_plural(word) {
+        return word.to_owned();
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
+        word[..word.len() - 2].to_owned()
+    } else {
+        word[..word.len() - 1].to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names() {
+        assert_eq!(field_name("createdAt"), "created_at");
+        assert_eq!(field_name("x-trace-id"), "x_trace_id");
+        assert_eq!(field_name("type"), "r#type");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("Self"), "self_");
+        assert_eq!(field_name("crate"), "crate_");
+        assert_eq!(field_name("2fa"), "_2fa");
+        assert_eq!(field_name("$"), "field");
+        assert_eq!(field_name("userID"), "user_id");
+        assert_eq!(field_name("already_snake"), "already_snake");
+    }
+
+    #[test]
+    fn variants_follow_reason_phrases() {
+        assert_eq!(variant_name(400), "BadRequest");
+        assert_eq!(variant_name(409), "Conflict");
+        assert_eq!(variant_name(413), "PayloadTooLarge");
+        assert_eq!(variant_name(418), "ImATeapot");
+        assert_eq!(variant_name(422), "UnprocessableEntity");
+        assert_eq!(variant_name(423), "Locked");
+        assert_eq!(variant_name(429), "TooManyRequests");
+        assert_eq!(variant_name(499), "Status499");
+    }
+
+    #[test]
+    fn operation_names() {
+        let cases = [
+            (Method::Post, "/api/users", "create_user"),
+            (Method::Get, "/api/users/:id", "get_user"),
+            (Method::Get, "/api/users", "list_users"),
+            (Method::Get, "/api/todos?status=open", "list_todos"),
+            (Method::Patch, "/api/todos/{todoId}", "update_todo"),
+            (Method::Put, "/api/todos/{todoId}", "update_todo"),
+            (Method::Delete, "/api/todos/:id", "delete_todo"),
+            (Method::Post, "/api/auth/login", "login"),
+            (Method::Post, "/api/imports", "create_import"),
+            (Method::Get, "/api/imports/:importId", "get_import"),
+            (Method::Post, "/api/endpoint", "endpoint"),
+            (
+                Method::Get,
+                "/api/v1/posts/:postId/comments",
+                "list_post_comments",
+            ),
+            (
+                Method::Post,
+                "/posts/:postId/comments",
+                "create_post_comment",
+            ),
+            (Method::Post, "/users/:id/activate", "activate_user"),
+            (Method::Get, "/me", "get_me"),
+            (Method::Get, "/", "get_root"),
+            (Method::Delete, "/api/sessions", "delete_sessions"),
+            (Method::Get, "/api/categories/:id", "get_category"),
+            (Method::Get, "/api/line-items", "list_line_items"),
+            (Method::Head, "/api/health", "head_health"),
+        ];
+        for (method, path, expected) in cases {
+            assert_eq!(operation_name(method, path), expected, "{method} {path}");
+        }
+    }
+
+    #[test]
+    fn singulars() {
+        assert_eq!(singular("todos"), "todo");
+        assert_eq!(singular("categories"), "category");
+        assert_eq!(singular("addresses"), "address");
+        assert_eq!(singular("boxes"), "box");
+        assert_eq!(singular("status"), "status");
+        assert_eq!(singular("line_items"), "line_item");
+    }
+}

@@ -1,0 +1,316 @@
+//! The grammar, spelling by spelling: each input block must check into the model whose canonical
+//! rendering is given. Expected texts are written by hand from the grammar notes, not copied from
+//! output.
+
+use crate::parse::tests::check_block;
+use crate::render;
+
+#[track_caller]
+fn assert_renders(input: &str, expected: &str) {
+    let contract = match check_block(input) {
+        Ok(contract) => contract,
+        Err(diagnostics) => panic!("input was refused:\n{input}\n{diagnostics}"),
+    };
+    assert_eq!(
+        render::contract_block(&contract),
+        expected,
+        "input:\n{input}"
+    );
+}
+
+#[track_caller]
+fn assert_refused(input: &str, message: &str, line_col: (usize, usize)) {
+    let diagnostics = match check_block(input) {
+        Ok(contract) => panic!(
+            "accepted:\n{input}\nas\n{}",
+            render::contract_block(&contract)
+        ),
+        Err(diagnostics) => diagnostics,
+    };
+    let found = diagnostics
+        .iter()
+        .find(|d| d.message.contains(message))
+        .unwrap_or_else(|| panic!("no diagnostic containing {message:?}:\n{diagnostics}"));
+    let at = found.line_col();
+    assert_eq!((at.line, at.column), line_col, "{diagnostics}");
+}
+
+#[test]
+fn the_seed_spelling() {
+    assert_renders(
+        "// Exact endpoint specification\nPOST /api/users\nRequest: { email: string, name: string, age?: number }\nResponse: { success: boolean, data: { id: string } }\nErrors: { 400: \"Bad request\", 409: \"Email already registered\" }\n",
+        "POST /api/users\nRequest: { email: string, name: string, age?: number }\nResponse: { success: boolean, data: { id: string } }\nErrors: { 400: \"Bad request\", 409: \"Email already registered\" }\n",
+    );
+}
+
+#[test]
+fn response_status_spellings() {
+    let body = "{ id: string }";
+    for line in [
+        format!("Response (201): {body}"),
+        format!("Response 201: {body}"),
+        format!("Response: 201 {body}"),
+        format!("Response: 201 Created {body}"),
+        format!("Response (201 CREATED): {body}"),
+        format!("Response: 201 Created\n{body}"),
+        format!("201 -> {body}"),
+        format!("Response → 201 {body}"),
+    ] {
+        assert_renders(
+            &format!("POST /api/things\n{line}\n"),
+            "POST /api/things\nResponse (201): { id: string }\n",
+        );
+    }
+}
+
+#[test]
+fn responses_without_a_body() {
+    for line in [
+        "Response: 204",
+        "Response: 204 No Content",
+        "Response (204): none",
+    ] {
+        assert_renders(
+            &format!("DELETE /api/todos/:id\n{line}\n"),
+            "DELETE /api/todos/:id\nResponse: 204\n",
+        );
+    }
+    // No Response line at all: 200 without a body.
+    assert_renders("POST /api/ping\n", "POST /api/ping\nResponse: 200\n");
+}
+
+#[test]
+fn a_body_on_the_lines_after_200_ok() {
+    assert_renders(
+        "GET /api/me\nResponse: 200 OK\n{\n  id: string,\n  name: string\n}\n",
+        "GET /api/me\nResponse: { id: string, name: string }\n",
+    );
+}
+
+#[test]
+fn top_level_array_responses() {
+    for body in [
+        "{ id: string }[]",
+        "Array<{ id: string }>",
+        "[ { id: string } ]",
+        "[{ id: string }]",
+    ] {
+        assert_renders(
+            &format!("GET /api/tags\nResponse: {body}\n"),
+            "GET /api/tags\nResponse: { id: string }[]\n",
+        );
+    }
+}
+
+#[test]
+fn path_parameters_and_query() {
+    assert_renders(
+        "GET /api/todos?status=open|done&page=1&limit=20\nQuery: { status?: \"open\" | \"done\", page?: integer, limit?: integer }\nResponse: { total: integer }\n",
+        "GET /api/todos\nQuery: { status?: \"open\" | \"done\", page?: integer, limit?: integer }\nResponse: { total: integer }\n",
+    );
+    // From the path line alone, the example values give the types.
+    assert_renders(
+        "GET /api/todos?status=open|done&page=1&q=\nResponse: { total: integer }\n",
+        "GET /api/todos\nQuery: { status?: \"open\" | \"done\", page?: integer, q?: string }\nResponse: { total: integer }\n",
+    );
+    let contract = check_block("GET /api/users/{user_id}/posts/:postId\nResponse: 200\n").unwrap();
+    let endpoint = &contract.endpoints[0];
+    assert_eq!(endpoint.route, "/api/users/{user_id}/posts/{postId}");
+    let names: Vec<_> = endpoint
+        .path_params
+        .iter()
+        .map(|p| p.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["user_id", "post_id"]);
+}
+
+#[test]
+fn bearer_headers() {
+    for line in [
+        "Headers: { Authorization: \"Bearer <token>\" }",
+        "Headers: { \"authorization\": 'Bearer <jwt>' }",
+        "Headers: Authorization: Bearer <token>",
+        "Authorization: Bearer <token>",
+    ] {
+        let contract =
+            check_block(&format!("DELETE /api/todos/:id\n{line}\nResponse: 204\n")).unwrap();
+        assert!(contract.endpoints[0].auth, "{line}");
+    }
+    let contract = check_block("GET /x\nHeaders: { \"x-trace-id\": string }\n").unwrap();
+    assert!(!contract.endpoints[0].auth);
+}
+
+#[test]
+fn field_spellings() {
+    assert_renders(
+        "POST /api/x\nRequest: {\n  \"quoted\": string;   // a comment\n  'single'?: number;\n  \"x-trace-id\"?: string,\n  createdAt: date,\n  n: int, b: bool, i: integer,\n}\n",
+        "POST /api/x\nRequest: { quoted: string, single?: number, \"x-trace-id\"?: string, createdAt: date, n: integer, b: boolean, i: integer }\nResponse: 200\n",
+    );
+}
+
+#[test]
+fn type_spellings() {
+    assert_renders(
+        "POST /api/x\nRequest: { a: string[], b: Array<number>, c: string | null, d: \"x\" | \"y\", e: object, f: any, g: GameState, h: { deep: boolean }[], i: (string | null)[], j: string[][] }\n",
+        "POST /api/x\nRequest: { a: string[], b: number[], c: string | null, d: \"x\" | \"y\", e: object, f: any, g: GameState, h: { deep: boolean }[], i: Array<string | null>, j: string[][] }\nResponse: 200\n",
+    );
+}
+
+#[test]
+fn json_example_bodies_give_types_by_value() {
+    assert_renders(
+        "POST /api/login\nBody: { \"email\": \"user@example.com\", \"password\": \"string\", \"age\": 30, \"score\": 1.5, \"admin\": false, \"tags\": [\"a\"], \"extra\": null }\nResponse: { user, token }\n",
+        "POST /api/login\nRequest: { email: string, password: string, age: integer, score: number, admin: boolean, tags: string[], extra: any | null }\nResponse: { user: any, token: any }\n",
+    );
+}
+
+#[test]
+fn request_and_response_on_the_method_line() {
+    assert_renders(
+        "POST /api/auth/login { email: string, password: string } -> { token: string }\n",
+        "POST /api/auth/login\nRequest: { email: string, password: string }\nResponse: { token: string }\n",
+    );
+}
+
+#[test]
+fn error_spellings() {
+    let expected = "GET /api/x\nResponse: 200\nErrors: { 404: \"Not found\", 409: \"Taken\" }\n";
+    for errors in [
+        "Errors: { 404: \"Not found\", 409: \"Taken\" }",
+        "Errors: { 404: 'Not found'; 409: 'Taken'; }",
+        "Errors: {\n  404: \"Not found\",\n  409: \"Taken\",\n}",
+        "Errors: { \"404\": \"Not found\", \"409\": \"Taken\" }",
+        "Errors:\n- 404: Not found\n- 409: Taken",
+        "404: \"Not found\"\n409 -> Taken",
+    ] {
+        assert_renders(&format!("GET /api/x\n{errors}\n"), expected);
+    }
+    // Statuses alone take their reason phrase.
+    assert_renders(
+        "GET /api/x\nErrors: 401, 404\n",
+        "GET /api/x\nResponse: 200\nErrors: { 401: \"Unauthorized\", 404: \"Not Found\" }\n",
+    );
+}
+
+#[test]
+fn several_endpoints_with_comments_between() {
+    let contract = check_block(
+        "// start\nPOST /api/imports\nRequest: { n: integer }\nResponse 202: { id: string }\n\n// poll\nGET /api/imports/:importId\nResponse: { status: \"queued\" | \"done\" }\nErrors: { 404: \"Import not found\" }\n",
+    )
+    .unwrap();
+    let names: Vec<_> = contract.endpoints.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["create_import", "get_import"]);
+    assert_eq!(contract.endpoints[0].response.status, 202);
+}
+
+#[test]
+fn crlf_line_endings() {
+    assert_renders(
+        "POST /api/users\r\nRequest: {\r\n  email: string,\r\n}\r\nErrors: { 400: \"Bad\" }\r\n",
+        "POST /api/users\nRequest: { email: string }\nResponse: 200\nErrors: { 400: \"Bad\" }\n",
+    );
+}
+
+#[test]
+fn type_definitions_in_the_block_resolve_references() {
+    let contract = check_block(
+        "interface GameState { board: string[], turn: \"x\" | \"o\" }\nPOST /api/games\nResponse: { state: GameState, other: Elsewhere }\n",
+    )
+    .unwrap();
+    assert_eq!(contract.types.len(), 2);
+    assert_eq!(contract.types[0].name, "GameState");
+    assert!(contract.types[0].definition.is_some());
+    assert_eq!(contract.types[1].name, "Elsewhere");
+    assert!(contract.types[1].definition.is_none());
+}
+
+#[test]
+fn rust_names() {
+    let contract =
+        check_block("POST /api/x\nRequest: { type: string, self: string, createdAt: date }\n")
+            .unwrap();
+    let Some(crate::model::Type::Object { fields }) = &contract.endpoints[0].request else {
+        panic!("object expected");
+    };
+    let names: Vec<_> = fields.iter().map(|f| f.rust_name.as_str()).collect();
+    assert_eq!(names, ["r#type", "self_", "created_at"]);
+}
+
+#[test]
+fn refusals() {
+    assert_refused("FETCH /api/x\n", "unknown HTTP method `FETCH`", (1, 1));
+    assert_refused("GTE /api/x\n", "unknown HTTP method", (1, 1));
+    assert_refused(
+        "POST /api/x\nRequest: { name: strng }\n",
+        "unknown type `strng`",
+        (2, 18),
+    );
+    assert_refused(
+        "POST /api/x\nRequest: { name: string, name: number }\n",
+        "field `name` appears twice",
+        (2, 26),
+    );
+    assert_refused(
+        "POST /api/x\nRequest: { userId: string, user_id: number }\n",
+        "both become `user_id`",
+        (2, 28),
+    );
+    assert_refused("PUT /api/x/:id/:id\n", "appears twice in one path", (1, 16));
+    assert_refused("GET\n", "endpoint has no path", (1, 4));
+    assert_refused(
+        "GET /x\nErrors: { 4O9: \"x\" }\n",
+        "`4O9` is not a number",
+        (2, 11),
+    );
+    assert_refused(
+        "GET /x\nErrors: { 700: \"x\" }\n",
+        "700 is not an HTTP status",
+        (2, 11),
+    );
+    assert_refused(
+        "GET /x\nErrors: { 200: \"x\" }\n",
+        "200 is not an error status",
+        (2, 11),
+    );
+    assert_refused(
+        "GET /x\nErrors: { 404: \"a\", 404: \"b\" }\n",
+        "listed twice",
+        (2, 21),
+    );
+    assert_refused(
+        "POST /x\nRequest: { a: string\nResponse: 204\n",
+        "unclosed `{`",
+        (2, 10),
+    );
+    assert_refused(
+        "POST /x\nRequest: { a: \"open }\n",
+        "unterminated string",
+        (2, 15),
+    );
+    assert_refused(
+        "POST /x\nthis is prose\n",
+        "expected an endpoint line",
+        (2, 1),
+    );
+    assert_refused(
+        "Request: { a: string }\n",
+        "before any endpoint line",
+        (1, 1),
+    );
+    assert_refused(
+        "GET /x\nResponse (404): { a: string }\n",
+        "is an error status",
+        (2, 11),
+    );
+    assert_refused("GET /x\nGET /x\n", "defined twice", (2, 1));
+    assert_refused("GET /x\nRequest: Foo<string>\n", "unknown generic", (2, 10));
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let diagnostics = check_block(
+        "FETCH /a\nPOST /b\nRequest: { a: strng, b: nmber }\nErrors: { 4O9: \"x\", 700: \"y\" }\n",
+    )
+    .unwrap_err();
+    assert_eq!(diagnostics.len(), 5, "{diagnostics}");
+}
