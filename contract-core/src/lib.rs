@@ -19,6 +19,8 @@ pub mod source;
 
 #[cfg(test)]
 mod grammar_tests;
+#[cfg(test)]
+mod proptests;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -27,8 +27,16 @@ pub fn contract_block(contract: &Contract) -> String {
 /// One endpoint in canonical form.
 pub fn endpoint_block(endpoint: &Endpoint) -> String {
     let mut out = format!("{} {}\n", endpoint.method, endpoint.path);
-    if endpoint.auth {
-        out.push_str("Headers: { Authorization: \"Bearer <token>\" }\n");
+    if !endpoint.headers.is_empty() {
+        let headers: Vec<String> = endpoint
+            .headers
+            .iter()
+            .map(|h| match &h.value {
+                Some(value) => format!("{}: {}", key(&h.name), string(value)),
+                None => key(&h.name),
+            })
+            .collect();
+        let _ = writeln!(out, "Headers: {{ {} }}", headers.join(", "));
     }
     if !endpoint.query.is_empty() {
         let _ = writeln!(out, "Query: {}", object(&endpoint.query));
