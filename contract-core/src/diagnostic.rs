@@ -145,10 +145,13 @@ fn caret_span(file: &Source, span: Span) -> std::ops::Range<usize> {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    if end == start {
-        if let Some(c) = text[start..].chars().next().filter(|c| *c != '\n' && *c != '\r') {
-            end = start + c.len_utf8();
-        }
+    if end == start
+        && let Some(c) = text[start..]
+            .chars()
+            .next()
+            .filter(|c| *c != '\n' && *c != '\r')
+    {
+        end = start + c.len_utf8();
     }
     start..end
 }

@@ -27,7 +27,10 @@ pub use source::Source;
 #[derive(Debug)]
 pub enum LoadError {
     /// A file could not be read at all.
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// The files were read but are not valid contracts.
     Invalid(Diagnostics),
 }
