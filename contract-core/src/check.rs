@@ -158,7 +158,18 @@ impl Checker<'_, '_> {
             return Some(parsed);
         }
         let names = Method::ALL.map(Method::as_str);
-        let help = match closest(&method.value.to_ascii_uppercase(), &names) {
+        let word = method.value.to_ascii_uppercase();
+        // Words people use for what a method does, then near-misses of the methods themselves.
+        let meant = match word.as_str() {
+            "FETCH" | "READ" | "RETRIEVE" | "LIST" | "QUERY" => Some("GET"),
+            "CREATE" | "ADD" | "SEND" => Some("POST"),
+            "UPDATE" | "EDIT" | "MODIFY" => Some("PATCH` or `PUT"),
+            "REMOVE" | "DEL" | "DESTROY" => Some("DELETE"),
+            _ => {
+                closest(&word, &names).filter(|name| strsim::damerau_levenshtein(&word, name) <= 1)
+            }
+        };
+        let help = match meant {
             Some(name) => format!("did you mean `{name}`?"),
             None => format!("use one of {}", names.join(", ")),
         };

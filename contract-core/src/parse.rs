@@ -140,8 +140,10 @@ impl<'a> Parser<'a> {
                 LineStart::Other => Err(self.unexpected_line()),
             };
             if result.is_err() {
-                self.recover();
-            } else if let Some(endpoint) = endpoints.last_mut()
+                self.recover(line_start);
+                continue;
+            }
+            if let Some(endpoint) = endpoints.last_mut()
                 && endpoint.span.start <= line_start
             {
                 endpoint.span.end = endpoint.span.end.max(self.pos);
@@ -161,7 +163,7 @@ impl<'a> Parser<'a> {
             if matches!(self.line_start(), LineStart::TypeDef) {
                 match self.type_def() {
                     Ok(def) => defs.push(def),
-                    Err(Reported) => self.recover(),
+                    Err(Reported) => self.skip_line(),
                 }
             } else {
                 self.skip_line();
@@ -1004,8 +1006,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Skips to the next line that starts an endpoint, a keyword or a definition.
-    fn recover(&mut self) {
+    /// Skips to the next line that starts an endpoint, a keyword or a definition (which may be
+    /// the line the cursor is on, when an unclosed bracket that opened on an earlier line broke
+    /// off there).
+    fn recover(&mut self, failed_line: usize) {
+        if self.pos > failed_line && self.at_keyword_line() {
+            return;
+        }
         loop {
             self.skip_line();
             self.skip_trivia(true);

@@ -32,10 +32,17 @@ fn assert_round_trip(text: &str) -> Result<(), TestCaseError> {
     };
     let rendered = render::contract_block(&first);
     let second = check_block(&rendered).map_err(|d| {
-        TestCaseError::fail(format!("rendering of\n{text}\nwas refused:\n{rendered}\n{d}"))
+        TestCaseError::fail(format!(
+            "rendering of\n{text}\nwas refused:\n{rendered}\n{d}"
+        ))
     })?;
     prop_assert_eq!(&render::contract_block(&second), &rendered);
-    prop_assert_eq!(positionless(&first), positionless(&second), "text:\n{}", text);
+    prop_assert_eq!(
+        positionless(&first),
+        positionless(&second),
+        "text:\n{}",
+        text
+    );
     Ok(())
 }
 

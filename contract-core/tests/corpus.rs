@@ -60,13 +60,19 @@ fn create_user_has_the_shape_the_issue_describes() {
     let contract = &load_sources(&[source("valid", "01-create-user.md")]).unwrap()[0];
     assert_eq!(contract.endpoints.len(), 1);
     let endpoint = &contract.endpoints[0];
-    assert_eq!((endpoint.method.as_str(), endpoint.path.as_str()), ("POST", "/api/users"));
+    assert_eq!(
+        (endpoint.method.as_str(), endpoint.path.as_str()),
+        ("POST", "/api/users")
+    );
     let statuses: Vec<u16> = endpoint.errors.iter().map(|e| e.status).collect();
     assert_eq!(statuses, [400, 409]);
     let Some(contract_core::model::Type::Object { fields }) = &endpoint.request else {
         panic!("request should be an object");
     };
-    let fields: Vec<(&str, bool)> = fields.iter().map(|f| (f.name.as_str(), f.optional)).collect();
+    let fields: Vec<(&str, bool)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.optional))
+        .collect();
     assert_eq!(fields, [("email", false), ("name", false), ("age", true)]);
 }
 
@@ -85,7 +91,11 @@ const INVALID: &[(&str, usize, &str)] = &[
 #[test]
 fn every_invalid_issue_is_refused_where_its_readme_says() {
     let names = files("invalid");
-    assert_eq!(names.len(), INVALID.len(), "a new invalid file needs a row here: {names:?}");
+    assert_eq!(
+        names.len(),
+        INVALID.len(),
+        "a new invalid file needs a row here: {names:?}"
+    );
     for (name, line, words) in INVALID {
         let diagnostics = refused(name);
         let first = diagnostics.iter().next().unwrap();
@@ -104,12 +114,19 @@ fn every_invalid_issue_is_refused_where_its_readme_says() {
 fn bad_status_reports_both_statuses() {
     let diagnostics = refused("bad-status.md");
     let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
-    assert_eq!(messages, ["`4O9` is not a number", "700 is not an HTTP status"]);
+    assert_eq!(
+        messages,
+        ["`4O9` is not a number", "700 is not an HTTP status"]
+    );
 }
 
 #[test]
 fn unknown_method_points_at_column_one_and_unknown_type_suggests_string() {
-    let at = refused("unknown-method.md").iter().next().unwrap().line_col();
+    let at = refused("unknown-method.md")
+        .iter()
+        .next()
+        .unwrap()
+        .line_col();
     assert_eq!((at.line, at.column), (7, 1));
     let unknown_type = refused("unknown-type.md");
     let diagnostic = unknown_type.iter().next().unwrap();

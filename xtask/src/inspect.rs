@@ -57,14 +57,16 @@ fn summary(contract: &Contract) -> String {
     }
     if !contract.business_logic.is_empty() {
         let done = contract.business_logic.iter().filter(|t| t.done).count();
-        let _ = writeln!(
-            out,
-            "  business logic: {} items, {done} done",
-            contract.business_logic.len()
-        );
+        let total = contract.business_logic.len();
+        let items = if total == 1 { "item" } else { "items" };
+        let _ = writeln!(out, "  business logic: {total} {items}, {done} done");
     }
     if !contract.code_to_create.is_empty() {
-        let files: Vec<&str> = contract.code_to_create.iter().map(|f| f.path.as_str()).collect();
+        let files: Vec<&str> = contract
+            .code_to_create
+            .iter()
+            .map(|f| f.path.as_str())
+            .collect();
         let _ = writeln!(out, "  code to create: {}", files.join(", "));
     }
     out
@@ -83,7 +85,12 @@ fn endpoint_summary(endpoint: &Endpoint) -> String {
     }
     for field in &endpoint.query {
         let optional = if field.optional { "?" } else { "" };
-        let _ = writeln!(out, "    query:    {}{optional}: {}", field.name, render::ty(&field.ty));
+        let _ = writeln!(
+            out,
+            "    query:    {}{optional}: {}",
+            field.name,
+            render::ty(&field.ty)
+        );
     }
     if let Some(request) = &endpoint.request {
         let _ = writeln!(out, "    request:  {}", render::ty(request));
@@ -95,7 +102,11 @@ fn endpoint_summary(endpoint: &Endpoint) -> String {
         .map_or_else(|| "(no body)".to_owned(), render::ty);
     let _ = writeln!(out, "    response: {} {body}", endpoint.response.status);
     for error in &endpoint.errors {
-        let _ = writeln!(out, "    error:    {} {} ({})", error.status, error.message, error.variant);
+        let _ = writeln!(
+            out,
+            "    error:    {} {} ({})",
+            error.status, error.message, error.variant
+        );
     }
     out
 }

@@ -42,7 +42,10 @@ fn main() -> ExitCode {
 #[derive(Debug)]
 pub enum Failure {
     Load(LoadError),
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl Failure {
