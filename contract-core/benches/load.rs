@@ -1,4 +1,5 @@
-//! Read + parse + check of one issue, the work `inspect`, `scaffold` and the macro all start with.
+//! Read + parse + check of one issue, the work `inspect`, `scaffold` and the macro all start with,
+//! and each stage alone.
 //!
 //! `cargo bench -p contract-core --bench load`
 
@@ -20,4 +21,32 @@ fn corpus(name: &str) -> Arc<Source> {
 fn read_parse_check(bencher: divan::Bencher, name: &str) {
     let source = corpus(name);
     bencher.bench(|| contract_core::load_sources(std::slice::from_ref(divan::black_box(&source))));
+}
+
+#[divan::bench(args = ["01-create-user.md"])]
+fn read_only(bencher: divan::Bencher, name: &str) {
+    let source = corpus(name);
+    bencher.bench(|| contract_core::read::read(divan::black_box(&source)));
+}
+
+#[divan::bench(args = ["01-create-user.md"])]
+fn parse_only(bencher: divan::Bencher, name: &str) {
+    let source = corpus(name);
+    let issue = contract_core::read::read(&source).unwrap();
+    bencher.with_inputs(|| issue.clone()).bench_values(|issue| {
+        let mut d = contract_core::Diagnostics::default();
+        contract_core::parse::parse_issue(issue, &mut d)
+    });
+}
+
+#[divan::bench(args = ["01-create-user.md"])]
+fn check_only(bencher: divan::Bencher, name: &str) {
+    let source = corpus(name);
+    let issue = contract_core::read::read(&source).unwrap();
+    let mut d = contract_core::Diagnostics::default();
+    let parsed = contract_core::parse::parse_issue(issue, &mut d);
+    bencher.bench(|| {
+        let mut d = contract_core::Diagnostics::default();
+        contract_core::check::check(std::slice::from_ref(&parsed), &mut d)
+    });
 }
