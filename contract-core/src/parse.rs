@@ -207,7 +207,17 @@ impl<'a> Parser<'a> {
             {
                 return LineStart::Keyword(keyword);
             }
-            if rest.trim_start().starts_with("->") || rest.trim_start().starts_with('→') {
+            let rest = rest.trim_start();
+            if rest.starts_with("->") || rest.starts_with('→') {
+                return LineStart::Keyword(keyword);
+            }
+            // `Response 201 Created` with the body on the next lines: no colon needed.
+            let status = rest.trim_start_matches('(');
+            let starts_with_status = status
+                .as_bytes()
+                .get(..3)
+                .is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+            if keyword == Keyword::Response && starts_with_status {
                 return LineStart::Keyword(keyword);
             }
         }
@@ -315,7 +325,7 @@ impl<'a> Parser<'a> {
             self.reason_phrase(status.as_ref());
         }
         self.skip_inline_space();
-        if !self.eat(':') && !self.eat_arrow() {
+        if !self.eat(':') && !self.eat_arrow() && status.is_none() {
             return Err(self.error_here("expected `:` after `Response`"));
         }
         self.response_rest(keyword, status)

@@ -42,11 +42,17 @@ pub struct LineCol {
 }
 
 /// An issue file's text and the name it is reported under.
-#[derive(Debug)]
 pub struct Source {
     path: PathBuf,
     text: String,
     line_starts: Vec<usize>,
+}
+
+impl std::fmt::Debug for Source {
+    /// Only the path: the text would drown every debug print of a node that points into it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Source({})", self.path.display())
+    }
 }
 
 impl Source {
