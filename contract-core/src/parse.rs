@@ -22,9 +22,24 @@ use crate::source::{Source, Span, Spanned};
 pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
     let mut endpoints = Vec::new();
     let mut type_defs = Vec::new();
+    let mut last_heading = None;
     for block in &issue.contract_blocks {
+        let mut first_in_block = endpoints.len();
+        if let Some(heading) = block.endpoint_heading {
+            if last_heading == Some((heading, endpoints.len())) {
+                // Another block under the same heading: it continues that endpoint.
+                first_in_block -= 1;
+            } else {
+                // `### POST /auth/login` above the block stands for its endpoint line.
+                let mut parser = Parser::new(&issue.source, heading, diagnostics);
+                if let Ok(endpoint) = parser.endpoint_line() {
+                    endpoints.push(endpoint);
+                    last_heading = Some((heading, endpoints.len()));
+                }
+            }
+        }
         let mut parser = Parser::new(&issue.source, block.content, diagnostics);
-        parser.block(&mut endpoints, &mut type_defs);
+        parser.block(&mut endpoints, first_in_block, &mut type_defs);
     }
     for block in other_blocks(&issue) {
         // Code outside the contract is not ours to judge: keep only definitions that parse.
@@ -111,7 +126,15 @@ impl<'a> Parser<'a> {
 
     // ---- the block ---------------------------------------------------------------------------
 
-    fn block(&mut self, endpoints: &mut Vec<Endpoint>, type_defs: &mut Vec<TypeDef>) {
+    /// Parses one block into `endpoints`; lines before the block's first endpoint line belong to
+    /// the endpoint at `first_in_block`, if the block's heading gave one.
+    fn block(
+        &mut self,
+        endpoints: &mut Vec<Endpoint>,
+        first_in_block: usize,
+        type_defs: &mut Vec<TypeDef>,
+    ) {
+        let block_start = self.pos;
         loop {
             self.skip_trivia(true);
             if self.at_end() {
@@ -121,7 +144,7 @@ impl<'a> Parser<'a> {
             let result = match self.line_start() {
                 LineStart::Endpoint => self.endpoint_line().map(|e| endpoints.push(e)),
                 LineStart::TypeDef => self.type_def().map(|d| type_defs.push(d)),
-                LineStart::Keyword(keyword) => match endpoints.last_mut() {
+                LineStart::Keyword(keyword) => match endpoints[first_in_block..].last_mut() {
                     Some(endpoint) => self.keyword_line(keyword, endpoint),
                     None => Err(self.error_at(
                         self.word_span(),
@@ -129,7 +152,7 @@ impl<'a> Parser<'a> {
                         "an endpoint line such as `POST /api/users` must come first",
                     )),
                 },
-                LineStart::Status => match endpoints.last_mut() {
+                LineStart::Status => match endpoints[first_in_block..].last_mut() {
                     Some(endpoint) => self.status_line(endpoint),
                     None => Err(self.error_at(
                         self.word_span(),
@@ -144,6 +167,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if let Some(endpoint) = endpoints.last_mut()
+                && endpoint.span.start >= block_start
                 && endpoint.span.start <= line_start
             {
                 endpoint.span.end = endpoint.span.end.max(self.pos);
@@ -1188,6 +1212,7 @@ pub(crate) mod tests {
         let block = CodeBlock {
             lang: String::new(),
             content: Span::new(0, text.len()),
+            endpoint_heading: None,
         };
         Issue {
             source,

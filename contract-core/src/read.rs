@@ -72,6 +72,9 @@ pub struct CodeBlock {
     /// The info string's first word (`javascript`), empty when untagged.
     pub lang: String,
     pub content: Span,
+    /// The `METHOD /path` text of the heading the block is under (`### POST /auth/login`), when
+    /// the block describes that endpoint without an endpoint line of its own.
+    pub endpoint_heading: Option<Span>,
 }
 
 /// Reads an issue. Fails on front matter that does not parse and on a file with no contract block;
@@ -94,7 +97,9 @@ pub fn read(source: &Arc<Source>) -> Result<Issue, Diagnostics> {
         contract_blocks = body
             .code_blocks
             .iter()
-            .filter(|block| looks_like_contract(source.slice(block.content)))
+            .filter(|block| {
+                block.endpoint_heading.is_some() || looks_like_contract(source.slice(block.content))
+            })
             .cloned()
             .collect();
     }
@@ -407,6 +412,8 @@ struct Walker<'a> {
     /// The label or sub-heading inside the section, if one was seen since the section began.
     sub: Option<Part>,
     list_depth: usize,
+    /// The `### POST /auth/login` heading the walk is under, if any.
+    endpoint_heading: Option<Span>,
     body: Body,
 }
 
@@ -426,6 +433,7 @@ impl<'a> Walker<'a> {
             section: Part::Other,
             sub: None,
             list_depth: 0,
+            endpoint_heading: None,
             body: Body::default(),
         }
     }
@@ -449,7 +457,8 @@ impl<'a> Walker<'a> {
             Event::Start(Tag::Heading { .. }) => {
                 let end = self.end_of(i);
                 let title = self.render(&self.events[i + 1..end]);
-                self.heading(&title);
+                let span = self.inline_span(&self.events[i + 1..end]);
+                self.heading(&title, span);
                 end
             }
             Event::Start(Tag::Paragraph) if self.list_depth == 0 => {
@@ -507,7 +516,14 @@ impl<'a> Walker<'a> {
         self.events.len() - 1
     }
 
-    fn heading(&mut self, title: &str) {
+    fn heading(&mut self, title: &str, span: Option<Span>) {
+        // An endpoint as a heading (`### POST /auth/login`) names the endpoint the next code
+        // block describes; it leaves the section as it is, as a sub-heading of the contract.
+        self.endpoint_heading = None;
+        if looks_like_contract(title) {
+            self.endpoint_heading = span;
+            return;
+        }
         let part = Part::of(title);
         if part.is_subsection() {
             self.sub = Some(part);
@@ -580,8 +596,17 @@ impl<'a> Walker<'a> {
                 Span::new(at, at)
             }
         };
-        let block = CodeBlock { lang, content };
-        if self.part() == Part::ApiContract {
+        // Every block under the heading describes the same endpoint (a request block, then a
+        // response block, say).
+        let endpoint_heading = self
+            .endpoint_heading
+            .filter(|_| describes_an_endpoint(&self.text[content.start..content.end]));
+        let block = CodeBlock {
+            lang,
+            content,
+            endpoint_heading,
+        };
+        if self.part() == Part::ApiContract || block.endpoint_heading.is_some() {
             self.body.labelled_contracts.push(block.clone());
         }
         self.body.code_blocks.push(block);
@@ -823,6 +848,26 @@ fn looks_like_contract(content: &str) -> bool {
                 .is_some_and(|(word, rest)| {
                     METHODS.contains(&word) && rest.trim_start().starts_with('/')
                 })
+        })
+}
+
+/// Whether a block under an endpoint heading describes it without a `METHOD /path` line of its
+/// own: it has no endpoint line, and some line starts with a contract keyword (`Request:`).
+fn describes_an_endpoint(content: &str) -> bool {
+    const KEYWORDS: [&str; 7] = [
+        "request", "body", "response", "returns", "query", "headers", "errors",
+    ];
+    !looks_like_contract(content)
+        && content.lines().any(|line| {
+            let word: String = line
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            KEYWORDS.contains(&word.to_lowercase().as_str())
+                && line.trim_start()[word.len()..]
+                    .trim_start()
+                    .starts_with([':', '(', '1', '2', '3'])
         })
 }
 

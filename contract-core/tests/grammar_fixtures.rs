@@ -92,3 +92,21 @@ fn a_type_defined_in_one_issue_resolves_a_reference_in_another() {
     assert_eq!(user_type.name, "User");
     assert_eq!(user_type.defined_at.as_deref(), Some("model.md:2:11"));
 }
+
+#[test]
+fn endpoints_named_by_headings_with_their_blocks_below() {
+    let contracts =
+        load_sources(&[fixture("method-headings.md")]).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(
+        render::contract_block(&contracts[0]),
+        "POST /api/auth/login\n\
+         Request: { email: string, password: string }\n\
+         Response: { token: string, expiresIn: integer }\n\
+         Errors: { 401: \"Invalid credentials\" }\n\
+         \n\
+         DELETE /api/auth/session\n\
+         Headers: { Authorization: \"Bearer <token>\" }\n\
+         Response: 204\n"
+    );
+    assert_eq!(contracts[0].endpoints[0].at.line, 5);
+}
