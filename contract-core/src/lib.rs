@@ -4,12 +4,13 @@
 //! The pipeline runs one way, one module per stage:
 //!
 //! ```text
-//! issue.md --read--> Issue --parse--> ast --check--> model::Contract --expand--> tokens
+//! issue.md --read--> Issue --parse--> ast --check--> model::Contract --expand--> files
 //! ```
 
 pub mod ast;
 pub mod check;
 pub mod diagnostic;
+pub mod expand;
 pub mod model;
 pub mod naming;
 pub mod parse;

@@ -3,13 +3,14 @@
 //! Exit status: 0 done, 1 `--check` found drift, 2 bad input or usage.
 
 mod inspect;
+mod scaffold;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use contract_core::LoadError;
+use contract_core::{Diagnostics, LoadError};
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", bin_name = "cargo xtask", version, about)]
@@ -22,12 +23,15 @@ struct Cli {
 enum Command {
     /// Show what the contract of each issue says, as a summary or as JSON.
     Inspect(inspect::Args),
+    /// Write the handlers, types, router and service stubs the issues' contracts give into a crate.
+    Scaffold(scaffold::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Scaffold(args) => scaffold::run(&args),
     };
     match result {
         Ok(code) => code,
@@ -42,6 +46,14 @@ fn main() -> ExitCode {
 #[derive(Debug)]
 pub enum Failure {
     Load(LoadError),
+    /// The issues loaded, but what they ask for cannot be done (a path that leaves the crate).
+    Refused(Diagnostics),
+    /// The command line or the target is unusable.
+    Usage(String),
+    Read {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     Io {
         path: PathBuf,
         error: std::io::Error,
@@ -53,6 +65,11 @@ impl Failure {
         match self {
             Failure::Load(LoadError::Invalid(diagnostics)) => diagnostics.render(color_stderr()),
             Failure::Load(error) => format!("{error}\n"),
+            Failure::Refused(diagnostics) => diagnostics.render(color_stderr()),
+            Failure::Usage(message) => format!("error: {message}\n"),
+            Failure::Read { path, error } => {
+                format!("error: cannot read `{}`: {error}\n", path.display())
+            }
             Failure::Io { path, error } => {
                 format!("error: cannot write `{}`: {error}\n", path.display())
             }

@@ -1,0 +1,47 @@
+//! Expansion + formatting of one issue: everything `scaffold` computes after loading, the files of
+//! a new crate included. Target: under 1 ms per issue.
+//!
+//! `cargo bench -p contract-core --bench expand`
+
+use contract_core::expand::{PlanOptions, plan};
+use contract_core::{Contract, Source};
+
+fn main() {
+    divan::main();
+}
+
+fn contracts(name: &str) -> Vec<Contract> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/contracts/valid/");
+    let text = std::fs::read_to_string(format!("{path}{name}")).expect("corpus file");
+    contract_core::load_sources(&[Source::new(name, text)]).expect("a valid issue")
+}
+
+const CORPUS: [&str; 8] = [
+    "00-seed-template.md",
+    "01-create-user.md",
+    "02-get-user.md",
+    "03-list-todos.md",
+    "04-update-todo.md",
+    "05-delete-todo.md",
+    "06-login.md",
+    "07-imports.md",
+];
+
+#[divan::bench(args = CORPUS)]
+fn expand_and_format(bencher: divan::Bencher, name: &str) {
+    let contracts = contracts(name);
+    let options = PlanOptions {
+        new_crate: Some("demo".to_string()),
+    };
+    bencher.bench(|| plan(divan::black_box(&contracts), &options));
+}
+
+/// The whole corpus in one plan, as `scaffold` runs it: divide by 8 for the cost per issue.
+#[divan::bench]
+fn whole_corpus_at_once(bencher: divan::Bencher) {
+    let all: Vec<Contract> = CORPUS.iter().flat_map(|name| contracts(name)).collect();
+    let options = PlanOptions {
+        new_crate: Some("demo".to_string()),
+    };
+    bencher.bench(|| plan(divan::black_box(&all), &options));
+}

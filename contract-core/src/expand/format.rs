@@ -1,0 +1,162 @@
+//! Tokens to source text: `prettyplease` over `syn`, plus the blank lines between items a person
+//! would leave (prettyplease prints items back to back).
+
+use proc_macro2::TokenStream;
+
+/// Formats a file's tokens, after `header` (plain `//` lines, which tokens cannot carry).
+pub fn format_file(header: &str, tokens: TokenStream) -> syn::Result<String> {
+    let file: syn::File = syn::parse2(tokens)?;
+    let body = space_items(&prettyplease::unparse(&file));
+    let mut out = String::with_capacity(header.len() + body.len() + 1);
+    if !header.is_empty() {
+        out.push_str(header);
+        out.push_str("\n\n");
+    }
+    out.push_str(&body);
+    Ok(out)
+}
+
+/// Whether two Rust sources are the same code: the same tokens, however formatted. Plain comments
+/// do not count; doc comments do (they are attributes). `false` when either does not parse.
+pub fn same_code(a: &str, b: &str) -> bool {
+    match (syn::parse_file(a), syn::parse_file(b)) {
+        (Ok(a), Ok(b)) => {
+            quote::ToTokens::to_token_stream(&a).to_string()
+                == quote::ToTokens::to_token_stream(&b).to_string()
+        }
+        _ => false,
+    }
+}
+
+/// Puts a blank line before each item (and each associated item in an `impl`) that follows another
+/// one, and after the inner doc comment; `use` lines (with `crate::` paths in a group of their own,
+/// as rustfmt users write them) and `mod` lines stay together in blocks. Works on prettyplease's
+/// output, whose indentation is regular: items sit at column 0, their members at column 4.
+fn space_items(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut prev: Option<&str> = None;
+    // The kind of the statement the previous line belongs to.
+    let mut kind = Statement::Other;
+    for line in text.lines() {
+        let next = Statement::of(line.trim_start());
+        if let Some(prev) = prev
+            && wants_blank_before(prev, line, kind, next)
+        {
+            out.push('\n');
+        }
+        let starts_statement = prev.is_none_or(ends_statement);
+        if starts_statement && indentation(line) <= 4 {
+            kind = next;
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
+    }
+    out
+}
+
+/// The statements kept together in blocks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Statement {
+    Use,
+    CrateUse,
+    Mod,
+    Other,
+}
+
+impl Statement {
+    fn of(trimmed: &str) -> Statement {
+        let bare = trimmed.strip_prefix("pub ").unwrap_or(trimmed);
+        if bare.starts_with("use crate::") || bare.starts_with("use super::") {
+            Statement::CrateUse
+        } else if bare.starts_with("use ") {
+            Statement::Use
+        } else if bare.starts_with("mod ") {
+            Statement::Mod
+        } else {
+            Statement::Other
+        }
+    }
+}
+
+fn ends_statement(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(';') || line.ends_with('}') || line.trim_start().starts_with("//")
+}
+
+fn wants_blank_before(prev: &str, line: &str, kind: Statement, next: Statement) -> bool {
+    let indent = indentation(line);
+    if indent > 4 || indentation(prev) != indent {
+        return false;
+    }
+    let (prev, line) = (prev.trim(), line.trim());
+    if prev.starts_with("//!") {
+        return !line.starts_with("//!");
+    }
+    if prev.starts_with("//") || !ends_statement(prev) || !starts_item(line) {
+        return false;
+    }
+    kind != next || kind == Statement::Other
+}
+
+fn starts_item(line: &str) -> bool {
+    const STARTS: [&str; 14] = [
+        "///",
+        "#[",
+        "pub ",
+        "fn ",
+        "async fn ",
+        "impl",
+        "struct ",
+        "enum ",
+        "mod ",
+        "use ",
+        "const ",
+        "type ",
+        "static ",
+        "trait ",
+    ];
+    STARTS.iter().any(|s| line.starts_with(s))
+}
+
+fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn items_get_blank_lines_between_them() {
+        let tokens = quote! {
+            #![doc = " Module."]
+            use a::b;
+            use crate::c;
+            pub mod x;
+            pub mod y;
+            #[doc = " A."]
+            pub struct A { pub f: u8 }
+            impl A {
+                pub fn one(&self) -> u8 { let x = 1; x }
+                pub fn two(&self) {}
+            }
+        };
+        let text = format_file("// header", tokens).unwrap();
+        let expected = "// header\n\n//! Module.\n\nuse a::b;\n\nuse crate::c;\n\npub mod x;\npub mod y;\n\n\
+             /// A.\npub struct A {\n    pub f: u8,\n}\n\nimpl A {\n    pub fn one(&self) -> u8 {\n        \
+             let x = 1;\n        x\n    }\n\n    pub fn two(&self) {}\n}\n";
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn formatting_does_not_change_the_code() {
+        assert!(same_code(
+            "fn a() { b(); }",
+            "fn a()\n{\n    b();\n}\n// note\n"
+        ));
+        assert!(!same_code("/// one\nfn a() {}", "/// two\nfn a() {}"));
+        assert!(!same_code("fn a( {", "fn a( {"));
+    }
+}

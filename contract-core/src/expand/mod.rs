@@ -1,0 +1,452 @@
+//! Stage 4, expand: checked [`Contract`]s -> the Rust files of a crate that serves them.
+//!
+//! Pure: [`plan`] returns every file with its contents and who owns it; writing them (and never
+//! overwriting what a person owns) is the CLI's job. Each artifact has its own module, each turning
+//! the model into tokens, formatted by [`format`]:
+//!
+//! | file | module | owner |
+//! | --- | --- | --- |
+//! | `src/routes/<module>.rs`: handlers, serde types, error enums | [`route_module`], [`handler`], [`types`], [`errors`] | generated |
+//! | `src/routes/mod.rs`: `router()` | [`router`] | generated |
+//! | `src/routes/contract_runtime.rs`: error body, bearer token | [`runtime`] | generated |
+//! | `src/services/mod.rs`, `src/services/<module>/mod.rs` | [`service`] | generated |
+//! | `src/services/<module>/<operation>.rs`: the business logic | [`service`] | user |
+//! | `src/models/mod.rs`, `src/models/<model>.rs` | [`models`] | generated, user |
+//! | `src/state.rs`; for a new crate `Cargo.toml`, `src/lib.rs`, `src/main.rs` | [`crate_files`] | user |
+//!
+//! Module names come from the issues' Code to Create ([`layout`]).
+
+pub mod crate_files;
+pub mod errors;
+pub mod format;
+pub mod handler;
+pub mod layout;
+pub mod models;
+pub mod names;
+pub mod route_module;
+pub mod router;
+pub mod runtime;
+pub mod service;
+pub mod types;
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Contract, NamedType};
+use crate::source::Span;
+use layout::Operation;
+use names::TypeNames;
+use route_module::ExpandedOperation;
+
+pub use format::same_code;
+
+/// Who a planned file belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ownership {
+    /// Rewritten from the issues on every run; never edited by hand.
+    Generated,
+    /// Written once if missing, then the user's: only `--force` overwrites it.
+    UserOwned,
+}
+
+/// A file the crate should have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedFile {
+    /// Relative to the crate's root, `/`-separated (`src/routes/users.rs`).
+    pub path: String,
+    pub contents: String,
+    pub ownership: Ownership,
+}
+
+/// What the crate around the generated files looks like.
+#[derive(Clone, Debug, Default)]
+pub struct PlanOptions {
+    /// `Some(package name)` when the target holds no crate yet: plan `Cargo.toml`, `src/lib.rs`,
+    /// `src/main.rs` and `.gitignore` too.
+    pub new_crate: Option<String>,
+}
+
+/// Every file the contracts give, sorted by path. Fails on Code to Create paths that leave the
+/// crate, each reported at its line and column.
+pub fn plan(
+    contracts: &[Contract],
+    options: &PlanOptions,
+) -> Result<Vec<PlannedFile>, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let layout = layout::layout(contracts, &mut diagnostics);
+    let operations = layout.operations(contracts);
+    let by_route = group(&operations, |op| op.route_module);
+    let route_names: Vec<&str> = by_route.keys().copied().collect();
+    let routes_mod = router::routes_module(&operations, &route_names);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let mut planner = Planner::new(contracts);
+    let paths = Paths::scaffold();
+    planner.generated("src/routes/mod.rs", &all_files(contracts), routes_mod);
+    planner.generated(
+        "src/routes/contract_runtime.rs",
+        &[],
+        runtime::runtime_module(),
+    );
+    for (module, ops) in &by_route {
+        let mut names = TypeNames::default();
+        let expanded: Vec<ExpandedOperation<'_>> = ops
+            .iter()
+            .map(|op| route_module::expand_operation(op, &mut names, &paths))
+            .collect();
+        let sources = files_of(ops.iter().copied());
+        let tokens = route_module::route_module(&expanded, &paths);
+        planner.generated(&format!("src/routes/{module}.rs"), &sources, tokens);
+        for op in &expanded {
+            planner.service_stub(op);
+        }
+    }
+    planner.services(&operations);
+    planner.models(contracts);
+    planner.user_owned("src/state.rs", crate_files::state_rs());
+    if let Some(package) = &options.new_crate {
+        planner.user_owned("Cargo.toml", crate_files::cargo_toml(package));
+        planner.user_owned(".gitignore", crate_files::gitignore());
+        planner.user_owned("src/lib.rs", crate_files::lib_rs(package));
+        planner.user_owned("src/main.rs", crate_files::main_rs(package));
+    }
+    planner.finish()
+}
+
+/// Collects planned files; a file whose tokens do not parse (a bug here, never the user's) is
+/// reported instead of written.
+struct Planner<'a> {
+    contracts: &'a [Contract],
+    files: Vec<PlannedFile>,
+    diagnostics: Diagnostics,
+}
+
+impl<'a> Planner<'a> {
+    fn new(contracts: &'a [Contract]) -> Self {
+        Planner {
+            contracts,
+            files: Vec::new(),
+            diagnostics: Diagnostics::default(),
+        }
+    }
+
+    fn generated(&mut self, path: &str, sources: &[String], tokens: TokenStream) {
+        let header = generated_header(sources);
+        self.rust(path, &header, tokens, Ownership::Generated);
+    }
+
+    fn user_owned(&mut self, path: &str, contents: String) {
+        self.files.push(PlannedFile {
+            path: path.to_string(),
+            contents,
+            ownership: Ownership::UserOwned,
+        });
+    }
+
+    fn rust(&mut self, path: &str, header: &str, tokens: TokenStream, ownership: Ownership) {
+        match format::format_file(header, tokens) {
+            Ok(contents) => self.files.push(PlannedFile {
+                path: path.to_string(),
+                contents,
+                ownership,
+            }),
+            Err(error) => self.internal_error(path, &error),
+        }
+    }
+
+    fn internal_error(&mut self, path: &str, error: &syn::Error) {
+        let Some(first) = self.contracts.first() else {
+            return;
+        };
+        self.diagnostics.push(
+            Diagnostic::error(
+                &first.source,
+                Span::default(),
+                format!("internal error: the code planned for `{path}` does not parse: {error}"),
+            )
+            .note(
+                "this is a bug in contract-core's expansion; please report it with the issue files",
+            ),
+        );
+    }
+
+    fn service_stub(&mut self, op: &ExpandedOperation<'_>) {
+        let operation = op.operation;
+        let path = format!(
+            "src/services/{}/{}.rs",
+            operation.service_module,
+            names::module(&operation.endpoint.name)
+        );
+        let tokens = service::service_stub(operation, &op.types, &op.error);
+        match format::format_file("", tokens) {
+            Ok(text) => self.user_owned(&path, explain_placeholder(&text)),
+            Err(error) => self.internal_error(&path, &error),
+        }
+    }
+
+    fn services(&mut self, operations: &[Operation<'_>]) {
+        let by_service = group(operations, |op| op.service_module);
+        let modules: Vec<&str> = by_service.keys().copied().collect();
+        let all = files_of(operations.iter());
+        self.generated(
+            "src/services/mod.rs",
+            &all,
+            service::services_module(&modules),
+        );
+        for (module, ops) in &by_service {
+            let sources = files_of(ops.iter().copied());
+            let tokens = service::service_group_module(module, ops);
+            self.generated(&format!("src/services/{module}/mod.rs"), &sources, tokens);
+        }
+    }
+
+    fn models(&mut self, contracts: &[Contract]) {
+        let named = named_types(contracts);
+        let list: Vec<&NamedType> = named.iter().map(|(t, _)| *t).collect();
+        self.generated(
+            "src/models/mod.rs",
+            &all_files(contracts),
+            models::models_module(&list),
+        );
+        for (named, issues) in named.iter().filter(|(t, _)| t.definition.is_none()) {
+            let path = format!("src/models/{}.rs", models::stub_module(&named.name));
+            match format::format_file("", models::model_stub(named, issues)) {
+                Ok(text) => self.user_owned(&path, text),
+                Err(error) => self.internal_error(&path, &error),
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<Vec<PlannedFile>, Diagnostics> {
+        if !self.diagnostics.is_empty() {
+            return Err(self.diagnostics);
+        }
+        self.files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(self.files)
+    }
+}
+
+/// Every named type across the contracts, once (the first definition wins), with the issues that
+/// name it. Defined types sort before external ones only by name; the order is stable.
+fn named_types(contracts: &[Contract]) -> Vec<(&NamedType, Vec<String>)> {
+    let mut by_name: BTreeMap<&str, (&NamedType, Vec<String>)> = BTreeMap::new();
+    for contract in contracts {
+        for named in &contract.types {
+            let entry = by_name.entry(&named.name).or_insert((named, Vec::new()));
+            if entry.0.definition.is_none() && named.definition.is_some() {
+                entry.0 = named;
+            }
+            let file = format!("`{}`", file_name(contract));
+            if !entry.1.contains(&file) {
+                entry.1.push(file);
+            }
+        }
+    }
+    by_name.into_values().collect()
+}
+
+/// Puts a comment above the stub's line that silences its unused inputs.
+fn explain_placeholder(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 80);
+    for line in text.lines() {
+        if line.trim_start().starts_with(service::PLACEHOLDER_LINE) {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            out.push_str(indent);
+            out.push_str("// Remove these two lines once the function does its work.\n");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Groups operations by a module name, keeping their order inside each group.
+fn group<'o, 'a>(
+    operations: &'o [Operation<'a>],
+    key: impl Fn(&Operation<'a>) -> &'a str,
+) -> BTreeMap<&'a str, Vec<&'o Operation<'a>>> {
+    let mut groups: BTreeMap<&str, Vec<&Operation<'_>>> = BTreeMap::new();
+    for op in operations {
+        groups.entry(key(op)).or_default().push(op);
+    }
+    groups
+}
+
+/// The issue file names operations come from, each once, in order.
+fn files_of<'o, 'a: 'o>(operations: impl Iterator<Item = &'o Operation<'a>>) -> Vec<String> {
+    let mut files: Vec<String> = Vec::new();
+    for op in operations {
+        let name = file_name(op.contract);
+        if !files.contains(&name) {
+            files.push(name);
+        }
+    }
+    files
+}
+
+fn all_files(contracts: &[Contract]) -> Vec<String> {
+    let mut files: Vec<String> = contracts.iter().map(file_name).collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// The issue's file name, without the directory it was given with: generated files must not
+/// change with the directory scaffold runs from.
+pub fn file_name(contract: &Contract) -> String {
+    contract.file.file_name().map_or_else(
+        || contract.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// How every generated file starts, and nothing else does: the CLI recognises stale generated
+/// files by it.
+pub const GENERATED_MARKER: &str = "// Generated by `cargo xtask scaffold`";
+
+/// The `//` header of a generated file: where it came from, and not to edit it.
+fn generated_header(sources: &[String]) -> String {
+    let from = if sources.is_empty() {
+        String::from("Generated by `cargo xtask scaffold`, the same in every crate.")
+    } else {
+        format!(
+            "Generated by `cargo xtask scaffold` from {}.",
+            sources.join(", ")
+        )
+    };
+    let text = format!(
+        "{from} Do not edit: every run rewrites this file. Change the issues and run scaffold \
+         again; your code goes in the files scaffold leaves alone."
+    );
+    wrap_comment(&text, 100)
+}
+
+/// `//` lines of at most `width` characters (a longer word gets a line of its own).
+fn wrap_comment(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::from("//");
+    for word in text.split_whitespace() {
+        if line.len() > 2 && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::replace(&mut line, String::from("//")));
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+/// Where generated code finds the runtime and the named models. The scaffolded crate has them at
+/// `crate::routes::contract_runtime` and `crate::models`; another host (the `#[contract]` macro)
+/// can point elsewhere.
+///
+/// The items of a route module expect these names in scope, as [`route_module`] imports them:
+/// `Json`, `Path`, `Query`, `State`, the rejections, `StatusCode`, `IntoResponse`, `Response`,
+/// `Serialize`, `Deserialize`, `BearerToken`, `BearerRejection`, `AppState`.
+#[derive(Clone, Debug)]
+pub struct Paths {
+    /// The runtime module, as tokens.
+    pub runtime: TokenStream,
+    runtime_doc: String,
+    /// The models module; `None` inside it, where models are named bare.
+    models: Option<TokenStream>,
+}
+
+impl Paths {
+    /// The layout `scaffold` writes.
+    pub fn scaffold() -> Paths {
+        Paths {
+            runtime: quote!(crate::routes::contract_runtime),
+            runtime_doc: "crate::routes::contract_runtime".to_string(),
+            models: Some(quote!(crate::models)),
+        }
+    }
+
+    fn in_models() -> Paths {
+        Paths {
+            models: None,
+            ..Paths::scaffold()
+        }
+    }
+
+    /// The path of a named model.
+    pub fn model(&self, name: &str) -> TokenStream {
+        let name = names::ident(name);
+        match &self.models {
+            Some(models) => quote!(#models::#name),
+            None => quote!(#name),
+        }
+    }
+
+    /// The runtime's path for intra-doc links.
+    pub fn runtime_doc(&self) -> &str {
+        &self.runtime_doc
+    }
+}
+
+/// `#[doc]` attributes for `text`, one per line, each with the space `///` leaves after itself.
+/// Long lines are wrapped (list items with the indentation markdown needs to continue them).
+pub fn doc_attrs(text: &str) -> TokenStream {
+    let lines = doc_lines(text)
+        .into_iter()
+        .map(|line| quote!(#[doc = #line]));
+    quote!(#(#lines)*)
+}
+
+/// Inner `#![doc]` attributes for `text`, rendered as `//!` lines.
+pub fn inner_doc_attrs(text: &str) -> TokenStream {
+    let lines = doc_lines(text)
+        .into_iter()
+        .map(|line| quote!(#![doc = #line]));
+    quote!(#(#lines)*)
+}
+
+/// Doc text as attribute strings: wrapped at [`DOC_WIDTH`], code blocks left alone.
+fn doc_lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        if line.is_empty() {
+            out.push(String::new());
+        } else if in_code || line.trim_start().starts_with("```") {
+            out.push(format!(" {line}"));
+        } else {
+            let continuation = if line.starts_with("- ") { "  " } else { "" };
+            for wrapped in wrap(line, DOC_WIDTH, continuation) {
+                out.push(format!(" {wrapped}"));
+            }
+        }
+    }
+    out
+}
+
+/// Where doc comments wrap: with `/// ` in front and an item's indentation, lines stay within 100.
+const DOC_WIDTH: usize = 92;
+
+/// Splits `line` at spaces into lines of at most `width` characters (a longer word stays whole);
+/// lines after the first start with `continuation`.
+fn wrap(line: &str, width: usize, continuation: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut has_words = false;
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        if has_words && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::replace(&mut current, continuation.to_string()));
+            has_words = false;
+        }
+        if has_words {
+            current.push(' ');
+        }
+        current.push_str(word);
+        has_words = true;
+    }
+    lines.push(current);
+    lines
+}

@@ -1,0 +1,315 @@
+//! Serde types for an endpoint: request body, query, response body, and every struct and enum
+//! nested in them.
+//!
+//! Names come from the operation and the path to the value: the `data` object of
+//! `create_user`'s response is `CreateUserResponseData`, the items of its `items` array
+//! `...DataItem`, a string-literal union in `status` `...Status`.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::names::{self, TypeNames, ident};
+use super::{Paths, doc_attrs};
+use crate::model::{Endpoint, Field, NamedType, Type};
+
+/// The types one endpoint needs, and the definitions behind them.
+#[derive(Debug, Default)]
+pub struct EndpointTypes {
+    /// `CreateUserRequest`, when the contract has a request body.
+    pub request: Option<Ident>,
+    /// `ListTodosQuery`, when the endpoint has query parameters.
+    pub query: Option<Ident>,
+    /// `CreateUserResponse`, when the success response has a body.
+    pub response: Option<Ident>,
+    /// Path parameters in order: their Rust names and types.
+    pub path_params: Vec<(Ident, TokenStream)>,
+    /// Types defined for path parameters (an enum for `:kind`, say), which callers may import.
+    pub path_types: Vec<Ident>,
+    /// Struct, enum and alias definitions, parents before the types nested in them.
+    pub items: Vec<TokenStream>,
+}
+
+/// Expands the types of `endpoint`, named from `base` (`CreateUser`). `names` holds the type names
+/// already taken in the module the items go to.
+pub fn endpoint_types(
+    endpoint: &Endpoint,
+    base: &str,
+    names: &mut TypeNames,
+    paths: &Paths,
+) -> EndpointTypes {
+    let signature = format!("`{} {}`", endpoint.method, endpoint.path);
+    let mut out = EndpointTypes::default();
+    if let Some(request) = &endpoint.request {
+        let doc = format!("The JSON body of a {signature} request.");
+        let mut defs = Defs::new(names, paths, true);
+        out.request = Some(defs.top_level(request, &format!("{base}Request"), &doc));
+        out.items.append(&mut defs.items);
+    }
+    if !endpoint.query.is_empty() {
+        let doc = format!("The query string of {signature}.");
+        let mut defs = Defs::new(names, paths, false);
+        let name = defs.names.claim(&format!("{base}Query"));
+        out.query = Some(defs.object(&name, &endpoint.query, &doc));
+        out.items.append(&mut defs.items);
+    }
+    for param in &endpoint.path_params {
+        let mut defs = Defs::new(names, paths, false);
+        let hint = Hint::field(&format!("{base}Path"), &param.name);
+        let ty = defs.ty(&param.ty, &hint);
+        out.path_params.push((ident(&param.rust_name), ty));
+        out.path_types.append(&mut defs.defined);
+        out.items.append(&mut defs.items);
+    }
+    if let Some(body) = &endpoint.response.body {
+        let doc = format!(
+            "The JSON body of a successful ({}) answer to {signature}.",
+            endpoint.response.status
+        );
+        let mut defs = Defs::new(names, paths, false);
+        out.response = Some(defs.top_level(body, &format!("{base}Response"), &doc));
+        out.items.append(&mut defs.items);
+    }
+    out
+}
+
+/// Expands the named types the contracts define (`interface GameState {...}`) for the models module.
+/// Types without a definition are the user's and are not expanded here.
+pub fn named_types(types: &[&NamedType], names: &mut TypeNames, paths: &Paths) -> Vec<TokenStream> {
+    let mut items = Vec::new();
+    for named in types {
+        names.reserve(&named.name);
+    }
+    for named in types {
+        let Some(definition) = &named.definition else {
+            continue;
+        };
+        let doc = match &named.defined_at {
+            Some(at) => format!("`{}`, as defined at `{at}`.", named.name),
+            None => format!("`{}`, as the contracts define it.", named.name),
+        };
+        let mut defs = Defs::new(names, paths, false);
+        defs.define(definition, &named.name, &doc);
+        items.append(&mut defs.items);
+    }
+    items
+}
+
+/// What a nested type would be called: its parent's name and the field it sits in.
+struct Hint {
+    name: String,
+    /// The field's PascalCase name, used to name array items by the singular (`items` -> `Item`).
+    field: Option<String>,
+    /// The type the value sits in, for doc comments.
+    parent: String,
+    json_field: Option<String>,
+    /// The value is an item of the array at this place.
+    item: bool,
+}
+
+impl Hint {
+    fn field(parent: &str, json_name: &str) -> Hint {
+        let field = names::pascal(json_name);
+        Hint {
+            name: format!("{parent}{field}"),
+            field: Some(field),
+            parent: parent.to_string(),
+            json_field: Some(json_name.to_string()),
+            item: false,
+        }
+    }
+
+    /// The hint for the items of an array named by this hint.
+    fn items(&self) -> Hint {
+        let name = match self.field.as_deref().and_then(names::singular) {
+            Some(singular) => format!("{}{singular}", self.parent),
+            None => format!("{}Item", self.name),
+        };
+        Hint {
+            name,
+            field: None,
+            parent: self.parent.clone(),
+            json_field: self.json_field.clone(),
+            item: true,
+        }
+    }
+
+    /// The doc comment of a struct (`enumeration` false) or enum defined for this place.
+    fn doc(&self, enumeration: bool) -> String {
+        let parent = &self.parent;
+        match (&self.json_field, self.item, enumeration) {
+            (Some(field), false, false) => format!("The `{field}` object of [`{parent}`]."),
+            (Some(field), true, false) => {
+                format!("An item of the `{field}` array of [`{parent}`].")
+            }
+            (Some(field), false, true) => format!("The values of `{field}` in [`{parent}`]."),
+            (Some(field), true, true) => {
+                format!("The values of the items of `{field}` in [`{parent}`].")
+            }
+            (None, _, false) => format!("An item of [`{parent}`]."),
+            (None, _, true) => format!("The values of the items of [`{parent}`]."),
+        }
+    }
+}
+
+/// Collects definitions while a type is expanded.
+struct Defs<'a> {
+    names: &'a mut TypeNames,
+    paths: &'a Paths,
+    /// Request types refuse fields the contract does not name.
+    deny_unknown_fields: bool,
+    items: Vec<TokenStream>,
+    /// The names of `items`, in the same order.
+    defined: Vec<Ident>,
+}
+
+impl<'a> Defs<'a> {
+    fn new(names: &'a mut TypeNames, paths: &'a Paths, deny_unknown_fields: bool) -> Self {
+        Defs {
+            names,
+            paths,
+            deny_unknown_fields,
+            items: Vec::new(),
+            defined: Vec::new(),
+        }
+    }
+
+    /// A request or response body: always a named type, so signatures read `CreateUserRequest`
+    /// whatever its shape. Objects become structs; anything else gets a type alias.
+    fn top_level(&mut self, ty: &Type, wanted: &str, doc: &str) -> Ident {
+        let name = self.names.claim(wanted);
+        self.define(ty, &name, doc)
+    }
+
+    /// Defines `ty` under `name` (already claimed or reserved).
+    fn define(&mut self, ty: &Type, name: &str, doc: &str) -> Ident {
+        match ty {
+            Type::Object { fields } => self.object(name, fields, doc),
+            Type::Enum { values } => self.enumeration(name, values, doc),
+            other => {
+                let hint = Hint {
+                    name: name.to_string(),
+                    field: None,
+                    parent: name.to_string(),
+                    json_field: None,
+                    item: false,
+                };
+                let target = self.ty(other, &hint);
+                let id = ident(name);
+                let docs = doc_attrs(doc);
+                self.items.push(quote! {
+                    #docs
+                    pub type #id = #target;
+                });
+                self.defined.push(id.clone());
+                id
+            }
+        }
+    }
+
+    /// The Rust type for a contract type, defining structs and enums as needed.
+    fn ty(&mut self, ty: &Type, hint: &Hint) -> TokenStream {
+        match ty {
+            Type::String { .. } => quote!(String),
+            Type::Number => quote!(f64),
+            Type::Integer => quote!(i64),
+            Type::Boolean => quote!(bool),
+            Type::Any { .. } => quote!(serde_json::Value),
+            Type::Array { items } => {
+                let item = self.ty(items, &hint.items());
+                quote!(Vec<#item>)
+            }
+            Type::Nullable { inner } => {
+                let inner = self.ty(inner, hint);
+                quote!(Option<#inner>)
+            }
+            Type::Ref { name } => self.paths.model(name),
+            Type::Object { fields } => {
+                let name = self.names.claim(&hint.name);
+                let id = self.object(&name, fields, &hint.doc(false));
+                quote!(#id)
+            }
+            Type::Enum { values } => {
+                let name = self.names.claim(&hint.name);
+                let id = self.enumeration(&name, values, &hint.doc(true));
+                quote!(#id)
+            }
+        }
+    }
+
+    fn object(&mut self, name: &str, fields: &[Field], doc: &str) -> Ident {
+        // Reserve the parent's place first: nested types are pushed while its fields expand,
+        // and a reader meets the parent before them.
+        let slot = self.items.len();
+        self.items.push(TokenStream::new());
+        self.defined.push(ident(name));
+        let fields: Vec<TokenStream> = fields.iter().map(|f| self.field(name, f)).collect();
+        let id = ident(name);
+        let deny = self
+            .deny_unknown_fields
+            .then(|| quote!(#[serde(deny_unknown_fields)]));
+        let docs = doc_attrs(doc);
+        self.items[slot] = quote! {
+            #docs
+            #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+            #deny
+            pub struct #id {
+                #(#fields)*
+            }
+        };
+        id
+    }
+
+    fn field(&mut self, parent: &str, field: &Field) -> TokenStream {
+        let hint = Hint::field(parent, &field.name);
+        let id = ident(&field.rust_name);
+        let rename = (names::serde_name(&id.to_string()) != field.name).then(|| {
+            let json = &field.name;
+            quote!(#[serde(rename = #json)])
+        });
+        if field.optional {
+            // `name?: T | null` is as absent as `name?: T` once in Rust: one `Option`.
+            let inner = match &field.ty {
+                Type::Nullable { inner } => inner,
+                ty => ty,
+            };
+            let ty = self.ty(inner, &hint);
+            let json = &field.name;
+            let rename = rename.is_some().then(|| quote!(rename = #json,));
+            quote! {
+                #[serde(#rename default, skip_serializing_if = "Option::is_none")]
+                pub #id: Option<#ty>,
+            }
+        } else {
+            // A required `T | null` stays `Option<T>` that serializes `null`: the contract
+            // promises the key is always there.
+            let ty = self.ty(&field.ty, &hint);
+            quote! {
+                #rename
+                pub #id: #ty,
+            }
+        }
+    }
+
+    fn enumeration(&mut self, name: &str, values: &[String], doc: &str) -> Ident {
+        let variants = names::enum_variants(values);
+        let allow = names::variants_share_affix(&variants)
+            .then(|| quote!(#[allow(clippy::enum_variant_names)]));
+        let arms = values.iter().zip(&variants).map(|(value, variant)| {
+            let id = ident(variant);
+            let rename = (variant != value).then(|| quote!(#[serde(rename = #value)]));
+            quote! { #rename #id, }
+        });
+        let id = ident(name);
+        let docs = doc_attrs(doc);
+        self.items.push(quote! {
+            #docs
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+            #allow
+            pub enum #id {
+                #(#arms)*
+            }
+        });
+        self.defined.push(id.clone());
+        id
+    }
+}

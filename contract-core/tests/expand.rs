@@ -1,0 +1,102 @@
+//! Snapshots of what `scaffold` writes for each valid issue of the shared corpus, and for issues
+//! written here to reach what the corpus does not (named models, top-level arrays, `any`).
+//!
+//! Every snapshot is reviewed as code: it is what a user reads and builds on.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use contract_core::expand::{Ownership, PlanOptions, PlannedFile, plan};
+use contract_core::{Contract, Source, load_sources};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts/valid")
+}
+
+fn valid_files() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus())
+        .expect("the shared corpus is beside the workspace")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".md") && name != "README.md")
+        .collect();
+    names.sort();
+    names
+}
+
+fn load(sources: &[Arc<Source>]) -> Vec<Contract> {
+    match load_sources(sources) {
+        Ok(contracts) => contracts,
+        Err(diagnostics) => panic!("{diagnostics}"),
+    }
+}
+
+fn corpus_source(name: &str) -> Arc<Source> {
+    let text = std::fs::read_to_string(corpus().join(name)).expect("corpus file");
+    Source::new(name, text)
+}
+
+/// The planned files as one text, each under a line naming its path and owner. The files every
+/// crate gets alike (runtime, state, crate files) are left out; `runtime_and_crate_files` has them.
+fn render(files: &[PlannedFile], skip_common: bool) -> String {
+    let common = [
+        "src/routes/contract_runtime.rs",
+        "src/state.rs",
+        "Cargo.toml",
+        ".gitignore",
+        "src/lib.rs",
+        "src/main.rs",
+    ];
+    let mut out = String::new();
+    for file in files {
+        if skip_common && common.contains(&file.path.as_str()) {
+            continue;
+        }
+        let owner = match file.ownership {
+            Ownership::Generated => "generated",
+            Ownership::UserOwned => "user-owned",
+        };
+        out.push_str(&format!("==> {} ({owner})\n{}\n", file.path, file.contents));
+    }
+    out
+}
+
+fn plan_ok(contracts: &[Contract], options: &PlanOptions) -> Vec<PlannedFile> {
+    match plan(contracts, options) {
+        Ok(files) => files,
+        Err(diagnostics) => panic!("{diagnostics}"),
+    }
+}
+
+#[test]
+fn every_valid_issue_scaffolds_into_its_reviewed_code() {
+    for name in valid_files() {
+        let contracts = load(&[corpus_source(&name)]);
+        let files = plan_ok(&contracts, &PlanOptions::default());
+        let snapshot = name.trim_end_matches(".md").to_string();
+        insta::assert_snapshot!(snapshot, render(&files, true));
+    }
+}
+
+#[test]
+fn runtime_and_crate_files() {
+    let contracts = load(&[corpus_source("01-create-user.md")]);
+    let options = PlanOptions {
+        new_crate: Some("demo".to_string()),
+    };
+    let files = plan_ok(&contracts, &options);
+    let common: Vec<PlannedFile> = files
+        .into_iter()
+        .filter(|f| {
+            [
+                "src/routes/contract_runtime.rs",
+                "src/state.rs",
+                "Cargo.toml",
+                ".gitignore",
+                "src/lib.rs",
+                "src/main.rs",
+            ]
+            .contains(&f.path.as_str())
+        })
+        .collect();
+    insta::assert_snapshot!(render(&common, false));
+}
