@@ -30,6 +30,7 @@ pub mod service;
 pub mod types;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -87,11 +88,7 @@ pub fn plan(
     let mut planner = Planner::new(contracts);
     let paths = Paths::scaffold();
     planner.generated("src/routes/mod.rs", &all_files(contracts), routes_mod);
-    planner.generated(
-        "src/routes/contract_runtime.rs",
-        &[],
-        runtime::runtime_module(),
-    );
+    planner.runtime();
     for (module, ops) in &by_route {
         let mut names = TypeNames::default();
         let expanded: Vec<ExpandedOperation<'_>> = ops
@@ -139,6 +136,24 @@ impl<'a> Planner<'a> {
         self.rust(path, &header, tokens, Ownership::Generated);
     }
 
+    /// The runtime is the same for every crate: formatted once per process.
+    fn runtime(&mut self) {
+        static RUNTIME: OnceLock<Result<String, String>> = OnceLock::new();
+        let path = "src/routes/contract_runtime.rs";
+        let text = RUNTIME.get_or_init(|| {
+            format::format_file(&generated_header(&[]), runtime::runtime_module())
+                .map_err(|e| e.to_string())
+        });
+        match text {
+            Ok(contents) => self.files.push(PlannedFile {
+                path: path.to_string(),
+                contents: contents.clone(),
+                ownership: Ownership::Generated,
+            }),
+            Err(error) => self.internal_error(path, error),
+        }
+    }
+
     fn user_owned(&mut self, path: &str, contents: String) {
         self.files.push(PlannedFile {
             path: path.to_string(),
@@ -158,7 +173,7 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn internal_error(&mut self, path: &str, error: &syn::Error) {
+    fn internal_error(&mut self, path: &str, error: &dyn std::fmt::Display) {
         let Some(first) = self.contracts.first() else {
             return;
         };

@@ -1,0 +1,330 @@
+//! `cargo xtask scaffold` as a user runs it: what it writes, what it keeps, what it refuses, and
+//! that a second run changes nothing.
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::SystemTime;
+
+fn valid(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/contracts/valid")
+        .join(name)
+}
+
+fn invalid(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/contracts/invalid")
+        .join(name)
+}
+
+fn all_valid() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(valid(""))
+        .expect("the shared corpus")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with("README.md"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn scaffold<P: AsRef<OsStr>>(issues: &[P], krate: &Path, flags: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("scaffold")
+        .args(issues)
+        .arg("--crate")
+        .arg(krate)
+        .args(flags)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("xtask runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn assert_exit(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(out),
+        stderr(out)
+    );
+}
+
+/// Every file under `dir` with its contents and modification time.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let modified = entry.metadata().unwrap().modified().unwrap();
+                files.insert(path.clone(), (fs::read(&path).unwrap(), modified));
+            }
+        }
+    }
+    files
+}
+
+/// A copy of a corpus issue in `dir`, so a test can edit it.
+fn copy_issue(name: &str, dir: &Path) -> PathBuf {
+    let target = dir.join(name);
+    fs::copy(valid(name), &target).unwrap();
+    target
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn a_new_crate_then_a_second_run_that_changes_no_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let out = scaffold(&all_valid(), &krate, &[]);
+    assert_exit(&out, 0);
+    for file in [
+        "Cargo.toml",
+        "src/main.rs",
+        "src/lib.rs",
+        "src/state.rs",
+        "src/routes/mod.rs",
+        "src/routes/users.rs",
+        "src/services/user_service/create_user.rs",
+        "src/services/user_service/get_user.rs",
+    ] {
+        assert!(krate.join(file).is_file(), "{file} was not written");
+    }
+    let before = snapshot(&krate);
+    let out = scaffold(&all_valid(), &krate, &[]);
+    assert_exit(&out, 0);
+    assert!(stdout(&out).contains("wrote 0 file(s)"), "{}", stdout(&out));
+    assert_eq!(before, snapshot(&krate), "the second run touched a file");
+}
+
+#[test]
+fn check_passes_when_up_to_date_and_fails_naming_the_file_after_a_contract_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = copy_issue("01-create-user.md", dir.path());
+    let krate = dir.path().join("api");
+    assert_exit(&scaffold(&[&issue], &krate, &[]), 0);
+    assert_exit(&scaffold(&[&issue], &krate, &["--check"]), 0);
+
+    edit(
+        &issue,
+        "409: \"Email already registered\"",
+        "409: \"Email taken\"",
+    );
+    let before = snapshot(&krate);
+    let out = scaffold(&[issue], &krate, &["--check"]);
+    assert_exit(&out, 1);
+    assert!(
+        stderr(&out).contains("src/routes/users.rs"),
+        "{}",
+        stderr(&out)
+    );
+    // The service stub is the user's: a stale one is not drift.
+    assert!(!stderr(&out).contains("create_user.rs"), "{}", stderr(&out));
+    assert_eq!(before, snapshot(&krate), "--check wrote something");
+}
+
+#[test]
+fn dry_run_writes_nothing_and_shows_creates_and_diffs() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = copy_issue("01-create-user.md", dir.path());
+    let krate = dir.path().join("api");
+    let out = scaffold(&[&issue], &krate, &["--dry-run"]);
+    assert_exit(&out, 0);
+    assert!(stdout(&out).contains("create    src/routes/users.rs (generated)"));
+    assert!(stdout(&out).contains("create    Cargo.toml (yours)"));
+    assert!(!krate.exists(), "--dry-run created the crate");
+
+    assert_exit(&scaffold(&[&issue], &krate, &[]), 0);
+    edit(
+        &issue,
+        "409: \"Email already registered\"",
+        "409: \"Email taken\"",
+    );
+    let before = snapshot(&krate);
+    let out = scaffold(&[issue], &krate, &["--dry-run"]);
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert!(
+        text.contains("update    src/routes/users.rs (generated)"),
+        "{text}"
+    );
+    assert!(text.contains("--- a/src/routes/users.rs"), "{text}");
+    assert!(
+        text.contains("-            Self::Conflict => \"Email already registered\","),
+        "{text}"
+    );
+    assert!(
+        text.contains("+            Self::Conflict => \"Email taken\","),
+        "{text}"
+    );
+    assert!(
+        text.contains("keep      src/services/user_service/create_user.rs"),
+        "{text}"
+    );
+    assert_eq!(before, snapshot(&krate), "--dry-run wrote something");
+}
+
+#[test]
+fn an_edited_service_survives_a_rerun_and_only_force_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let issues = [valid("01-create-user.md")];
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    let service = krate.join("src/services/user_service/create_user.rs");
+    let mine = fs::read_to_string(&service).unwrap().replace(
+        "Err(CreateUserError::NotImplemented)",
+        "Err(CreateUserError::Conflict)",
+    );
+    fs::write(&service, &mine).unwrap();
+
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    assert_eq!(fs::read_to_string(&service).unwrap(), mine);
+
+    let out = scaffold(&issues, &krate, &["--force"]);
+    assert_exit(&out, 0);
+    assert!(stdout(&out).contains("replaced  src/services/user_service/create_user.rs"));
+    assert!(
+        fs::read_to_string(&service)
+            .unwrap()
+            .contains("Err(CreateUserError::NotImplemented)")
+    );
+}
+
+#[test]
+fn an_endpoint_added_later_gets_a_stub_of_its_own_beside_the_edited_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    assert_exit(&scaffold(&[valid("01-create-user.md")], &krate, &[]), 0);
+    let create = krate.join("src/services/user_service/create_user.rs");
+    fs::write(&create, "// mine\n").unwrap();
+
+    let both = [valid("01-create-user.md"), valid("02-get-user.md")];
+    assert_exit(&scaffold(&both, &krate, &[]), 0);
+    assert_eq!(fs::read_to_string(&create).unwrap(), "// mine\n");
+    assert!(
+        krate
+            .join("src/services/user_service/get_user.rs")
+            .is_file()
+    );
+    let module = fs::read_to_string(krate.join("src/services/user_service/mod.rs")).unwrap();
+    assert!(
+        module.contains("pub use create_user::create_user;"),
+        "{module}"
+    );
+    assert!(module.contains("pub use get_user::get_user;"), "{module}");
+}
+
+#[test]
+fn generated_files_of_issues_no_longer_given_are_drift_then_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let both = [valid("01-create-user.md"), valid("05-delete-todo.md")];
+    assert_exit(&scaffold(&both, &krate, &[]), 0);
+    let routes = krate.join("src/routes/delete_todo.rs");
+    let stub = krate.join("src/services/delete_todo_service/delete_todo.rs");
+    assert!(routes.is_file());
+
+    let one = [valid("01-create-user.md")];
+    let out = scaffold(&one, &krate, &["--check"]);
+    assert_exit(&out, 1);
+    assert!(stderr(&out).contains("src/routes/delete_todo.rs no longer given"));
+    assert_exit(&scaffold(&one, &krate, &[]), 0);
+    assert!(!routes.exists(), "the stale route module is still there");
+    assert!(stub.is_file(), "a user's file was removed");
+    assert_exit(&scaffold(&one, &krate, &["--check"]), 0);
+}
+
+#[test]
+fn a_reformatted_generated_file_is_not_drift_and_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let issues = [valid("01-create-user.md")];
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    let routes = krate.join("src/routes/users.rs");
+    let squeezed: String = fs::read_to_string(&routes)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{}\n", l.trim()))
+        .collect();
+    fs::write(&routes, &squeezed).unwrap();
+    assert_exit(&scaffold(&issues, &krate, &["--check"]), 0);
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    assert_eq!(fs::read_to_string(&routes).unwrap(), squeezed);
+}
+
+#[test]
+fn a_code_to_create_path_leaving_the_crate_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = copy_issue("01-create-user.md", dir.path());
+    edit(
+        &issue,
+        "- `backend/src/services/userService.js`",
+        "- `../../outside/userService.js`",
+    );
+    let krate = dir.path().join("api");
+    let out = scaffold(&[issue], &krate, &[]);
+    assert_exit(&out, 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("`../../outside/userService.js` leaves the crate"),
+        "{err}"
+    );
+    assert!(err.contains("01-create-user.md:24:4"), "{err}");
+    assert!(!krate.exists(), "something was written");
+}
+
+#[test]
+fn an_invalid_issue_or_a_duplicate_route_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let out = scaffold(
+        &[valid("01-create-user.md"), invalid("bad-status.md")],
+        &krate,
+        &[],
+    );
+    assert_exit(&out, 2);
+    assert!(
+        stderr(&out).contains("bad-status.md:10:"),
+        "{}",
+        stderr(&out)
+    );
+
+    let copy = dir.path().join("01-again.md");
+    fs::copy(valid("01-create-user.md"), &copy).unwrap();
+    let out = scaffold(&[valid("01-create-user.md"), copy], &krate, &[]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("01-again.md"), "{}", stderr(&out));
+    assert!(!krate.exists(), "something was written");
+}
+
+#[test]
+fn a_file_in_the_way_of_a_directory_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    fs::create_dir_all(krate.join("src")).unwrap();
+    fs::write(krate.join("src/routes"), "not a directory").unwrap();
+    let out = scaffold(&[valid("01-create-user.md")], &krate, &[]);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("src/routes"), "{}", stderr(&out));
+    assert!(!krate.join("Cargo.toml").exists(), "something was written");
+}
