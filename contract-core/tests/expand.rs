@@ -77,6 +77,17 @@ fn every_valid_issue_scaffolds_into_its_reviewed_code() {
     }
 }
 
+/// Named models (defined and external), a top-level array, keywords, a quoted key, enums in an
+/// array, a status without a reason phrase, several path parameters, 201 and 204.
+#[test]
+fn what_the_corpus_does_not_reach() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expand/boards.md");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let contracts = load(&[Source::new("boards.md", text)]);
+    let files = plan_ok(&contracts, &PlanOptions::default());
+    insta::assert_snapshot!(render(&files, true));
+}
+
 #[test]
 fn runtime_and_crate_files() {
     let contracts = load(&[corpus_source("01-create-user.md")]);

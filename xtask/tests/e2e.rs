@@ -14,7 +14,9 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn valid_issues() -> Vec<PathBuf> {
+/// Every valid issue of the shared corpus, and the fixture that reaches what the corpus does not
+/// (named models, top-level arrays, keywords, a status without a reason phrase).
+fn issues() -> Vec<PathBuf> {
     let dir = workspace().join("../shared/contracts/valid");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("the shared corpus")
@@ -22,7 +24,19 @@ fn valid_issues() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with("README.md"))
         .collect();
     files.sort();
+    files.push(workspace().join("contract-core/tests/fixtures/expand/boards.md"));
     files
+}
+
+fn scaffold(krate: &Path, flags: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("scaffold")
+        .args(issues())
+        .arg("--crate")
+        .arg(krate)
+        .args(flags)
+        .output()
+        .expect("xtask runs")
 }
 
 /// Kills the server when the test ends, passing or not.
@@ -106,13 +120,7 @@ const JSON: &str = "Content-Type: application/json";
 fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_serves() {
     let dir = tempfile::tempdir().unwrap();
     let krate = dir.path().join("e2e-api");
-    let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("scaffold")
-        .args(valid_issues())
-        .arg("--crate")
-        .arg(&krate)
-        .output()
-        .expect("xtask runs");
+    let out = scaffold(&krate, &[]);
     assert!(
         out.status.success(),
         "{}",
@@ -135,6 +143,20 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     assert!(
         !log.contains("warning"),
         "the generated crate has warnings:\n{log}"
+    );
+
+    // `cargo fmt` in the crate reformats generated files, but they stay the same code: no drift.
+    let fmt = Command::new(env!("CARGO"))
+        .arg("fmt")
+        .current_dir(&krate)
+        .status()
+        .expect("cargo fmt runs");
+    assert!(fmt.success());
+    let check = scaffold(&krate, &["--check"]);
+    assert!(
+        check.status.success(),
+        "cargo fmt made drift: {}",
+        String::from_utf8_lossy(&check.stderr)
     );
 
     let (_server, port) = start(&target.join("debug/e2e-api"));
@@ -172,4 +194,14 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     let (status, body) = request(port, "PUT", "/api/users", &[], "");
     assert_eq!(status, 405, "{body}");
     error_message(&body);
+
+    // The fixture: 422 is the contract's status for unreadable input when it lists no 400.
+    let card = r#"{"title": "t", "self": "s", "labels": ["pink"], "owner": {}, "meta": 1,
+        "position": {"lane": 1, "order": null}}"#;
+    let (status, body) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], card);
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(error_message(&body), (422.into(), "Invalid card".into()));
+    let card = card.replace("pink", "red");
+    let (status, _) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], &card);
+    assert_eq!(status, 501);
 }

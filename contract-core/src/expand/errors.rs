@@ -154,7 +154,10 @@ pub fn status_code(status: u16) -> TokenStream {
             quote!(StatusCode::#constant)
         }
         // A status without a reason phrase has no constant; it is a valid code all the same.
-        None => quote!(StatusCode::from_u16(#status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)),
+        None => {
+            let status = proc_macro2::Literal::u16_unsuffixed(status);
+            quote!(StatusCode::from_u16(#status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        }
     }
 }
 

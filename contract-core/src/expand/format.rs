@@ -16,15 +16,42 @@ pub fn format_file(header: &str, tokens: TokenStream) -> syn::Result<String> {
     Ok(out)
 }
 
-/// Whether two Rust sources are the same code: the same tokens, however formatted. Plain comments
-/// do not count; doc comments do (they are attributes). `false` when either does not parse.
+/// Whether two Rust sources are the same code: the same tokens, however formatted, and with or
+/// without the trailing commas formatters add or drop. Plain comments do not count; doc comments
+/// do (they are attributes). `false` when either does not parse.
 pub fn same_code(a: &str, b: &str) -> bool {
-    match (syn::parse_file(a), syn::parse_file(b)) {
-        (Ok(a), Ok(b)) => {
-            quote::ToTokens::to_token_stream(&a).to_string()
-                == quote::ToTokens::to_token_stream(&b).to_string()
-        }
+    match (a.parse::<TokenStream>(), b.parse::<TokenStream>()) {
+        (Ok(a), Ok(b)) => normalized(a) == normalized(b),
         _ => false,
+    }
+}
+
+/// Tokens as text, one per entry, without commas right before a closing delimiter.
+fn normalized(tokens: TokenStream) -> Vec<String> {
+    let mut out = Vec::new();
+    push_normalized(tokens, &mut out);
+    out
+}
+
+fn push_normalized(tokens: TokenStream, out: &mut Vec<String>) {
+    for token in tokens {
+        match token {
+            proc_macro2::TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                    proc_macro2::Delimiter::Brace => ("{", "}"),
+                    proc_macro2::Delimiter::Bracket => ("[", "]"),
+                    proc_macro2::Delimiter::None => ("", ""),
+                };
+                out.push(open.to_string());
+                push_normalized(group.stream(), out);
+                if out.last().is_some_and(|t| t == ",") {
+                    out.pop();
+                }
+                out.push(close.to_string());
+            }
+            other => out.push(other.to_string()),
+        }
     }
 }
 
@@ -60,12 +87,16 @@ fn space_items(text: &str) -> String {
 enum Statement {
     Use,
     CrateUse,
+    PubUse,
     Mod,
     Other,
 }
 
 impl Statement {
     fn of(trimmed: &str) -> Statement {
+        if trimmed.starts_with("pub use ") {
+            return Statement::PubUse;
+        }
         let bare = trimmed.strip_prefix("pub ").unwrap_or(trimmed);
         if bare.starts_with("use crate::") || bare.starts_with("use super::") {
             Statement::CrateUse

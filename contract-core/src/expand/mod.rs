@@ -451,7 +451,7 @@ fn wrap(line: &str, width: usize, continuation: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut has_words = false;
-    for word in line.split(' ').filter(|w| !w.is_empty()) {
+    for word in unbreakable_words(line) {
         if has_words && current.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::replace(&mut current, continuation.to_string()));
             has_words = false;
@@ -459,9 +459,29 @@ fn wrap(line: &str, width: usize, continuation: &str) -> Vec<String> {
         if has_words {
             current.push(' ');
         }
-        current.push_str(word);
+        current.push_str(&word);
         has_words = true;
     }
     lines.push(current);
     lines
+}
+
+/// The words of `line`, keeping a `code span` with spaces in it (`POST /api/users`) in one piece:
+/// broken over two lines it would read as two spans in the source.
+fn unbreakable_words(line: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut in_code = false;
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            Some(last) if in_code => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        if word.matches('`').count() % 2 == 1 {
+            in_code = !in_code;
+        }
+    }
+    words
 }

@@ -38,9 +38,9 @@ pub fn models_module(named: &[&NamedType]) -> TokenStream {
     });
     quote! {
         #docs
+        #serde
         #(#mods)*
         #(#uses)*
-        #serde
         #(#items)*
     }
 }

@@ -151,10 +151,18 @@ fn imports(operations: &[ExpandedOperation<'_>], paths: &Paths) -> TokenStream {
         let s = ident(s);
         quote!(use crate::services::#s;)
     });
+    // rustfmt's order (so `cargo fmt` leaves the tokens alone): a single name sorts before the
+    // lower-case `rejection` module, a braced list after it.
+    let (single, list) = if extract.len() == 1 {
+        (Some(quote!(use axum::extract::#(#extract)*;)), None)
+    } else {
+        (None, Some(quote!(use axum::extract::{#(#extract),*};)))
+    };
     quote! {
         #json
+        #single
         #rejections
-        use axum::extract::{#(#extract),*};
+        #list
         use axum::http::StatusCode;
         use axum::response::{IntoResponse, Response};
         #serde

@@ -56,7 +56,11 @@ pub fn routes_module(operations: &[Operation<'_>], modules: &[&str]) -> TokenStr
         1 => Some(quote!(use axum::routing::#(#method_fns)*;)),
         _ => Some(quote!(use axum::routing::{#(#method_fns),*};)),
     };
-    let module_decls = modules.iter().map(|m| {
+    // Sorted with the runtime among them, as rustfmt sorts `mod` lines.
+    let mut all_modules: Vec<&str> = modules.to_vec();
+    all_modules.push("contract_runtime");
+    all_modules.sort_unstable();
+    let module_decls = all_modules.iter().map(|m| {
         let m = ident(m);
         quote!(pub mod #m;)
     });
@@ -78,7 +82,6 @@ pub fn routes_module(operations: &[Operation<'_>], modules: &[&str]) -> TokenStr
     let router_doc = doc_attrs(&router_doc);
     quote! {
         #inner
-        pub mod contract_runtime;
         #(#module_decls)*
 
         use axum::Router;

@@ -33,6 +33,9 @@ pub fn services_module(modules: &[&str]) -> TokenStream {
 
 /// `src/services/<module>/mod.rs`: declares each operation's file and re-exports its function.
 pub fn service_group_module(module: &str, operations: &[&Operation<'_>]) -> TokenStream {
+    // Sorted as rustfmt sorts `mod` and `use` lines.
+    let mut operations = operations.to_vec();
+    operations.sort_by_key(|op| names::module(&op.endpoint.name));
     let list: Vec<String> = operations
         .iter()
         .map(|op| format!("[`{}`]", op.endpoint.name))
@@ -79,11 +82,18 @@ pub fn service_stub(
     imported.extend(types.request.iter());
     imported.extend(types.response.iter());
     imported.sort_by_key(|i| i.to_string());
+    let types_import = quote!(use crate::routes::#route_module::{#(#imported),*};);
     let token_import = endpoint.auth.then(|| {
         quote!(
             use crate::routes::contract_runtime::BearerToken;
         )
     });
+    // In rustfmt's order, by module name.
+    let imports = if operation.route_module < "contract_runtime" {
+        quote!(#types_import #token_import)
+    } else {
+        quote!(#token_import #types_import)
+    };
     let mut params = vec![quote!(state: &AppState)];
     let mut args = vec![quote!(state)];
     for (name, ty) in &types.path_params {
@@ -117,8 +127,7 @@ pub fn service_stub(
     };
     quote! {
         #module_docs
-        #token_import
-        use crate::routes::#route_module::{#(#imported),*};
+        #imports
         use crate::state::AppState;
 
         #docs

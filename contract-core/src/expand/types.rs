@@ -83,8 +83,19 @@ pub fn named_types(types: &[&NamedType], names: &mut TypeNames, paths: &Paths) -
         let Some(definition) = &named.definition else {
             continue;
         };
-        let doc = match &named.defined_at {
-            Some(at) => format!("`{}`, as defined at `{at}`.", named.name),
+        // Where it is defined, without line and column: prose edits above the definition must
+        // not change generated code.
+        let doc = match named
+            .defined_at
+            .as_deref()
+            .and_then(|at| at.split(':').next())
+        {
+            Some(file) => {
+                let file = std::path::Path::new(file)
+                    .file_name()
+                    .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+                format!("`{}`, as `{file}` defines it.", named.name)
+            }
             None => format!("`{}`, as the contracts define it.", named.name),
         };
         let mut defs = Defs::new(names, paths, false);
@@ -186,6 +197,10 @@ impl<'a> Defs<'a> {
             Type::Object { fields } => self.object(name, fields, doc),
             Type::Enum { values } => self.enumeration(name, values, doc),
             other => {
+                // The alias first, then what its target defines.
+                let slot = self.items.len();
+                self.items.push(TokenStream::new());
+                self.defined.push(ident(name));
                 let hint = Hint {
                     name: name.to_string(),
                     field: None,
@@ -196,11 +211,10 @@ impl<'a> Defs<'a> {
                 let target = self.ty(other, &hint);
                 let id = ident(name);
                 let docs = doc_attrs(doc);
-                self.items.push(quote! {
+                self.items[slot] = quote! {
                     #docs
                     pub type #id = #target;
-                });
-                self.defined.push(id.clone());
+                };
                 id
             }
         }
