@@ -2,7 +2,7 @@
 //!
 //! Pure: [`plan`] returns every file with its contents and who owns it; writing them (and never
 //! overwriting what a person owns) is the CLI's job. Each artifact has its own module, each turning
-//! the model into tokens, formatted by [`format`]:
+//! the model into tokens, formatted by [`format`](mod@format):
 //!
 //! | file | module | owner |
 //! | --- | --- | --- |
