@@ -14,9 +14,11 @@
 //! | `src/models/mod.rs`, `src/models/<model>.rs` | [`models`] | generated, user |
 //! | `src/state.rs`; for a new crate `Cargo.toml`, `src/lib.rs`, `src/main.rs` | [`crate_files`] | user |
 //!
-//! Module names come from the issues' Code to Create ([`layout`]).
+//! Module names come from the issues' Code to Create ([`layout`]); [`names`] makes identifiers,
+//! [`docs`] doc comments.
 
 pub mod crate_files;
+pub mod docs;
 pub mod errors;
 pub mod format;
 pub mod handler;
@@ -42,6 +44,7 @@ use layout::Operation;
 use names::TypeNames;
 use route_module::ExpandedOperation;
 
+pub use docs::{doc_attrs, inner_doc_attrs};
 pub use format::same_code;
 
 /// Who a planned file belongs to.
@@ -337,22 +340,7 @@ fn generated_header(sources: &[String]) -> String {
         "{from} Do not edit: every run rewrites this file. Change the issues and run scaffold \
          again; your code goes in the files scaffold leaves alone."
     );
-    wrap_comment(&text, 100)
-}
-
-/// `//` lines of at most `width` characters (a longer word gets a line of its own).
-fn wrap_comment(text: &str, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::from("//");
-    for word in text.split_whitespace() {
-        if line.len() > 2 && line.len() + 1 + word.len() > width {
-            lines.push(std::mem::replace(&mut line, String::from("//")));
-        }
-        line.push(' ');
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines.join("\n")
+    docs::wrap_comment(&text, 100)
 }
 
 /// Where generated code finds the runtime and the named models. The scaffolded crate has them at
@@ -401,87 +389,4 @@ impl Paths {
     pub fn runtime_doc(&self) -> &str {
         &self.runtime_doc
     }
-}
-
-/// `#[doc]` attributes for `text`, one per line, each with the space `///` leaves after itself.
-/// Long lines are wrapped (list items with the indentation markdown needs to continue them).
-pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = doc_lines(text)
-        .into_iter()
-        .map(|line| quote!(#[doc = #line]));
-    quote!(#(#lines)*)
-}
-
-/// Inner `#![doc]` attributes for `text`, rendered as `//!` lines.
-pub fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = doc_lines(text)
-        .into_iter()
-        .map(|line| quote!(#![doc = #line]));
-    quote!(#(#lines)*)
-}
-
-/// Doc text as attribute strings: wrapped at [`DOC_WIDTH`], code blocks left alone.
-fn doc_lines(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut in_code = false;
-    for line in text.lines() {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-        }
-        if line.is_empty() {
-            out.push(String::new());
-        } else if in_code || line.trim_start().starts_with("```") {
-            out.push(format!(" {line}"));
-        } else {
-            let continuation = if line.starts_with("- ") { "  " } else { "" };
-            for wrapped in wrap(line, DOC_WIDTH, continuation) {
-                out.push(format!(" {wrapped}"));
-            }
-        }
-    }
-    out
-}
-
-/// Where doc comments wrap: with `/// ` in front and an item's indentation, lines stay within 100.
-const DOC_WIDTH: usize = 92;
-
-/// Splits `line` at spaces into lines of at most `width` characters (a longer word stays whole);
-/// lines after the first start with `continuation`.
-fn wrap(line: &str, width: usize, continuation: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut has_words = false;
-    for word in unbreakable_words(line) {
-        if has_words && current.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::replace(&mut current, continuation.to_string()));
-            has_words = false;
-        }
-        if has_words {
-            current.push(' ');
-        }
-        current.push_str(&word);
-        has_words = true;
-    }
-    lines.push(current);
-    lines
-}
-
-/// The words of `line`, keeping a `code span` with spaces in it (`POST /api/users`) in one piece:
-/// broken over two lines it would read as two spans in the source.
-fn unbreakable_words(line: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut in_code = false;
-    for word in line.split(' ').filter(|w| !w.is_empty()) {
-        match words.last_mut() {
-            Some(last) if in_code => {
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => words.push(word.to_string()),
-        }
-        if word.matches('`').count() % 2 == 1 {
-            in_code = !in_code;
-        }
-    }
-    words
 }
