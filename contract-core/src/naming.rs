@@ -17,7 +17,12 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+pub(crate) const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Whether `word` is a strict or reserved keyword of edition 2024, the edition generated code uses.
+pub(crate) fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
+}
 
 /// The Rust field name for a JSON key: snake case (`createdAt` -> `created_at`,
 /// `x-trace-id` -> `x_trace_id`), keywords as raw identifiers (`type` -> `r#type`) except those
@@ -59,7 +64,7 @@ pub fn variant_name(status: u16) -> String {
 fn escape_keyword(name: String) -> String {
     if NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
-    } else if KEYWORDS.contains(&name.as_str()) {
+    } else if is_keyword(&name) {
         format!("r#{name}")
     } else {
         name
@@ -178,7 +183,7 @@ impl Segment {
 }
 
 fn is_plural(word: &str) -> bool {
-    let last = word.rsplit('_').next().unwrap_or(word);
+    let last = word.rsplit('_').next().unwrap_or(word).to_ascii_lowercase();
     last.len() > 2
         && last.ends_with('s')
         && !["ss", "us", "is"].iter().any(|end| last.ends_with(end))
@@ -188,19 +193,26 @@ fn is_plural(word: &str) -> bool {
 /// `addresses` -> `address`); words that are not plural come back unchanged. Only the last word of
 /// a snake-case name changes (`line_items` -> `line_item`).
 pub fn singular(word: &str) -> String {
+    singular_of(word).unwrap_or_else(|| word.to_owned())
+}
+
+/// [`singular`], or `None` when the word does not look plural (`Status`, `Data`). Works on any
+/// case (`Categories` -> `Category`). A short English rule set: a wrong guess only makes a name odd.
+pub fn singular_of(word: &str) -> Option<String> {
     if !is_plural(word) {
-        return word.to_owned();
+        return None;
     }
-    if let Some(stem) = word.strip_suffix("ies") {
-        format!("{stem}y")
+    let lower = word.to_ascii_lowercase();
+    Some(if lower.ends_with("ies") {
+        format!("{}y", &word[..word.len() - 3])
     } else if ["sses", "shes", "ches", "xes", "zes"]
         .iter()
-        .any(|end| word.ends_with(end))
+        .any(|end| lower.ends_with(end))
     {
         word[..word.len() - 2].to_owned()
     } else {
         word[..word.len() - 1].to_owned()
-    }
+    })
 }
 
 #[cfg(test)]

@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 
-/// Keywords that cannot be raw identifiers: they get a `_` suffix instead.
-const NOT_RAW: [&str; 5] = ["self", "Self", "super", "crate", "_"];
+use crate::naming::{NOT_RAW, is_keyword};
 
 /// An identifier for a name the model (or this module) chose. The model's names are valid Rust
 /// already; anything else is repaired rather than allowed to panic `Ident::new`.
@@ -71,43 +70,14 @@ fn sanitize(name: &str) -> String {
     out
 }
 
-fn is_keyword(word: &str) -> bool {
-    // Strict and reserved keywords of edition 2024, the edition generated crates use.
-    const KEYWORDS: &[&str] = &[
-        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-        "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
-        "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-    ];
-    KEYWORDS.contains(&word)
-}
-
 /// The JSON name serde derives for a Rust field name: the identifier without its `r#`.
 pub fn serde_name(rust_name: &str) -> &str {
     rust_name.strip_prefix("r#").unwrap_or(rust_name)
 }
 
 /// The singular of a PascalCase word for an array's item type (`Items` -> `Item`), or `None` when
-/// the word does not look plural. A short English rule set: a wrong guess only makes a name odd.
-pub fn singular(word: &str) -> Option<String> {
-    let lower = word.to_ascii_lowercase();
-    let keep_s = ["ss", "us", "is"];
-    if lower.len() < 3 || !lower.ends_with('s') || keep_s.iter().any(|end| lower.ends_with(end)) {
-        return None;
-    }
-    let stem = if lower.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
-    } else if ["sses", "xes", "ches", "shes", "zzes"]
-        .iter()
-        .any(|end| lower.ends_with(end))
-    {
-        word[..word.len() - 2].to_string()
-    } else {
-        word[..word.len() - 1].to_string()
-    };
-    Some(stem)
-}
+/// the word does not look plural.
+pub use crate::naming::singular_of as singular;
 
 /// Type names already taken in one generated module, so invented names never collide.
 #[derive(Debug, Default)]
