@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod expand;
 pub mod model;
 pub mod naming;
+pub mod openapi;
 pub mod parse;
 pub mod read;
 pub mod render;

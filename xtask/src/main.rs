@@ -3,6 +3,7 @@
 //! Exit status: 0 done, 1 `--check` found drift, 2 bad input or usage.
 
 mod inspect;
+mod openapi;
 mod scaffold;
 
 use std::io::IsTerminal;
@@ -25,6 +26,8 @@ enum Command {
     Inspect(inspect::Args),
     /// Write the handlers, types, router and service stubs the issues' contracts give into a crate.
     Scaffold(scaffold::Args),
+    /// Write one OpenAPI 3.1 document for every endpoint of the issues.
+    Openapi(openapi::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Scaffold(args) => scaffold::run(&args),
+        Command::Openapi(args) => openapi::run(&args),
     };
     match result {
         Ok(code) => code,

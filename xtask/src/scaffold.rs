@@ -328,7 +328,7 @@ fn apply(root: &Path, steps: &[Step]) -> Result<(), Failure> {
 
 /// Writes `contents` to a temporary file beside `path` and renames it over `path`, so a reader
 /// (or a crash) never sees half a file.
-fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
+pub(crate) fn write_atomically(path: &Path, contents: &str) -> Result<(), Failure> {
     let io = |error| Failure::Io {
         path: path.to_path_buf(),
         error,

@@ -128,13 +128,14 @@ fn mounts<'a>(operations: &'a [Operation<'a>]) -> (Vec<Mount<'a>>, bool) {
 }
 
 /// The parameter name chosen for each place in the route tree, keyed by the route up to it.
+/// Routes must be given in order of `(route, method)` for every user to choose the same names.
 #[derive(Default)]
-struct ParamNames {
+pub(crate) struct ParamNames {
     chosen: BTreeMap<String, String>,
 }
 
 impl ParamNames {
-    fn canonical(&mut self, route: &str) -> String {
+    pub(crate) fn canonical(&mut self, route: &str) -> String {
         let mut out = String::new();
         let mut used: Vec<String> = Vec::new();
         for segment in route.split('/').skip(1) {

@@ -1,5 +1,5 @@
-//! `cargo xtask inspect` as a user runs it: exit statuses, the JSON keys scripts rely on, and
-//! diagnostics that name `file:line:col`.
+//! `cargo xtask inspect` and `openapi` as a user runs them: exit statuses, the JSON keys scripts
+//! rely on, and diagnostics that name `file:line:col`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -162,4 +162,62 @@ fn usage_errors_and_missing_files_exit_2() {
     let out = inspect(&["no/such/issue.md"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read `no/such/issue.md`"));
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("xtask runs")
+}
+
+#[test]
+fn openapi_writes_json_or_yaml_and_refuses_bad_input() {
+    let issue = contracts("valid").join("05-delete-todo.md");
+    let issue = issue.to_str().unwrap();
+    let json = xtask(&["openapi", issue]);
+    assert_eq!(json.status.code(), Some(0));
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(document["openapi"], "3.1.0");
+    assert_eq!(
+        document["paths"]["/api/todos/{id}"]["delete"]["operationId"],
+        "delete_todo"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("api.yaml");
+    let yaml = xtask(&[
+        "openapi",
+        issue,
+        "--yaml",
+        "--title",
+        "Todos",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        yaml.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&yaml.stderr)
+    );
+    assert!(yaml.stdout.is_empty());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("openapi: \"3.1.0\""), "{text}");
+    assert!(text.contains("title: Todos"), "{text}");
+
+    let bad = contracts("invalid").join("bad-status.md");
+    let out = xtask(&[
+        "openapi",
+        bad.to_str().unwrap(),
+        "-o",
+        dir.path().join("bad.json").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-status.md:10:31"));
+    assert!(
+        !dir.path().join("bad.json").exists(),
+        "nothing is written for bad input"
+    );
 }
