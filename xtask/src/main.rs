@@ -4,6 +4,7 @@
 
 mod inspect;
 mod scaffold;
+mod scaffold_tests;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
