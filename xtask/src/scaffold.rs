@@ -115,6 +115,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
     apply(root, &steps)?;
     print_summary(root, &steps, contracts.len());
+    let removed = steps
+        .iter()
+        .filter(|s| matches!(s.action, Action::Remove { .. }));
+    scaffold_tests::print_orphans(root, removed.map(|s| s.path.as_str()));
     if !new_crate {
         print_wiring_hints(root);
         scaffold_tests::print_notices(root, &tests);

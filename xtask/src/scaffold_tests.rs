@@ -156,6 +156,28 @@ pub fn print_notices(root: &Path, target: &TestTarget) {
     }
 }
 
+/// For each generated test file just removed (its endpoint is no longer given), names the user's
+/// skeleton file beside it: it uses the removed `support` module, so it no longer compiles.
+pub fn print_orphans<'a>(root: &Path, removed: impl Iterator<Item = &'a str>) {
+    for path in removed {
+        let Some(module) = path
+            .strip_prefix("tests/")
+            .and_then(|p| p.strip_suffix("_contract.rs"))
+        else {
+            continue;
+        };
+        for stem in [module.to_string(), format!("{module}_tests")] {
+            let skeletons = format!("tests/{stem}.rs");
+            if root.join(&skeletons).is_file() {
+                println!(
+                    "note: {skeletons} is yours and tests an endpoint the issues no longer give; \
+                     delete it (the `support::{module}` module it uses is gone)"
+                );
+            }
+        }
+    }
+}
+
 /// Whether a manifest names a dependency, in any table and any spelling (`name = `,
 /// `name.workspace = true`, `[dev-dependencies.name]`).
 fn has_dependency(manifest: &str, name: &str) -> bool {

@@ -18,7 +18,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::errors::status_code;
 use super::layout::{self, Operation};
 use super::names::{self, ident};
 use super::samples::{self, Sample, TOKEN};
@@ -436,12 +435,12 @@ fn change_tokens(change: &Change, uses: &mut Uses, samples: &mut Vec<Sample>) ->
 /// `tests/<operation>.rs`: the skeletons, formatted one by one so they can be appended one by one.
 fn skeleton_file(ctx: &OpTests<'_>) -> syn::Result<String> {
     let docs = inner_doc_attrs(&format!(
-        "{}, from `{}`: the tests that need state. The contract's own checks are in `{}_contract.rs`, \
-         which scaffold regenerates.\n\n\
-         Yours: `cargo xtask scaffold` created this file and only ever appends to it, a test for \
-         each status or business rule the issue gains that no file in `tests/` has a test of \
-         that name for. Each test is ignored until you arrange what it needs (state in \
-         `tests/common/mod.rs`, or requests sent to `app` first) and remove its `#[ignore]`.",
+        "{}, from `{}`: the tests that need state. The contract's own checks are in \
+         `{}_contract.rs`, which scaffold regenerates.\n\n\
+         Yours: `cargo xtask scaffold` created this file, and later runs only append to it: a \
+         test for each status or business rule the issue gains, unless a test of that name is \
+         already somewhere in `tests/`. Each test is ignored until you arrange what it needs and \
+         remove its `#[ignore]`.",
         ctx.signature(),
         file_name(ctx.contract),
         ctx.module,
@@ -482,10 +481,10 @@ fn skeleton_text(skeleton: &Skeleton) -> syn::Result<String> {
                 unreachable!("a status skeleton expects an error")
             };
             (
-                format!("arrange a state in which this request gets {status} {message:?}"),
+                format!("arrange what makes this request get {status} {message:?}"),
                 format!(
-                    "Arrange: a state in which this request gets {status} \"{message}\", as state \
-                     in tests/common/mod.rs or requests sent to `app` first."
+                    "Arrange: what makes this request get {status} \"{message}\" (state in \
+                     tests/common/mod.rs, requests sent to `app` first, or a changed request)."
                 ),
                 None,
             )
@@ -562,6 +561,20 @@ pub fn app() -> Router {
     router().with_state(AppState::default())
 }
 "#;
+
+/// `StatusCode::CONFLICT`; for a status without a constant (499), one made from its number.
+fn status_code(status: u16) -> TokenStream {
+    let has_constant = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .is_some();
+    if has_constant {
+        super::errors::status_code(status)
+    } else {
+        let status = proc_macro2::Literal::u16_unsuffixed(status);
+        quote!(StatusCode::from_u16(#status).unwrap())
+    }
+}
 
 /// `Method::POST`, ...
 fn method_tokens(method: Method) -> TokenStream {
