@@ -92,7 +92,7 @@ fn support_and_common() {
 #[test]
 fn skeleton_files_split_into_their_tests() {
     use contract_core::expand::Ownership;
-    use contract_core::expand::test_files::{fn_names, test_functions};
+    use contract_core::expand::test_append::{fn_names, test_functions};
     for name in valid_files() {
         let contracts = load(&corpus().join(&name), &name);
         for file in plan(&contracts) {

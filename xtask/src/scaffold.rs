@@ -184,7 +184,7 @@ fn compare(file: &PlannedFile, old: String, force: bool, present: &BTreeSet<Stri
         Ownership::UserOwned | Ownership::AppendOnly if force => Action::Overwrite { old },
         Ownership::UserOwned => Action::Keep,
         Ownership::AppendOnly => {
-            let appended = expand::test_files::append_missing(&old, &file.contents, present);
+            let appended = expand::test_append::append_missing(&old, &file.contents, present);
             match appended {
                 Some((text, added)) => Action::Append { old, text, added },
                 None => Action::Keep,

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use contract_core::Contract;
-use contract_core::expand::test_files::{fn_names, required_tests};
+use contract_core::expand::test_append::{fn_names, required_tests};
 use contract_core::expand::test_support::DEV_DEPENDENCY;
 
 /// Whether tests are planned, and for which library.

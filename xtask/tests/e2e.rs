@@ -131,6 +131,7 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     );
 
     let target = workspace().join("target/e2e");
+    let started = Instant::now();
     let build = Command::new(env!("CARGO"))
         .args(["build", "--quiet"])
         .current_dir(&krate)
@@ -147,6 +148,7 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
         !log.contains("warning"),
         "the generated crate has warnings:\n{log}"
     );
+    eprintln!("e2e: cargo build: {:.1} s", started.elapsed().as_secs_f64());
 
     // `cargo fmt` in the crate reformats generated files, but they stay the same code: no drift.
     let fmt = Command::new(env!("CARGO"))
@@ -208,11 +210,28 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     let (status, _) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], &card);
     assert_eq!(status, 501);
 
-    generated_tests_pass_and_skeletons_are_ignored(&krate, &target);
-    the_409_skeleton_passes_once_arranged(&krate, &target);
-    generated_tests_fail_against_an_app_that_answers_200(&krate, &target);
+    let phases: [(&str, Phase); 3] = [
+        ("cargo test", generated_tests_pass_and_skeletons_are_ignored),
+        (
+            "the 409 skeleton finished",
+            the_409_skeleton_passes_once_arranged,
+        ),
+        (
+            "an app answering 200",
+            generated_tests_fail_against_an_app_that_answers_200,
+        ),
+    ];
+    for (phase, run) in phases {
+        let started = Instant::now();
+        run(&krate, &target);
+        // Seen with `--nocapture`: what each phase adds to CI's time.
+        eprintln!("e2e: {phase}: {:.1} s", started.elapsed().as_secs_f64());
+    }
     one_issue_alone_gets_the_same_tests(&krate);
 }
+
+/// A step run on the scaffolded crate (its directory) with the shared target directory.
+type Phase = fn(&Path, &Path);
 
 /// What one `cargo test` run reported: totals, and each test's outcome by name.
 #[derive(Debug, Default)]

@@ -13,7 +13,7 @@
 //! | `src/services/<module>/<operation>.rs`: the business logic | [`service`] | user |
 //! | `src/models/mod.rs`, `src/models/<model>.rs` | [`models`] | generated, user |
 //! | `src/state.rs`; for a new crate `Cargo.toml`, `src/lib.rs`, `src/main.rs` | [`crate_files`] | user |
-//! | `tests/`: tests from the contract, by [`test_files::plan_tests`] | [`test_files`], [`test_cases`], [`samples`], [`test_support`] | generated, user |
+//! | `tests/`: tests from the contract, by [`test_files::plan_tests`] | [`test_files`], [`test_cases`], [`test_skeletons`], [`test_support`], [`test_append`], [`samples`] | generated, user |
 //!
 //! Module names come from the issues' Code to Create ([`layout`]); [`names`] makes identifiers,
 //! [`docs`] doc comments.
@@ -31,8 +31,10 @@ pub mod router;
 pub mod runtime;
 pub mod samples;
 pub mod service;
+pub mod test_append;
 pub mod test_cases;
 pub mod test_files;
+pub mod test_skeletons;
 pub mod test_support;
 pub mod types;
 
@@ -60,7 +62,7 @@ pub enum Ownership {
     /// Written once if missing, then the user's: only `--force` overwrites it.
     UserOwned,
     /// The user's, but scaffold appends the tests it lacks (found by name; see
-    /// [`test_files::append_missing`]); only `--force` overwrites it.
+    /// [`test_append::append_missing`]); only `--force` overwrites it.
     AppendOnly,
 }
 

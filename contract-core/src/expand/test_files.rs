@@ -7,9 +7,9 @@
 //! | `tests/support/mod.rs`, `tests/support/<operation>.rs` | generated | request builder, body checks, a valid request per operation |
 //! | `tests/common/mod.rs` | yours | builds the app with its state |
 //!
-//! Skeleton files are [`Ownership::AppendOnly`]: created whole, then only appended to, a test at
-//! a time, for each skeleton no file in `tests/` has a function of that name for
-//! ([`append_missing`]). So a status or rule added to an issue gets its test on the next run, and
+//! Skeleton files ([`test_skeletons`](super::test_skeletons)) are [`Ownership::AppendOnly`]:
+//! created whole, then only appended to, a test at a time, for each skeleton no file in `tests/`
+//! has a function of that name for ([`append_missing`](super::test_append::append_missing)). So a status or rule added to an issue gets its test on the next run, and
 //! no test a person edited is ever touched. The valid sample request lives in the generated
 //! `tests/support/<operation>.rs`, so it follows the contract in the skeletons too.
 
@@ -22,11 +22,10 @@ use super::layout::{self, Operation};
 use super::names::{self, ident};
 use super::samples::{self, Sample, TOKEN};
 use super::test_cases::{
-    Change, DerivedTest, EndpointTests, Expect, Need, Skeleton, endpoint_tests, route_shape,
-    valid_body,
+    Change, DerivedTest, EndpointTests, endpoint_tests, route_shape, valid_body,
 };
 use super::{Ownership, PlannedFile, file_name, format, generated_header, inner_doc_attrs};
-use super::{doc_attrs, docs, test_support};
+use super::{doc_attrs, docs, test_skeletons, test_support};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Contract, Endpoint, Method};
 use crate::source::Span;
@@ -44,7 +43,11 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
     for op in &operations {
         let endpoint = op.endpoint;
         let shape = route_shape(&endpoint.route);
-        let tests = endpoint_tests(op.contract, endpoint, &served[&shape]);
+        let tests = endpoint_tests(
+            op.contract,
+            endpoint,
+            &served.get(&shape).cloned().unwrap_or_default(),
+        );
         let ctx = OpTests::new(op, tests);
         let sources = [file_name(op.contract)];
         let support = format!("tests/support/{}.rs", ctx.module);
@@ -67,7 +70,7 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
             tokens,
             &samples,
         );
-        match skeleton_file(&ctx) {
+        match test_skeletons::skeleton_file(&ctx) {
             Ok(contents) => files.push(PlannedFile {
                 path: format!("tests/{}.rs", ctx.skeleton_file),
                 contents,
@@ -111,14 +114,14 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
 }
 
 /// One operation's tests with the names its files use.
-struct OpTests<'a> {
-    contract: &'a Contract,
-    endpoint: &'a Endpoint,
+pub(super) struct OpTests<'a> {
+    pub(super) contract: &'a Contract,
+    pub(super) endpoint: &'a Endpoint,
     /// The operation as a module name: `tests/support/<module>.rs`, `tests/<module>_contract.rs`.
-    module: String,
+    pub(super) module: String,
     /// The stem of the skeleton file, `tests/<skeleton_file>.rs`.
-    skeleton_file: String,
-    tests: EndpointTests,
+    pub(super) skeleton_file: String,
+    pub(super) tests: EndpointTests,
 }
 
 impl<'a> OpTests<'a> {
@@ -141,7 +144,7 @@ impl<'a> OpTests<'a> {
         }
     }
 
-    fn signature(&self) -> String {
+    pub(super) fn signature(&self) -> String {
         format!("`{} {}`", self.endpoint.method, self.endpoint.path)
     }
 }
@@ -432,115 +435,6 @@ fn change_tokens(change: &Change, uses: &mut Uses, samples: &mut Vec<Sample>) ->
     }
 }
 
-/// `tests/<operation>.rs`: the skeletons, formatted one by one so they can be appended one by one.
-fn skeleton_file(ctx: &OpTests<'_>) -> syn::Result<String> {
-    let docs = inner_doc_attrs(&format!(
-        "{}, from `{}`: the tests that need state. The contract's own checks are in \
-         `{}_contract.rs`, which scaffold regenerates.\n\n\
-         Yours: `cargo xtask scaffold` created this file, and later runs only append to it: a \
-         test for each status or business rule the issue gains, unless a test of that name is \
-         already somewhere in `tests/`. Each test is ignored until you arrange what it needs and \
-         remove its `#[ignore]`.",
-        ctx.signature(),
-        file_name(ctx.contract),
-        ctx.module,
-    ));
-    let module = ident(&ctx.module);
-    let preamble = quote! {
-        #docs
-        mod common;
-        mod support;
-
-        use axum::http::StatusCode;
-
-        use crate::common::app;
-        use crate::support::#module::valid_request;
-    };
-    let mut text = format::format_file("", preamble)?;
-    for skeleton in &ctx.tests.skeletons {
-        text.push('\n');
-        text.push_str(&skeleton_text(skeleton)?);
-    }
-    Ok(text)
-}
-
-/// One skeleton test, formatted, with its arrange comment.
-fn skeleton_text(skeleton: &Skeleton) -> syn::Result<String> {
-    let name = ident(&skeleton.name);
-    let (reason, arrange, doc) = match &skeleton.need {
-        Need::Success => (
-            "arrange what a valid request needs to succeed, once the service is written"
-                .to_string(),
-            "Arrange: what this request needs to succeed (the records it refers to, a valid \
-             token), as state in tests/common/mod.rs or requests sent to `app` first."
-                .to_string(),
-            None,
-        ),
-        Need::Status => {
-            let Expect::Error { status, message } = &skeleton.expect else {
-                unreachable!("a status skeleton expects an error")
-            };
-            (
-                format!("arrange what makes this request get {status} {message:?}"),
-                format!(
-                    "Arrange: what makes this request get {status} \"{message}\" (state in \
-                     tests/common/mod.rs, requests sent to `app` first, or a changed request)."
-                ),
-                None,
-            )
-        }
-        Need::Rule(text) => (
-            format!("arrange and check: {text}"),
-            "Arrange what this rule needs, then make the request and the checks below say it."
-                .to_string(),
-            Some(doc_attrs(&format!("Business rule: {}", sentence(text)))),
-        ),
-    };
-    let check = match &skeleton.expect {
-        Expect::Error { status, message } => {
-            let status = status_code(*status);
-            quote!(response.assert_error(#status, #message);)
-        }
-        Expect::Success {
-            status,
-            success_flag,
-        } => {
-            let code = status_code(*status);
-            let flag = success_flag.then(|| {
-                quote! {
-                    let body = response.json();
-                    assert_eq!(body["success"], true, "the body: {body}");
-                }
-            });
-            quote! {
-                response.assert_status(#code);
-                #flag
-            }
-        }
-    };
-    let tokens = quote! {
-        #doc
-        #[tokio::test]
-        #[ignore = #reason]
-        async fn #name() {
-            let app = app();
-            __comment__!();
-            let response = valid_request().send(&app).await;
-            #check
-        }
-    };
-    Ok(comments(&format::format_file("", tokens)?, &arrange))
-}
-
-/// `text` ending with a full stop (or the mark it has).
-fn sentence(text: &str) -> String {
-    if text.ends_with(['.', '!', '?']) {
-        text.to_string()
-    } else {
-        format!("{text}.")
-    }
-}
-
 /// `tests/common/mod.rs`, the user's: the app the tests drive.
 fn common_module(library: &str) -> String {
     COMMON.replace("{krate}", &library.replace('-', "_"))
@@ -563,7 +457,7 @@ pub fn app() -> Router {
 "#;
 
 /// `StatusCode::CONFLICT`; for a status without a constant (499), one made from its number.
-fn status_code(status: u16) -> TokenStream {
+pub(super) fn status_code(status: u16) -> TokenStream {
     let has_constant = http::StatusCode::from_u16(status)
         .ok()
         .and_then(|s| s.canonical_reason())
@@ -647,7 +541,7 @@ fn fill_placeholders(text: &str, samples: &[Sample]) -> String {
 const COMMENT_MARKER: &str = "__comment__!();";
 
 /// Puts `comment`, as `//` lines, where the [`COMMENT_MARKER`] line is.
-fn comments(text: &str, comment: &str) -> String {
+pub(super) fn comments(text: &str, comment: &str) -> String {
     let mut out = String::with_capacity(text.len() + comment.len());
     for line in text.lines() {
         let trimmed = line.trim_start();
@@ -701,178 +595,9 @@ fn internal_errors(contract: &Contract, failures: &[(String, syn::Error)]) -> Di
     diagnostics
 }
 
-/// The test functions of a skeleton file scaffold planned, each with its text: the items that
-/// start at column 0 with `///`, `#[` or `async fn` and end at a `}` line.
-pub fn test_functions(planned: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut current: Option<String> = None;
-    for line in planned.lines() {
-        let starts =
-            line.starts_with("///") || line.starts_with("#[") || line.starts_with("async fn");
-        if current.is_none() && starts {
-            current = Some(String::new());
-        }
-        if let Some(text) = current.as_mut() {
-            text.push_str(line);
-            text.push('\n');
-            if line == "}" {
-                let text = current.take().unwrap_or_default();
-                if let Some(name) = fn_names(&text).into_iter().next() {
-                    out.push((name, text));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The names of the functions in `text`: every `fn NAME`, found as text, so a file that does
-/// not compile (a test being written) still counts its tests.
-pub fn fn_names(text: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = text[from..].find("fn") {
-        let start = from + at;
-        from = start + 2;
-        let before_ok = start == 0 || !is_ident_byte(bytes[start - 1]);
-        let rest = &text[start + 2..];
-        let trimmed = rest.trim_start();
-        if !before_ok || trimmed.len() == rest.len() {
-            continue;
-        }
-        let name: String = trimmed
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if !name.is_empty() && name != "fn" && !name.starts_with(|c: char| c.is_ascii_digit()) {
-            names.push(name);
-        }
-    }
-    names
-}
-
-fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// `existing` with the tests of `planned` that no file has (`present` are the function names
-/// in `tests/`) appended, and their names; `None` when none is missing. Nothing already in
-/// `existing` changes.
-pub fn append_missing(
-    existing: &str,
-    planned: &str,
-    present: &BTreeSet<String>,
-) -> Option<(String, Vec<String>)> {
-    let own: BTreeSet<String> = fn_names(existing).into_iter().collect();
-    let missing: Vec<(String, String)> = test_functions(planned)
-        .into_iter()
-        .filter(|(name, _)| !present.contains(name) && !own.contains(name))
-        .collect();
-    if missing.is_empty() {
-        return None;
-    }
-    let mut text = existing.to_string();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    let mut added = Vec::new();
-    for (name, test) in missing {
-        text.push('\n');
-        text.push_str(&test);
-        added.push(name);
-    }
-    Some((text, added))
-}
-
-/// A contract status that some test in `tests/` must cover.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RequiredTest {
-    /// `create_user_409`: a test covers the status when its name is this or starts with it and `_`.
-    pub prefix: String,
-    /// `POST /api/users`.
-    pub endpoint: String,
-    pub status: u16,
-    pub message: String,
-    /// The issue file's name.
-    pub issue: String,
-}
-
-impl RequiredTest {
-    /// Whether a test of this name covers the status.
-    pub fn covered_by(&self, name: &str) -> bool {
-        name.strip_prefix(&self.prefix)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
-    }
-}
-
-/// Every status the contracts list, each needing a test named after it.
-pub fn required_tests(contracts: &[Contract]) -> Vec<RequiredTest> {
-    let mut out = Vec::new();
-    for contract in contracts {
-        for endpoint in &contract.endpoints {
-            for error in &endpoint.errors {
-                out.push(RequiredTest {
-                    prefix: format!("{}_{}", endpoint.name, error.status),
-                    endpoint: format!("{} {}", endpoint.method, endpoint.path),
-                    status: error.status,
-                    message: error.message.clone(),
-                    issue: file_name(contract),
-                });
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const PLANNED: &str = "//! Docs.\n\nmod common;\n\nuse crate::common::app;\n\n\
-        #[tokio::test]\n#[ignore = \"x\"]\nasync fn op_succeeds() {\n    let app = app();\n}\n\n\
-        /// Business rule: y.\n#[tokio::test]\nasync fn op_409_taken() {\n    let x = 1;\n}\n";
-
-    #[test]
-    fn skeletons_are_found_in_a_planned_file() {
-        let tests = test_functions(PLANNED);
-        let names: Vec<&str> = tests.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["op_succeeds", "op_409_taken"]);
-        assert!(tests[1].1.starts_with("/// Business rule: y.\n"));
-        assert!(tests[1].1.ends_with("}\n"));
-    }
-
-    #[test]
-    fn only_missing_tests_are_appended_and_the_rest_is_kept() {
-        let existing = "// my edits\nasync fn op_succeeds() { edited(); }";
-        let (text, added) = append_missing(existing, PLANNED, &BTreeSet::new()).unwrap();
-        assert_eq!(added, ["op_409_taken"]);
-        assert!(text.starts_with("// my edits\nasync fn op_succeeds() { edited(); }\n\n"));
-        assert!(text.ends_with("async fn op_409_taken() {\n    let x = 1;\n}\n"));
-        let present = BTreeSet::from(["op_409_taken".to_string()]);
-        assert_eq!(append_missing(existing, PLANNED, &present), None);
-    }
-
-    #[test]
-    fn function_names_are_found_as_text() {
-        let text = "fn a() {}\npub async fn b_2<T>() {}\nlet fnx = 1; // fn\nfn\n  c()";
-        assert_eq!(fn_names(text), ["a", "b_2", "c"]);
-    }
-
-    #[test]
-    fn a_status_is_covered_by_its_prefix() {
-        let required = RequiredTest {
-            prefix: "create_user_409".into(),
-            endpoint: "POST /api/users".into(),
-            status: 409,
-            message: "Taken".into(),
-            issue: "01.md".into(),
-        };
-        assert!(required.covered_by("create_user_409"));
-        assert!(required.covered_by("create_user_409_email_taken"));
-        assert!(!required.covered_by("create_user_4091"));
-        assert!(!required.covered_by("create_user_400_missing_email"));
-    }
 
     #[test]
     fn comments_replace_their_markers() {
