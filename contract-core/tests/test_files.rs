@@ -107,3 +107,65 @@ fn skeleton_files_split_into_their_tests() {
         }
     }
 }
+
+fn file<'a>(files: &'a [PlannedFile], path: &str) -> &'a str {
+    files
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.contents.as_str())
+        .unwrap_or_else(|| panic!("{path} is not planned"))
+}
+
+/// The issue's "done when", as far as text shows it (the e2e test runs them): `01-create-user.md`
+/// alone gets at least six derived 400 tests and an ignored 409 skeleton, `05-delete-todo.md` a
+/// 401 test.
+#[test]
+fn done_when_the_create_user_and_delete_todo_tests_are_there() {
+    use contract_core::expand::test_append::fn_names;
+    let name = "01-create-user.md";
+    let files = plan(&load(&corpus().join(name), name));
+    let derived = fn_names(file(&files, "tests/create_user_contract.rs"));
+    let bad_requests = derived.iter().filter(|n| n.starts_with("create_user_400_"));
+    assert!(bad_requests.count() >= 6, "{derived:?}");
+    for test in [
+        "create_user_400_malformed_json",
+        "create_user_400_missing_email",
+        "create_user_400_missing_name",
+        "create_user_400_email_not_a_string",
+        "create_user_400_name_not_a_string",
+        "create_user_400_age_not_a_number",
+    ] {
+        assert!(derived.iter().any(|n| n == test), "{test}: {derived:?}");
+    }
+    let skeletons = file(&files, "tests/create_user.rs");
+    let at = skeletons
+        .find("async fn create_user_409_email_already_registered()")
+        .expect("the 409 skeleton");
+    let attributes = skeletons[..at].rsplit("\n\n").next().unwrap_or_default();
+    assert!(attributes.contains("#[ignore = \""), "{attributes}");
+
+    let name = "05-delete-todo.md";
+    let files = plan(&load(&corpus().join(name), name));
+    let derived = fn_names(file(&files, "tests/delete_todo_contract.rs"));
+    assert!(derived.iter().any(|n| n == "delete_todo_401_missing_token"));
+}
+
+/// In an issue with two endpoints, a Business Logic item naming a status goes to the endpoint
+/// that lists it only.
+#[test]
+fn rules_go_to_the_endpoints_whose_statuses_they_name() {
+    use contract_core::expand::test_append::fn_names;
+    let name = "07-imports.md";
+    let files = plan(&load(&corpus().join(name), name));
+    let create = fn_names(file(&files, "tests/create_import.rs"));
+    assert!(
+        create
+            .iter()
+            .any(|n| n == "create_import_413_at_most_1000_items_per_request")
+    );
+    let get = fn_names(file(&files, "tests/get_import.rs"));
+    assert_eq!(
+        get,
+        ["get_import_succeeds", "get_import_404_import_not_found"]
+    );
+}
