@@ -350,11 +350,13 @@ fn generated_tests_pass_and_skeletons_are_ignored(krate: &Path, target: &Path) {
 /// same email, the arrange step (create the account first), and no `#[ignore]`.
 fn the_409_skeleton_passes_once_arranged(krate: &Path, target: &Path) {
     std::fs::write(krate.join("src/state.rs"), STATE).unwrap();
-    std::fs::write(
-        krate.join("src/services/user_service/create_user.rs"),
-        CREATE_USER,
-    )
-    .unwrap();
+    // The stub's body replaced, its imports and signature kept, as a person writes it.
+    let service = krate.join("src/services/user_service/create_user.rs");
+    let stub = std::fs::read_to_string(&service).unwrap();
+    let body = stub
+        .find("    // Remove these two lines")
+        .expect("the stub's body");
+    std::fs::write(&service, format!("{}{CREATE_USER_BODY}", &stub[..body])).unwrap();
     let path = krate.join("tests/create_user.rs");
     let text = std::fs::read_to_string(&path).unwrap();
     let start = text
@@ -392,30 +394,24 @@ pub struct AppState {
 }
 ";
 
-const CREATE_USER: &str = r#"use crate::routes::users::{
-    CreateUserError, CreateUserRequest, CreateUserResponse, CreateUserResponseData,
-};
-use crate::state::AppState;
-
-/// Creates the account, unless one has the email already.
-pub async fn create_user(
-    state: &AppState,
-    request: CreateUserRequest,
-) -> Result<CreateUserResponse, CreateUserError> {
-    let email = request.email.to_lowercase();
+/// Refuses a second account with the same email. The response is built from JSON so that only
+/// the names the stub imports are used.
+const CREATE_USER_BODY: &str = r#"    let email = request.email.to_lowercase();
     let mut emails = state.emails.lock().unwrap_or_else(|e| e.into_inner());
     if !emails.insert(email.clone()) {
         return Err(CreateUserError::Conflict);
     }
-    Ok(CreateUserResponse {
-        success: true,
-        data: CreateUserResponseData {
-            id: emails.len().to_string(),
-            email,
-            name: request.name,
-            created_at: "2024-05-01T12:00:00Z".to_string(),
-        },
-    })
+    let response = serde_json::json!({
+        "success": true,
+        "data": {
+            "id": emails.len().to_string(),
+            "email": email,
+            "name": request.name,
+            "createdAt": "2024-05-01T12:00:00Z"
+        }
+    });
+    let response: Result<CreateUserResponse, _> = serde_json::from_value(response);
+    response.map_err(|e| CreateUserError::NotImplemented.with_detail(e.to_string()))
 }
 "#;
 
