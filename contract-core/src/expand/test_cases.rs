@@ -463,7 +463,7 @@ const DANGLING: [&str; 22] = [
 ];
 
 /// A snake_case slug of `text` for a test name: lower-case words without filler, cut at a word
-/// boundary to at most [`MAX_SLUG`] characters, never ending on a word that leads somewhere.
+/// boundary to at most 48 characters, never ending on a word that leads somewhere.
 /// `status`, when the name carries it already, is left out of the words.
 pub fn slug(text: &str, status: Option<u16>) -> String {
     let cleaned: String = text.chars().filter(|c| !matches!(c, '\'' | '’')).collect();

@@ -7,7 +7,7 @@
 //! | `tests/support/mod.rs`, `tests/support/<operation>.rs` | generated | request builder, body checks, a valid request per operation |
 //! | `tests/common/mod.rs` | yours | builds the app with its state |
 //!
-//! Skeleton files ([`test_skeletons`](super::test_skeletons)) are [`Ownership::AppendOnly`]:
+//! Skeleton files ([`super::test_skeletons`]) are [`Ownership::AppendOnly`]:
 //! created whole, then only appended to, a test at a time, for each skeleton no file in `tests/`
 //! has a function of that name for ([`append_missing`](super::test_append::append_missing)). So a status or rule added to an issue gets its test on the next run, and
 //! no test a person edited is ever touched. The valid sample request lives in the generated
