@@ -54,6 +54,7 @@ fn render(files: &[PlannedFile], skip_common: bool) -> String {
         let owner = match file.ownership {
             Ownership::Generated => "generated",
             Ownership::UserOwned => "user-owned",
+            Ownership::AppendOnly => "user-owned, appended to",
         };
         out.push_str(&format!("==> {} ({owner})\n{}\n", file.path, file.contents));
     }

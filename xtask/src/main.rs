@@ -5,6 +5,7 @@
 mod inspect;
 mod openapi;
 mod scaffold;
+mod scaffold_tests;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

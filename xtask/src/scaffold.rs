@@ -11,8 +11,11 @@
 //!   goes to a temporary file in the same directory first, renamed over the target.
 //!
 //! `--dry-run` prints the decisions with a diff per changed file; `--check` exits 1 when a
-//! generated file differs from what the issues now give.
+//! generated file differs from what the issues now give, or a contract status has no test.
+//! Test skeleton files are the user's, but scaffold appends the tests they lack
+//! ([`scaffold_tests`] has the rest of the test side).
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -21,6 +24,7 @@ use std::process::ExitCode;
 use contract_core::expand::{self, Ownership, PlanOptions, PlannedFile};
 
 use crate::Failure;
+use crate::scaffold_tests::{self, TestTarget};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -37,7 +41,8 @@ pub struct Args {
     /// Write nothing; exit 1 if a generated file differs from what the issues give.
     #[arg(long)]
     check: bool,
-    /// Overwrite files that are yours (service stubs, state, crate files) with fresh ones.
+    /// Overwrite files that are yours (service stubs, state, crate files, test skeletons) with
+    /// fresh ones.
     #[arg(long, conflicts_with = "check")]
     force: bool,
 }
@@ -51,6 +56,12 @@ enum Action {
     },
     /// A user-owned file that differs; kept unless `--force`.
     Keep,
+    /// A test skeleton file that lacks some tests: `text` is it with them appended.
+    Append {
+        old: String,
+        text: String,
+        added: Vec<String>,
+    },
     Overwrite {
         old: String,
     },
@@ -82,11 +93,21 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let options = PlanOptions {
         new_crate: new_crate.then(|| package_name(root)),
     };
-    let planned = expand::plan(&contracts, &options).map_err(Failure::Refused)?;
-    let steps = decide(root, planned, args.force)?;
+    let mut planned = expand::plan(&contracts, &options).map_err(Failure::Refused)?;
+    let tests = scaffold_tests::target(root, options.new_crate.as_deref());
+    if let TestTarget::Library(library) = &tests {
+        let test_files = expand::test_files::plan_tests(&contracts, library);
+        planned.extend(test_files.map_err(Failure::Refused)?);
+        planned.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    let steps = decide(root, planned, args.force, &tests)?;
     check_parents(root, &steps)?;
     if args.check {
-        return Ok(report_drift(&steps));
+        let untested = match tests {
+            TestTarget::Library(_) => scaffold_tests::report_untested(root, &contracts),
+            TestTarget::Skipped(_) => 0,
+        };
+        return Ok(report_drift(&steps, untested));
     }
     if args.dry_run {
         print_dry_run(&steps);
@@ -94,8 +115,13 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
     apply(root, &steps)?;
     print_summary(root, &steps, contracts.len());
+    let removed = steps
+        .iter()
+        .filter(|s| matches!(s.action, Action::Remove { .. }));
+    scaffold_tests::print_orphans(root, removed.map(|s| s.path.as_str()));
     if !new_crate {
         print_wiring_hints(root);
+        scaffold_tests::print_notices(root, &tests);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -111,12 +137,18 @@ fn package_name(root: &Path) -> String {
 }
 
 /// Compares every planned file with the disk, and finds stale generated files.
-fn decide(root: &Path, planned: Vec<PlannedFile>, force: bool) -> Result<Vec<Step>, Failure> {
+fn decide(
+    root: &Path,
+    planned: Vec<PlannedFile>,
+    force: bool,
+    tests: &TestTarget,
+) -> Result<Vec<Step>, Failure> {
     let mut steps = Vec::with_capacity(planned.len());
+    let present = scaffold_tests::test_names(root);
     for file in &planned {
         let action = match read_existing(&root.join(&file.path))? {
             None => Action::Create,
-            Some(old) => compare(file, old, force),
+            Some(old) => compare(file, old, force, &present),
         };
         steps.push(Step {
             path: file.path.clone(),
@@ -125,7 +157,7 @@ fn decide(root: &Path, planned: Vec<PlannedFile>, force: bool) -> Result<Vec<Ste
             action,
         });
     }
-    for path in stale_generated(root, &planned)? {
+    for path in stale_generated(root, &planned, tests)? {
         let old = read_existing(&root.join(&path))?.unwrap_or_default();
         steps.push(Step {
             path,
@@ -137,7 +169,8 @@ fn decide(root: &Path, planned: Vec<PlannedFile>, force: bool) -> Result<Vec<Ste
     Ok(steps)
 }
 
-fn compare(file: &PlannedFile, old: String, force: bool) -> Action {
+/// What to do with a planned file that exists; `present` are the test functions in `tests/`.
+fn compare(file: &PlannedFile, old: String, force: bool, present: &BTreeSet<String>) -> Action {
     if old == file.contents {
         return Action::Unchanged;
     }
@@ -148,8 +181,15 @@ fn compare(file: &PlannedFile, old: String, force: bool) -> Action {
             Action::Unchanged
         }
         Ownership::Generated => Action::Update { old },
-        Ownership::UserOwned if force => Action::Overwrite { old },
+        Ownership::UserOwned | Ownership::AppendOnly if force => Action::Overwrite { old },
         Ownership::UserOwned => Action::Keep,
+        Ownership::AppendOnly => {
+            let appended = expand::test_append::append_missing(&old, &file.contents, present);
+            match appended {
+                Some((text, added)) => Action::Append { old, text, added },
+                None => Action::Keep,
+            }
+        }
     }
 }
 
@@ -174,9 +214,17 @@ fn read_existing(path: &Path) -> Result<Option<String>, Failure> {
 }
 
 /// Generated files of an earlier run that the plan no longer has: route modules, service module
-/// `mod.rs` files. Only files that start with the generated header count; nothing of the user's.
-fn stale_generated(root: &Path, planned: &[PlannedFile]) -> Result<Vec<String>, Failure> {
+/// `mod.rs` files, test files. Only files that start with the generated header count; nothing of
+/// the user's.
+fn stale_generated(
+    root: &Path,
+    planned: &[PlannedFile],
+    tests: &TestTarget,
+) -> Result<Vec<String>, Failure> {
     let mut candidates = rust_files(&root.join("src/routes"), "src/routes")?;
+    if matches!(tests, TestTarget::Library(_)) {
+        candidates.extend(scaffold_tests::generated_candidates(root));
+    }
     let services = root.join("src/services");
     if let Ok(entries) = fs::read_dir(&services) {
         for entry in entries.flatten() {
@@ -243,12 +291,13 @@ fn check_parents(root: &Path, steps: &[Step]) -> Result<(), Failure> {
 fn writes(action: &Action) -> bool {
     matches!(
         action,
-        Action::Create | Action::Update { .. } | Action::Overwrite { .. }
+        Action::Create | Action::Update { .. } | Action::Overwrite { .. } | Action::Append { .. }
     )
 }
 
-/// `--check`: names each generated file that is missing, differs or is stale; 1 if any.
-fn report_drift(steps: &[Step]) -> ExitCode {
+/// `--check`: names each generated file that is missing, differs or is stale; 1 if any, or if
+/// `untested` contract statuses (already reported) have no test.
+fn report_drift(steps: &[Step], untested: usize) -> ExitCode {
     let mut drift = 0;
     for step in steps.iter().filter(|s| s.ownership == Ownership::Generated) {
         let why = match step.action {
@@ -260,9 +309,16 @@ fn report_drift(steps: &[Step]) -> ExitCode {
         eprintln!("drift: {} {why}", step.path);
         drift += 1;
     }
-    if drift == 0 {
+    if untested > 0 {
+        eprintln!(
+            "scaffold --check: {untested} contract status(es) without a test; run `cargo xtask scaffold` to add their skeletons"
+        );
+    }
+    if drift == 0 && untested == 0 {
         println!("scaffold --check: every generated file matches the issues");
         ExitCode::SUCCESS
+    } else if drift == 0 {
+        ExitCode::from(1)
     } else {
         eprintln!(
             "scaffold --check: {drift} generated file(s) out of date; run `cargo xtask scaffold` to update them"
@@ -286,6 +342,10 @@ fn print_dry_run(steps: &[Step]) {
                 println!("update    {} ({owner})", step.path);
                 print!("{}", diff(&step.path, old, &step.contents));
             }
+            Action::Append { old, text, added } => {
+                println!("append    {} (yours: {})", step.path, added.join(", "));
+                print!("{}", diff(&step.path, old, text));
+            }
             Action::Remove { old } => {
                 println!("remove    {} (generated, no longer given)", step.path);
                 print!("{}", diff(&step.path, old, ""));
@@ -305,7 +365,7 @@ fn diff(path: &str, old: &str, new: &str) -> String {
 fn owner(ownership: Ownership) -> &'static str {
     match ownership {
         Ownership::Generated => "generated",
-        Ownership::UserOwned => "yours",
+        Ownership::UserOwned | Ownership::AppendOnly => "yours",
     }
 }
 
@@ -317,6 +377,7 @@ fn apply(root: &Path, steps: &[Step]) -> Result<(), Failure> {
             Action::Create | Action::Update { .. } | Action::Overwrite { .. } => {
                 write_atomically(&path, &step.contents)?;
             }
+            Action::Append { ref text, .. } => write_atomically(&path, text)?,
             Action::Remove { .. } => {
                 fs::remove_file(&path).map_err(|error| Failure::Io { path, error })?;
             }
@@ -358,6 +419,16 @@ fn print_summary(root: &Path, steps: &[Step], issues: usize) {
             Action::Create => "created",
             Action::Update { .. } => "updated",
             Action::Overwrite { .. } => "replaced",
+            Action::Append { ref added, .. } => {
+                wrote += 1;
+                println!(
+                    "appended  {} (yours: {} test(s): {})",
+                    step.path,
+                    added.len(),
+                    added.join(", ")
+                );
+                continue;
+            }
             Action::Remove { .. } => {
                 removed += 1;
                 println!("removed   {} (generated, no longer given)", step.path);
@@ -433,11 +504,11 @@ mod tests {
             ownership: Ownership::Generated,
         };
         assert!(matches!(
-            compare(&file, "fn a() { b(); }\n".into(), false),
+            compare(&file, "fn a() { b(); }\n".into(), false, &BTreeSet::new()),
             Action::Unchanged
         ));
         assert!(matches!(
-            compare(&file, "fn a() { c(); }\n".into(), false),
+            compare(&file, "fn a() { c(); }\n".into(), false, &BTreeSet::new()),
             Action::Update { .. }
         ));
     }

@@ -1,9 +1,12 @@
 //! End to end: scaffold every valid issue into one new crate, build it with no warning, serve it,
-//! and send it real HTTP requests.
+//! and send it real HTTP requests; then run its generated tests, write a service and a skeleton's
+//! arrange step as a person would, and swap in an app that answers 200 to everything to see the
+//! generated tests fail.
 //!
-//! One `cargo build` of the generated crate, in a target directory shared across runs
-//! (`target/e2e` of this workspace), so only the first run compiles axum and tokio.
+//! One crate, in a target directory shared across runs (`target/e2e` of this workspace), so only
+//! the first run compiles axum and tokio; every later `cargo` call there is incremental.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -128,6 +131,7 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     );
 
     let target = workspace().join("target/e2e");
+    let started = Instant::now();
     let build = Command::new(env!("CARGO"))
         .args(["build", "--quiet"])
         .current_dir(&krate)
@@ -144,6 +148,7 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
         !log.contains("warning"),
         "the generated crate has warnings:\n{log}"
     );
+    eprintln!("e2e: cargo build: {:.1} s", started.elapsed().as_secs_f64());
 
     // `cargo fmt` in the crate reformats generated files, but they stay the same code: no drift.
     let fmt = Command::new(env!("CARGO"))
@@ -204,4 +209,278 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     let card = card.replace("pink", "red");
     let (status, _) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], &card);
     assert_eq!(status, 501);
+
+    let phases: [(&str, Phase); 3] = [
+        ("cargo test", generated_tests_pass_and_skeletons_are_ignored),
+        (
+            "the 409 skeleton finished",
+            the_409_skeleton_passes_once_arranged,
+        ),
+        (
+            "an app answering 200",
+            generated_tests_fail_against_an_app_that_answers_200,
+        ),
+    ];
+    for (phase, run) in phases {
+        let started = Instant::now();
+        run(&krate, &target);
+        // Seen with `--nocapture`: what each phase adds to CI's time.
+        eprintln!("e2e: {phase}: {:.1} s", started.elapsed().as_secs_f64());
+    }
+    one_issue_alone_gets_the_same_tests(&krate);
+}
+
+/// A step run on the scaffolded crate (its directory) with the shared target directory.
+type Phase = fn(&Path, &Path);
+
+/// What one `cargo test` run reported: totals, and each test's outcome by name.
+#[derive(Debug, Default)]
+struct TestRun {
+    passed: usize,
+    failed: usize,
+    ignored: usize,
+    /// `ok`, `FAILED` or `ignored`, by test name.
+    outcomes: BTreeMap<String, String>,
+    /// The compiler's output.
+    log: String,
+}
+
+impl TestRun {
+    fn outcome(&self, name: &str) -> &str {
+        self.outcomes.get(name).map_or("missing", String::as_str)
+    }
+}
+
+/// Runs `cargo test ARGS` in the crate and reads libtest's lines (`test NAME ... ok`,
+/// `test result: ok. 9 passed; 0 failed; 2 ignored; ...`).
+fn cargo_test(krate: &Path, target: &Path, args: &[&str]) -> TestRun {
+    let out = Command::new(env!("CARGO"))
+        .arg("test")
+        .args(args)
+        .current_dir(krate)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut run = TestRun {
+        log: String::from_utf8_lossy(&out.stderr).into_owned(),
+        ..TestRun::default()
+    };
+    for line in stdout.lines() {
+        if let Some(totals) = line.strip_prefix("test result: ") {
+            let count = |what: &str| -> usize {
+                totals
+                    .split([';', '.'])
+                    .find_map(|part| part.trim().strip_suffix(what)?.trim().parse().ok())
+                    .unwrap_or(0)
+            };
+            run.passed += count(" passed");
+            run.failed += count(" failed");
+            run.ignored += count(" ignored");
+        } else if let Some((name, outcome)) = line
+            .strip_prefix("test ")
+            .and_then(|l| l.split_once(" ... "))
+        {
+            let outcome = outcome.split(',').next().unwrap_or(outcome);
+            run.outcomes.insert(name.to_string(), outcome.to_string());
+        }
+    }
+    run
+}
+
+/// The `.rs` files directly in the crate's `tests/`, by name, with their text.
+fn test_files(krate: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(krate.join("tests"))
+        .expect("tests/ was written")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path.file_name()?.to_str()?.to_string();
+            let text = std::fs::read_to_string(&path).ok()?;
+            name.ends_with(".rs").then_some((name, text))
+        })
+        .collect()
+}
+
+/// Every derived test passes against the stubs, every skeleton is ignored, nothing warns.
+fn generated_tests_pass_and_skeletons_are_ignored(krate: &Path, target: &Path) {
+    let files = test_files(krate);
+    let (derived, skeletons): (Vec<_>, Vec<_>) = files
+        .iter()
+        .partition(|(name, _)| name.ends_with("_contract.rs"));
+    let count = |files: &[(&String, &String)], what: &str| -> usize {
+        files
+            .iter()
+            .map(|(_, text)| text.matches(what).count())
+            .sum()
+    };
+    let derived_count = count(&derived, "#[tokio::test]");
+    let skeleton_count = count(&skeletons, "#[ignore = ");
+    assert!(derived_count > 50 && skeleton_count > 20, "{files:?}");
+
+    let run = cargo_test(krate, target, &[]);
+    assert!(
+        !run.log.contains("warning"),
+        "the tests have warnings:\n{}",
+        run.log
+    );
+    assert_eq!(run.failed, 0, "{run:#?}");
+    assert_eq!(run.passed, derived_count, "{run:#?}");
+    assert_eq!(run.ignored, skeleton_count, "{run:#?}");
+
+    // Done when: six 400s for `01-create-user.md`, a 409 skeleton, and a 401 for `05-delete-todo.md`.
+    for name in [
+        "create_user_400_malformed_json",
+        "create_user_400_missing_email",
+        "create_user_400_missing_name",
+        "create_user_400_email_not_a_string",
+        "create_user_400_name_not_a_string",
+        "create_user_400_age_not_a_number",
+        "delete_todo_401_missing_token",
+    ] {
+        assert_eq!(run.outcome(name), "ok", "{name}");
+    }
+    assert_eq!(
+        run.outcome("create_user_409_email_already_registered"),
+        "ignored"
+    );
+}
+
+/// Written as a person finishes a skeleton: a service that refuses a second account with the
+/// same email, the arrange step (create the account first), and no `#[ignore]`.
+fn the_409_skeleton_passes_once_arranged(krate: &Path, target: &Path) {
+    std::fs::write(krate.join("src/state.rs"), STATE).unwrap();
+    // The stub's body replaced, its imports and signature kept, as a person writes it.
+    let service = krate.join("src/services/user_service/create_user.rs");
+    let stub = std::fs::read_to_string(&service).unwrap();
+    let body = stub
+        .find("    // Remove these two lines")
+        .expect("the stub's body");
+    std::fs::write(&service, format!("{}{CREATE_USER_BODY}", &stub[..body])).unwrap();
+    let path = krate.join("tests/create_user.rs");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text
+        .find("async fn create_user_409_email_already_registered")
+        .expect("the 409 skeleton");
+    let ignore = text[..start].rfind("#[ignore = ").expect("its ignore");
+    let ignore_end = ignore + text[ignore..].find('\n').unwrap() + 1;
+    let send = "    let response = valid_request().send(&app).await;";
+    let at = start + text[start..].find(send).expect("the request");
+    let edited = format!(
+        "{}{}    valid_request().send(&app).await;\n{}",
+        &text[..ignore],
+        &text[ignore_end..at],
+        &text[at..]
+    );
+    std::fs::write(&path, edited).unwrap();
+
+    let run = cargo_test(krate, target, &["--test", "create_user"]);
+    assert!(!run.log.contains("warning"), "{}", run.log);
+    assert_eq!(
+        run.outcome("create_user_409_email_already_registered"),
+        "ok",
+        "{run:#?}"
+    );
+    assert_eq!(run.failed, 0, "{run:#?}");
+}
+
+const STATE: &str = "use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+/// The emails of the accounts created so far.
+#[derive(Clone, Default)]
+pub struct AppState {
+    pub emails: Arc<Mutex<HashSet<String>>>,
+}
+";
+
+/// Refuses a second account with the same email. The response is built from JSON so that only
+/// the names the stub imports are used.
+const CREATE_USER_BODY: &str = r#"    let email = request.email.to_lowercase();
+    let mut emails = state.emails.lock().unwrap_or_else(|e| e.into_inner());
+    if !emails.insert(email.clone()) {
+        return Err(CreateUserError::Conflict);
+    }
+    let response = serde_json::json!({
+        "success": true,
+        "data": {
+            "id": emails.len().to_string(),
+            "email": email,
+            "name": request.name,
+            "createdAt": "2024-05-01T12:00:00Z"
+        }
+    });
+    let response: Result<CreateUserResponse, _> = serde_json::from_value(response);
+    response.map_err(|e| CreateUserError::NotImplemented.with_detail(e.to_string()))
+}
+"#;
+
+/// The user's `tests/common/mod.rs` replaced by an app that answers 200 `{}` to everything: every
+/// derived test must then fail. Only the derived tests' binaries are run (the skeletons are
+/// ignored anyway), which keeps this rebuild small.
+fn generated_tests_fail_against_an_app_that_answers_200(krate: &Path, target: &Path) {
+    let common = krate.join("tests/common/mod.rs");
+    let original = std::fs::read_to_string(&common).unwrap();
+    std::fs::write(&common, ANSWERS_200).unwrap();
+    let derived: Vec<String> = test_files(krate)
+        .keys()
+        .filter_map(|name| name.strip_suffix(".rs"))
+        .filter(|name| name.ends_with("_contract"))
+        .map(str::to_string)
+        .collect();
+    let mut args = vec!["--no-fail-fast"];
+    for name in &derived {
+        args.extend(["--test", name]);
+    }
+    let run = cargo_test(krate, target, &args);
+    std::fs::write(&common, original).unwrap();
+    assert!(run.failed > 50, "{run:#?}");
+    assert_eq!(
+        run.passed, 0,
+        "a generated test passed against it: {run:#?}"
+    );
+}
+
+const ANSWERS_200: &str = "use axum::{Json, Router};
+
+/// Answers 200 with `{}` to every request.
+pub fn app() -> Router {
+    Router::new().fallback(|| async { Json(serde_json::json!({})) })
+}
+";
+
+/// `01-create-user.md` scaffolded alone gets the very test code the crate above ran, so what
+/// passed there passes in a crate of its own, without a build of its own.
+fn one_issue_alone_gets_the_same_tests(krate: &Path) {
+    let dir = tempfile::tempdir().unwrap();
+    let alone = dir.path().join("create-user");
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("scaffold")
+        .arg(workspace().join("../shared/contracts/valid/01-create-user.md"))
+        .arg("--crate")
+        .arg(&alone)
+        .output()
+        .expect("xtask runs");
+    assert!(out.status.success());
+    for file in [
+        "tests/create_user_contract.rs",
+        "tests/support/create_user.rs",
+        "tests/create_user.rs",
+    ] {
+        let read = |root: &Path| std::fs::read_to_string(root.join(file)).unwrap();
+        if file == "tests/create_user.rs" {
+            // The crate above has its 409 test finished; here it is the ignored skeleton.
+            let fresh = read(&alone);
+            let at = fresh
+                .find("async fn create_user_409_email_already_registered()")
+                .expect("the 409 skeleton");
+            assert!(fresh[..at].ends_with("\"]\n"), "not ignored:\n{fresh}");
+            continue;
+        }
+        // The crate above went through `cargo fmt`: the same code, maybe laid out differently.
+        assert!(
+            contract_core::expand::same_code(&read(krate), &read(&alone)),
+            "{file} differs"
+        );
+    }
 }

@@ -247,8 +247,16 @@ fn generated_files_of_issues_no_longer_given_are_drift_then_removed() {
     let out = scaffold(&one, &krate, &["--check"]);
     assert_exit(&out, 1);
     assert!(stderr(&out).contains("src/routes/delete_todo.rs no longer given"));
-    assert_exit(&scaffold(&one, &krate, &[]), 0);
+    let out = scaffold(&one, &krate, &[]);
+    assert_exit(&out, 0);
     assert!(!routes.exists(), "the stale route module is still there");
+    assert!(!krate.join("tests/delete_todo_contract.rs").exists());
+    assert!(!krate.join("tests/support/delete_todo.rs").exists());
+    assert!(
+        stdout(&out).contains("note: tests/delete_todo.rs is yours and tests an endpoint"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stub.is_file(), "a user's file was removed");
     assert_exit(&scaffold(&one, &krate, &["--check"]), 0);
 }
@@ -327,4 +335,176 @@ fn a_file_in_the_way_of_a_directory_is_refused_before_anything_is_written() {
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("src/routes"), "{}", stderr(&out));
     assert!(!krate.join("Cargo.toml").exists(), "something was written");
+}
+
+#[test]
+fn a_status_or_rule_added_later_appends_its_test_and_keeps_edited_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = copy_issue("01-create-user.md", dir.path());
+    let krate = dir.path().join("api");
+    assert_exit(&scaffold(&[&issue], &krate, &[]), 0);
+    let tests = krate.join("tests/create_user.rs");
+    let mine = fs::read_to_string(&tests).unwrap().replace(
+        "    let app = app();\n",
+        "    let app = app(); // arranged by me\n",
+    );
+    fs::write(&tests, &mine).unwrap();
+
+    edit(
+        &issue,
+        "409: \"Email already registered\"",
+        "409: \"Email already registered\", 422: \"Email is disposable\"",
+    );
+    edit(
+        &issue,
+        "- [ ] Respond with 201",
+        "- [ ] Disposable email domains are refused\n- [ ] Respond with 201",
+    );
+    let out = scaffold(&[&issue], &krate, &["--dry-run"]);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains(
+            "append    tests/create_user.rs (yours: create_user_422_email_disposable, \
+             create_user_disposable_email_domains_refused)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = scaffold(&[&issue], &krate, &[]);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains("appended  tests/create_user.rs (yours: 2 test(s)"),
+        "{}",
+        stdout(&out)
+    );
+    let now = fs::read_to_string(&tests).unwrap();
+    assert!(now.starts_with(&mine), "an edited test changed:\n{now}");
+    let added = &now[mine.len()..];
+    assert!(added.contains("async fn create_user_422_email_disposable()"));
+    assert!(added.contains(
+        "response.assert_error(StatusCode::UNPROCESSABLE_ENTITY, \"Email is disposable\");"
+    ));
+    assert!(added.contains("/// Business rule: Disposable email domains are refused."));
+
+    let before = snapshot(&krate);
+    assert_exit(&scaffold(&[&issue], &krate, &[]), 0);
+    assert_eq!(before, snapshot(&krate), "a third run changed something");
+}
+
+#[test]
+fn check_names_each_contract_status_without_a_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let issues = [valid("01-create-user.md")];
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    assert_exit(&scaffold(&issues, &krate, &["--check"]), 0);
+
+    // The person deletes every 409 test; the 400s are in the generated file.
+    let tests = krate.join("tests/create_user.rs");
+    let text = fs::read_to_string(&tests).unwrap();
+    let kept: Vec<&str> = text
+        .split("\n\n")
+        .filter(|block| !block.contains("async fn create_user_409"))
+        .collect();
+    fs::write(&tests, kept.join("\n\n")).unwrap();
+    let out = scaffold(&issues, &krate, &["--check"]);
+    assert_exit(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "untested: POST /api/users 409 \"Email already registered\" (01-create-user.md): \
+             no test in tests/ is named `create_user_409` or `create_user_409_...`"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains(" 400 "), "{err}");
+    assert!(
+        err.contains("1 contract status(es) without a test"),
+        "{err}"
+    );
+
+    // A test of the person's own, named after the status, covers it.
+    fs::write(
+        krate.join("tests/mine.rs"),
+        "#[test]\nfn create_user_409_when_the_email_is_taken() {}\n",
+    )
+    .unwrap();
+    assert_exit(&scaffold(&issues, &krate, &["--check"]), 0);
+    fs::remove_file(krate.join("tests/mine.rs")).unwrap();
+    // A run appends the skeletons back.
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    assert_exit(&scaffold(&issues, &krate, &["--check"]), 0);
+}
+
+#[test]
+fn an_existing_crate_gets_tests_and_a_notice_instead_of_an_edited_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    fs::create_dir_all(krate.join("src")).unwrap();
+    let manifest = "[package]\nname = \"my-api\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+                    [dependencies]\naxum = \"0.8\"\nserde = \"1\"\nserde_json = \"1\"\n";
+    fs::write(krate.join("Cargo.toml"), manifest).unwrap();
+    fs::write(krate.join("src/lib.rs"), "pub mod routes;\n").unwrap();
+
+    let out = scaffold(&[valid("05-delete-todo.md")], &krate, &[]);
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "note: the tests in tests/ need this in Cargo.toml: [dev-dependencies] tower = \
+             { version = \"0.5\", default-features = false, features = [\"util\"] }"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("tokio"), "{text}");
+    assert_eq!(
+        fs::read_to_string(krate.join("Cargo.toml")).unwrap(),
+        manifest
+    );
+    let common = fs::read_to_string(krate.join("tests/common/mod.rs")).unwrap();
+    assert!(common.contains("use my_api::routes::router;"), "{common}");
+    assert!(krate.join("tests/delete_todo_contract.rs").is_file());
+}
+
+#[test]
+fn an_existing_crate_without_a_library_gets_no_tests_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    fs::create_dir_all(krate.join("src")).unwrap();
+    fs::write(krate.join("Cargo.toml"), "[package]\nname = \"api\"\n").unwrap();
+    fs::write(krate.join("src/main.rs"), "fn main() {}\n").unwrap();
+    let out = scaffold(&[valid("01-create-user.md")], &krate, &[]);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains("note: no tests written: the crate has no src/lib.rs"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!krate.join("tests").exists());
+}
+
+#[test]
+fn a_new_crate_declares_the_one_dev_dependency_its_tests_need() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    assert_exit(&scaffold(&[valid("01-create-user.md")], &krate, &[]), 0);
+    let manifest = fs::read_to_string(krate.join("Cargo.toml")).unwrap();
+    let dev = manifest
+        .split("[dev-dependencies]")
+        .nth(1)
+        .expect("a dev-dependencies table");
+    assert_eq!(
+        dev.trim(),
+        "tower = { version = \"0.5\", default-features = false, features = [\"util\"] }"
+    );
+    for file in [
+        "tests/common/mod.rs",
+        "tests/support/mod.rs",
+        "tests/support/create_user.rs",
+        "tests/create_user_contract.rs",
+        "tests/create_user.rs",
+    ] {
+        assert!(krate.join(file).is_file(), "{file} was not written");
+    }
 }

@@ -7,6 +7,7 @@
 /// `Cargo.toml` with exactly what the generated code uses. axum's default features are trimmed to
 /// the ones the routes need (HTTP/1, JSON, query strings, serving on tokio), and
 /// tracing-subscriber's to plain formatted output, because every dependency costs a cold build.
+/// The generated tests add only `tower` (for `oneshot`), which axum builds anyway.
 pub fn cargo_toml(package: &str) -> String {
     format!(
         r#"[package]
@@ -22,7 +23,11 @@ serde_json = "1"
 tokio = {{ version = "1", features = ["macros", "net", "rt-multi-thread", "signal"] }}
 tracing = "0.1"
 tracing-subscriber = {{ version = "0.3", default-features = false, features = ["fmt", "std"] }}
-"#
+
+[dev-dependencies]
+{tests}
+"#,
+        tests = super::test_support::DEV_DEPENDENCY
     )
 }
 

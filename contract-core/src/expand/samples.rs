@@ -1,0 +1,529 @@
+//! Sample values for generated tests: a realistic value of each contract type, chosen by the
+//! field's name where the type alone says little (an email for `email`, a UUID for `userId`, an
+//! ISO 8601 date-time for `createdAt`), and a value of the wrong JSON type for each type.
+//!
+//! Samples are a small JSON tree of their own rather than `serde_json::Value`, whose objects sort
+//! their keys: a sample body lists its fields in the contract's order, as a person would write it.
+
+use std::collections::BTreeSet;
+
+use heck::ToSnakeCase;
+
+use crate::model::{Endpoint, Field, NamedType, StringFormat, Type};
+
+/// A JSON value to put in a test.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sample {
+    Null,
+    Bool(bool),
+    /// A number as its JSON text (`36`, `9.99`), so it prints as written.
+    Number(String),
+    String(String),
+    Array(Vec<Sample>),
+    /// Fields in the contract's order.
+    Object(Vec<(String, Sample)>),
+}
+
+/// The bearer token tests send: any non-empty token passes the handler's check.
+pub const TOKEN: &str = "test-token";
+
+/// A UUID for `id`-like values: fixed, so generated files do not change from run to run.
+pub const UUID: &str = "3f2c7a9e-5b1d-4c8e-9a6f-2d4b8c1e7f05";
+
+const EMAIL: &str = "ada@example.com";
+const DATE_TIME: &str = "2024-05-01T12:00:00Z";
+const URL: &str = "https://example.com/";
+
+/// Looks up the definitions of named types (`interface Card {...}`) while samples are made.
+pub struct Samples<'a> {
+    types: &'a [NamedType],
+    /// Named types being expanded, so a recursive type ends instead of looping.
+    expanding: BTreeSet<String>,
+}
+
+impl<'a> Samples<'a> {
+    /// Samples resolving named types from `types` (a contract's [`crate::model::Contract::types`]).
+    pub fn new(types: &'a [NamedType]) -> Self {
+        Samples {
+            types,
+            expanding: BTreeSet::new(),
+        }
+    }
+
+    /// A value of `ty` for a field called `name` (its JSON name; `""` when it has none).
+    pub fn value(&mut self, ty: &Type, name: &str) -> Sample {
+        match ty {
+            Type::String { format } => Sample::String(string_for(name, *format)),
+            Type::Number => Sample::Number(number_for(name).to_string()),
+            Type::Integer => Sample::Number(integer_for(name).to_string()),
+            Type::Boolean => Sample::Bool(true),
+            Type::Any { .. } => Sample::Object(Vec::new()),
+            Type::Array { items } => {
+                let item_name = singular(name);
+                match self.value(items, &item_name) {
+                    // An item that cannot be made (a type that contains itself) gives no items.
+                    Sample::Null if !matches!(**items, Type::Nullable { .. }) => {
+                        Sample::Array(Vec::new())
+                    }
+                    item => Sample::Array(vec![item]),
+                }
+            }
+            Type::Nullable { inner } => self.value(inner, name),
+            Type::Enum { values } => values
+                .first()
+                .map_or(Sample::Null, |v| Sample::String(v.clone())),
+            Type::Ref { name: type_name } => self.named(type_name, name),
+            Type::Object { fields } => self.object(fields),
+        }
+    }
+
+    /// An object with every field, optional ones included: tests then reach them all.
+    pub fn object(&mut self, fields: &[Field]) -> Sample {
+        Sample::Object(
+            fields
+                .iter()
+                .map(|f| (f.name.clone(), self.value(&f.ty, &f.name)))
+                .collect(),
+        )
+    }
+
+    /// A named type by its definition; one the user owns (no definition) is an empty object,
+    /// which its stub accepts.
+    fn named(&mut self, type_name: &str, field: &str) -> Sample {
+        let definition = self
+            .types
+            .iter()
+            .find(|t| t.name == type_name)
+            .and_then(|t| t.definition.as_ref());
+        let Some(definition) = definition else {
+            return Sample::Object(Vec::new());
+        };
+        if !self.expanding.insert(type_name.to_string()) {
+            return Sample::Null;
+        }
+        let sample = self.value(definition, field);
+        self.expanding.remove(type_name);
+        sample
+    }
+}
+
+/// A value of the wrong JSON type for `ty`, and what the test name says about it
+/// (`not_a_string`). `None` where every JSON value is accepted (`any`) or the type is the user's.
+pub fn wrong_type(ty: &Type) -> Option<(Sample, &'static str)> {
+    let text = |s: &str| Sample::String(s.to_string());
+    Some(match ty {
+        Type::String { .. } | Type::Enum { .. } => {
+            (Sample::Number("42".to_string()), "not_a_string")
+        }
+        Type::Number => (text("not a number"), "not_a_number"),
+        // A fraction rather than text: the contract tells integers from other numbers.
+        Type::Integer => (Sample::Number("1.5".to_string()), "not_an_integer"),
+        Type::Boolean => (text("yes"), "not_a_boolean"),
+        Type::Array { .. } => (text("not an array"), "not_an_array"),
+        Type::Object { .. } => (text("not an object"), "not_an_object"),
+        // `null` is allowed; a value of another type still is not.
+        Type::Nullable { inner } => return wrong_type(inner),
+        Type::Any { .. } | Type::Ref { .. } => return None,
+    })
+}
+
+/// A string that is none of `values`: `other`, or `other2`, ... when the enum has that value.
+pub fn outside(values: &[String]) -> String {
+    let mut candidate = String::from("other");
+    let mut n = 2;
+    while values.contains(&candidate) {
+        candidate = format!("other{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// A query-string value the query type accepts for a parameter.
+pub fn query_value(ty: &Type, name: &str) -> String {
+    match Samples::new(&[]).value(ty, name) {
+        Sample::String(s) | Sample::Number(s) => s,
+        Sample::Bool(b) => b.to_string(),
+        // Arrays and objects have no query-string form the query type reads; a plain word.
+        _ => "example".to_string(),
+    }
+}
+
+/// A query-string value of the wrong type for a parameter, with what the test name says about
+/// it; `None` for strings (any text is a string) and types the query cannot carry.
+pub fn wrong_query_value(ty: &Type) -> Option<(String, &'static str)> {
+    match ty {
+        Type::Integer => Some(("abc".to_string(), "not_an_integer")),
+        Type::Number => Some(("abc".to_string(), "not_a_number")),
+        Type::Boolean => Some(("maybe".to_string(), "not_a_boolean")),
+        Type::Nullable { inner } => wrong_query_value(inner),
+        _ => None,
+    }
+}
+
+/// The endpoint's route with a sample in place of each path parameter, percent-encoded.
+pub fn path(endpoint: &Endpoint) -> String {
+    let mut params = endpoint.path_params.iter();
+    let mut out = String::new();
+    for segment in endpoint.route.split('/').skip(1) {
+        out.push('/');
+        if segment.starts_with('{') && segment.ends_with('}') {
+            let value = match params.next() {
+                Some(param) => query_value(&param.ty, &param.name),
+                None => "example".to_string(),
+            };
+            out.push_str(&percent_encode(&value));
+        } else {
+            out.push_str(segment);
+        }
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The lower-case words of a JSON name: `createdAt` -> `created`, `at`.
+fn words(name: &str) -> Vec<String> {
+    name.to_snake_case()
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The singular of a field name, to name an array's items (`tags` -> `tag`).
+fn singular(name: &str) -> String {
+    super::names::singular(name).unwrap_or_else(|| name.to_string())
+}
+
+/// A string for a field: by its format if the contract gives one, else by its name.
+pub fn string_for(name: &str, format: Option<StringFormat>) -> String {
+    match format {
+        Some(StringFormat::Email) => return EMAIL.to_string(),
+        Some(StringFormat::Uuid) => return UUID.to_string(),
+        Some(StringFormat::DateTime) => return DATE_TIME.to_string(),
+        Some(StringFormat::Uri) => return URL.to_string(),
+        None => {}
+    }
+    let words = words(name);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let last = words.last().map_or("", String::as_str);
+    let by_last = match last {
+        "email" | "mail" => Some(EMAIL),
+        "id" | "uuid" | "guid" => Some(UUID),
+        "at" | "date" | "time" | "timestamp" | "since" | "until" => Some(DATE_TIME),
+        "url" | "uri" | "link" | "href" | "website" => Some(URL),
+        "password" | "secret" => Some("correct-horse-battery-staple"),
+        "token" => Some(TOKEN),
+        "phone" => Some("+1 555 0100"),
+        "sku" => Some("SKU-1001"),
+        "currency" => Some("EUR"),
+        "country" => Some("GB"),
+        "locale" | "lang" | "language" => Some("en"),
+        "slug" => Some("example-slug"),
+        "title" | "subject" => Some("Write the quarterly report"),
+        "description" | "body" | "content" | "message" | "text" | "comment" | "note" | "bio" => {
+            Some("A short note.")
+        }
+        "tag" | "label" | "category" => Some("work"),
+        "color" | "colour" => Some("#3366ff"),
+        "username" | "login" | "handle" => Some("ada"),
+        _ => None,
+    };
+    if let Some(value) = by_last {
+        return value.to_string();
+    }
+    if has("email") {
+        EMAIL.to_string()
+    } else if last == "name" && (words.len() == 1 || has("full") || has("display")) {
+        "Ada Lovelace".to_string()
+    } else if last == "name" && has("first") {
+        "Ada".to_string()
+    } else if last == "name" && has("last") {
+        "Lovelace".to_string()
+    } else {
+        "example".to_string()
+    }
+}
+
+/// An integer for a field, by its name.
+fn integer_for(name: &str) -> i64 {
+    let words = words(name);
+    match words.last().map_or("", String::as_str) {
+        "limit" | "size" => 20,
+        "quantity" | "qty" | "count" => 3,
+        "age" => 36,
+        "year" => 2024,
+        "price" | "amount" | "cost" => 999,
+        "port" => 8080,
+        _ => 1,
+    }
+}
+
+/// A number for a field, by its name.
+fn number_for(name: &str) -> &'static str {
+    let words = words(name);
+    match words.last().map_or("", String::as_str) {
+        "price" | "amount" | "cost" | "total" | "balance" => "9.99",
+        "age" => "36",
+        "lat" | "latitude" => "51.5",
+        "lng" | "lon" | "longitude" => "-0.12",
+        "rating" | "score" => "4.5",
+        "quantity" | "count" => "3",
+        _ => "1.5",
+    }
+}
+
+/// JSON text for `sample`, indented as a person writes it: objects one field per line, arrays of
+/// plain values on one line. Lines after the first start with `indent` spaces.
+pub fn to_json(sample: &Sample, indent: usize) -> String {
+    let mut out = String::new();
+    write_json(sample, indent, &mut out);
+    out
+}
+
+fn write_json(sample: &Sample, indent: usize, out: &mut String) {
+    match sample {
+        Sample::Null => out.push_str("null"),
+        Sample::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Sample::Number(n) => out.push_str(n),
+        Sample::String(s) => out.push_str(&json_string(s)),
+        Sample::Array(items) if items.iter().all(is_plain) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_json(item, indent, out);
+            }
+            out.push(']');
+        }
+        Sample::Array(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                push_indent(out, indent + 4);
+                write_json(item, indent + 4, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            push_indent(out, indent);
+            out.push(']');
+        }
+        Sample::Object(fields) if fields.is_empty() => out.push_str("{}"),
+        Sample::Object(fields) => {
+            out.push_str("{\n");
+            for (i, (name, value)) in fields.iter().enumerate() {
+                push_indent(out, indent + 4);
+                out.push_str(&json_string(name));
+                out.push_str(": ");
+                write_json(value, indent + 4, out);
+                out.push_str(if i + 1 < fields.len() { ",\n" } else { "\n" });
+            }
+            push_indent(out, indent);
+            out.push('}');
+        }
+    }
+}
+
+fn is_plain(sample: &Sample) -> bool {
+    !matches!(sample, Sample::Array(_) | Sample::Object(_)) || *sample == Sample::Object(Vec::new())
+}
+
+fn push_indent(out: &mut String, indent: usize) {
+    out.extend(std::iter::repeat_n(' ', indent));
+}
+
+/// A JSON string literal, escaped as JSON (and so as a Rust string inside `json!`) requires.
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| String::from("\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn string() -> Type {
+        Type::String { format: None }
+    }
+
+    fn field(name: &str, ty: Type) -> Field {
+        Field {
+            name: name.to_string(),
+            rust_name: name.to_snake_case(),
+            optional: false,
+            ty,
+            at: crate::source::LineCol { line: 1, column: 1 },
+        }
+    }
+
+    #[test]
+    fn strings_look_like_what_their_names_say() {
+        assert_eq!(string_for("email", None), EMAIL);
+        assert_eq!(string_for("contactEmail", None), EMAIL);
+        assert_eq!(string_for("id", None), UUID);
+        assert_eq!(string_for("userId", None), UUID);
+        assert_eq!(string_for("createdAt", None), DATE_TIME);
+        assert_eq!(string_for("name", None), "Ada Lovelace");
+        assert_eq!(string_for("firstName", None), "Ada");
+        assert_eq!(string_for("password", None), "correct-horse-battery-staple");
+        assert_eq!(string_for("avatarUrl", None), URL);
+        assert_eq!(string_for("type", None), "example");
+        assert_eq!(string_for("fileName", None), "example");
+        assert_eq!(string_for("x", Some(StringFormat::Uuid)), UUID);
+        assert_eq!(string_for("when", Some(StringFormat::DateTime)), DATE_TIME);
+    }
+
+    #[test]
+    fn numbers_by_name() {
+        let mut samples = Samples::new(&[]);
+        let number = |s: &mut Samples<'_>, ty: Type, name: &str| match s.value(&ty, name) {
+            Sample::Number(n) => n,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(number(&mut samples, Type::Integer, "limit"), "20");
+        assert_eq!(number(&mut samples, Type::Integer, "page"), "1");
+        assert_eq!(number(&mut samples, Type::Integer, "quantity"), "3");
+        assert_eq!(number(&mut samples, Type::Number, "price"), "9.99");
+        assert_eq!(number(&mut samples, Type::Number, "age"), "36");
+        assert_eq!(number(&mut samples, Type::Number, "weight"), "1.5");
+    }
+
+    #[test]
+    fn objects_keep_the_contract_order_and_fill_optional_fields() {
+        let mut optional = field("age", Type::Number);
+        optional.optional = true;
+        let ty = Type::Object {
+            fields: vec![
+                field("name", string()),
+                field("email", string()),
+                optional,
+                field(
+                    "tags",
+                    Type::Array {
+                        items: Box::new(string()),
+                    },
+                ),
+                field(
+                    "role",
+                    Type::Enum {
+                        values: vec!["admin".into(), "member".into()],
+                    },
+                ),
+            ],
+        };
+        let json = to_json(&Samples::new(&[]).value(&ty, ""), 0);
+        assert_eq!(
+            json,
+            "{\n    \"name\": \"Ada Lovelace\",\n    \"email\": \"ada@example.com\",\n    \
+             \"age\": 36,\n    \"tags\": [\"work\"],\n    \"role\": \"admin\"\n}"
+        );
+    }
+
+    #[test]
+    fn arrays_of_objects_nest_and_named_types_resolve() {
+        let card = NamedType {
+            name: "Card".into(),
+            definition: Some(Type::Object {
+                fields: vec![field("id", string())],
+            }),
+            defined_at: None,
+        };
+        let member = NamedType {
+            name: "Member".into(),
+            definition: None,
+            defined_at: None,
+        };
+        let types = [card, member];
+        let ty = Type::Object {
+            fields: vec![
+                field(
+                    "cards",
+                    Type::Array {
+                        items: Box::new(Type::Ref {
+                            name: "Card".into(),
+                        }),
+                    },
+                ),
+                field(
+                    "owner",
+                    Type::Ref {
+                        name: "Member".into(),
+                    },
+                ),
+            ],
+        };
+        let json = to_json(&Samples::new(&types).value(&ty, ""), 4);
+        assert_eq!(
+            json,
+            "{\n        \"cards\": [\n            {\n                \"id\": \"3f2c7a9e-5b1d-4c8e-9a6f-2d4b8c1e7f05\"\n            \
+             }\n        ],\n        \"owner\": {}\n    }"
+        );
+    }
+
+    #[test]
+    fn a_type_that_contains_itself_ends() {
+        let node = NamedType {
+            name: "Node".into(),
+            definition: Some(Type::Object {
+                fields: vec![field(
+                    "children",
+                    Type::Array {
+                        items: Box::new(Type::Ref {
+                            name: "Node".into(),
+                        }),
+                    },
+                )],
+            }),
+            defined_at: None,
+        };
+        let types = [node];
+        let sample = Samples::new(&types).value(
+            &Type::Ref {
+                name: "Node".into(),
+            },
+            "root",
+        );
+        assert_eq!(
+            sample,
+            Sample::Object(vec![("children".into(), Sample::Array(Vec::new()))])
+        );
+    }
+
+    #[test]
+    fn wrong_types_and_values_outside_an_enum() {
+        assert_eq!(wrong_type(&string()).map(|w| w.1), Some("not_a_string"));
+        assert_eq!(
+            wrong_type(&Type::Integer).map(|w| w.0),
+            Some(Sample::Number("1.5".into()))
+        );
+        let nullable = Type::Nullable {
+            inner: Box::new(Type::Boolean),
+        };
+        assert_eq!(wrong_type(&nullable).map(|w| w.1), Some("not_a_boolean"));
+        assert!(wrong_type(&Type::Any { json_object: true }).is_none());
+        assert_eq!(outside(&["open".into(), "other".into()]), "other2");
+        assert_eq!(wrong_query_value(&string()), None);
+        assert_eq!(
+            wrong_query_value(&Type::Integer),
+            Some(("abc".into(), "not_an_integer"))
+        );
+    }
+
+    #[test]
+    fn paths_get_encoded_samples() {
+        assert_eq!(percent_encode("a b/c"), "a%20b%2Fc");
+        assert_eq!(percent_encode(UUID), UUID);
+    }
+}

@@ -1,0 +1,184 @@
+//! Appending to a skeleton file without touching what a person wrote, and the statuses that need
+//! a test: the part of the test side the CLI runs against the disk.
+//!
+//! A test is known by its function's name. Names are found as text (`fn NAME`), so a file that
+//! does not compile, because a person is halfway through a test, still counts its tests.
+
+use std::collections::BTreeSet;
+
+use super::file_name;
+use crate::model::Contract;
+
+/// The test functions of a skeleton file scaffold planned, each with its text: the items that
+/// start at column 0 with `///`, `#[` or `async fn` and end at a `}` line.
+pub fn test_functions(planned: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for line in planned.lines() {
+        let starts =
+            line.starts_with("///") || line.starts_with("#[") || line.starts_with("async fn");
+        if current.is_none() && starts {
+            current = Some(String::new());
+        }
+        if let Some(text) = current.as_mut() {
+            text.push_str(line);
+            text.push('\n');
+            if line == "}" {
+                let text = current.take().unwrap_or_default();
+                if let Some(name) = fn_names(&text).into_iter().next() {
+                    out.push((name, text));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The names of the functions in `text`: every `fn NAME`, found as text, so a file that does
+/// not compile (a test being written) still counts its tests.
+pub fn fn_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("fn") {
+        let start = from + at;
+        from = start + 2;
+        let before_ok = start == 0 || !is_ident_byte(bytes[start - 1]);
+        let rest = &text[start + 2..];
+        let trimmed = rest.trim_start();
+        if !before_ok || trimmed.len() == rest.len() {
+            continue;
+        }
+        let name: String = trimmed
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() && name != "fn" && !name.starts_with(|c: char| c.is_ascii_digit()) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `existing` with the tests of `planned` that no file has (`present` are the function names
+/// in `tests/`) appended, and their names; `None` when none is missing. Nothing already in
+/// `existing` changes.
+pub fn append_missing(
+    existing: &str,
+    planned: &str,
+    present: &BTreeSet<String>,
+) -> Option<(String, Vec<String>)> {
+    let own: BTreeSet<String> = fn_names(existing).into_iter().collect();
+    let missing: Vec<(String, String)> = test_functions(planned)
+        .into_iter()
+        .filter(|(name, _)| !present.contains(name) && !own.contains(name))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut text = existing.to_string();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let mut added = Vec::new();
+    for (name, test) in missing {
+        text.push('\n');
+        text.push_str(&test);
+        added.push(name);
+    }
+    Some((text, added))
+}
+
+/// A contract status that some test in `tests/` must cover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequiredTest {
+    /// `create_user_409`: a test covers the status when its name is this or starts with it and `_`.
+    pub prefix: String,
+    /// `POST /api/users`.
+    pub endpoint: String,
+    pub status: u16,
+    pub message: String,
+    /// The issue file's name.
+    pub issue: String,
+}
+
+impl RequiredTest {
+    /// Whether a test of this name covers the status.
+    pub fn covered_by(&self, name: &str) -> bool {
+        name.strip_prefix(&self.prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
+    }
+}
+
+/// Every status the contracts list, each needing a test named after it.
+pub fn required_tests(contracts: &[Contract]) -> Vec<RequiredTest> {
+    let mut out = Vec::new();
+    for contract in contracts {
+        for endpoint in &contract.endpoints {
+            for error in &endpoint.errors {
+                out.push(RequiredTest {
+                    prefix: format!("{}_{}", endpoint.name, error.status),
+                    endpoint: format!("{} {}", endpoint.method, endpoint.path),
+                    status: error.status,
+                    message: error.message.clone(),
+                    issue: file_name(contract),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLANNED: &str = "//! Docs.\n\nmod common;\n\nuse crate::common::app;\n\n\
+        #[tokio::test]\n#[ignore = \"x\"]\nasync fn op_succeeds() {\n    let app = app();\n}\n\n\
+        /// Business rule: y.\n#[tokio::test]\nasync fn op_409_taken() {\n    let x = 1;\n}\n";
+
+    #[test]
+    fn skeletons_are_found_in_a_planned_file() {
+        let tests = test_functions(PLANNED);
+        let names: Vec<&str> = tests.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["op_succeeds", "op_409_taken"]);
+        assert!(tests[1].1.starts_with("/// Business rule: y.\n"));
+        assert!(tests[1].1.ends_with("}\n"));
+    }
+
+    #[test]
+    fn only_missing_tests_are_appended_and_the_rest_is_kept() {
+        let existing = "// my edits\nasync fn op_succeeds() { edited(); }";
+        let (text, added) = append_missing(existing, PLANNED, &BTreeSet::new()).unwrap();
+        assert_eq!(added, ["op_409_taken"]);
+        assert!(text.starts_with("// my edits\nasync fn op_succeeds() { edited(); }\n\n"));
+        assert!(text.ends_with("async fn op_409_taken() {\n    let x = 1;\n}\n"));
+        let present = BTreeSet::from(["op_409_taken".to_string()]);
+        assert_eq!(append_missing(existing, PLANNED, &present), None);
+    }
+
+    #[test]
+    fn function_names_are_found_as_text() {
+        let text = "fn a() {}\npub async fn b_2<T>() {}\nlet fnx = 1; // fn\nfn\n  c()";
+        assert_eq!(fn_names(text), ["a", "b_2", "c"]);
+    }
+
+    #[test]
+    fn a_status_is_covered_by_its_prefix() {
+        let required = RequiredTest {
+            prefix: "create_user_409".into(),
+            endpoint: "POST /api/users".into(),
+            status: 409,
+            message: "Taken".into(),
+            issue: "01.md".into(),
+        };
+        assert!(required.covered_by("create_user_409"));
+        assert!(required.covered_by("create_user_409_email_taken"));
+        assert!(!required.covered_by("create_user_4091"));
+        assert!(!required.covered_by("create_user_400_missing_email"));
+    }
+}

@@ -1,0 +1,593 @@
+//! Which tests an endpoint gets, as data: the ones its contract alone decides (derived, and run
+//! against the stubs as they are) and skeletons for the ones that need state.
+//!
+//! Derived tests follow the order in which the handler reads a request: the bearer token first,
+//! then the path, the query and the body. So every test but the token's own sends a valid token,
+//! and every body test a valid query: each breaks the request in exactly one place.
+//!
+//! A test covers a status when its name starts with `<operation>_<status>`; `scaffold --check`
+//! relies on that to find the contract statuses nothing tests.
+
+use std::collections::BTreeSet;
+
+use super::errors::{auth_error, input_error};
+use super::samples::{self, Sample, Samples};
+use crate::model::{Contract, Endpoint, Field, Method, Type};
+
+/// An endpoint's tests.
+#[derive(Clone, Debug, Default)]
+pub struct EndpointTests {
+    /// What the contract alone decides: these pass against a service stub.
+    pub derived: Vec<DerivedTest>,
+    /// What needs state: ignored until a person arranges it.
+    pub skeletons: Vec<Skeleton>,
+}
+
+/// A request the contract refuses, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DerivedTest {
+    /// `create_user_400_missing_email`.
+    pub name: String,
+    /// How the request differs from a valid one.
+    pub change: Change,
+    pub status: u16,
+    pub message: String,
+}
+
+/// One way to break a valid request.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// The body `{`, declared as JSON.
+    MalformedJson,
+    /// A valid body without `Content-Type`.
+    NoContentType,
+    /// The valid body without the value at a JSON pointer.
+    BodyWithout {
+        pointer: String,
+    },
+    /// The valid body with a value set (or added) at a JSON pointer.
+    BodyWith {
+        pointer: String,
+        value: Sample,
+    },
+    /// A whole body of the wrong type.
+    Body(Sample),
+    QueryWithout {
+        name: String,
+    },
+    Query {
+        name: String,
+        value: String,
+    },
+    /// No `Authorization` header.
+    NoToken,
+    /// An `Authorization` header that is not `Bearer <token>`.
+    Authorization(String),
+    /// Another method on the same path.
+    Method(Method),
+}
+
+/// A test that needs state: what it expects, and what a person must arrange first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skeleton {
+    /// `create_user_409_email_already_registered`.
+    pub name: String,
+    pub need: Need,
+    pub expect: Expect,
+}
+
+/// What a skeleton is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Need {
+    /// A valid request that succeeds.
+    Success,
+    /// A contract status the handler cannot reach without state.
+    Status,
+    /// A Business Logic item of the issue.
+    Rule(String),
+}
+
+/// The answer a test checks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expect {
+    Error {
+        status: u16,
+        message: String,
+    },
+    /// The contract's success status; `success_flag` when its body has a `success` field to check.
+    Success {
+        status: u16,
+        success_flag: bool,
+    },
+}
+
+/// The message the runtime answers a method the path does not serve with.
+pub const METHOD_NOT_ALLOWED: &str = "Method not allowed";
+
+/// A malformed `Authorization` header: a scheme other than `Bearer`.
+pub const MALFORMED_AUTHORIZATION: &str = "Basic YWRhOnNlY3JldA==";
+
+/// Longest slug taken from a message or a business rule, so names stay readable.
+const MAX_SLUG: usize = 48;
+
+/// The tests of `endpoint` of `contract`; `served` are the methods the router serves on the
+/// endpoint's path (from every contract), so the 405 test picks one it does not.
+pub fn endpoint_tests(
+    contract: &Contract,
+    endpoint: &Endpoint,
+    served: &BTreeSet<Method>,
+) -> EndpointTests {
+    let mut derived = Vec::new();
+    let op = &endpoint.name;
+    if let Some(input) = input_error(endpoint) {
+        let mut add = |what: String, change: Change| {
+            derived.push(DerivedTest {
+                name: format!("{op}_{}_{what}", input.status),
+                change,
+                status: input.status,
+                message: input.message.clone(),
+            });
+        };
+        if let Some(body) = &endpoint.request {
+            body_tests(body, &mut add);
+        }
+        query_tests(endpoint, &mut add);
+    }
+    if let Some(auth) = auth_error(endpoint) {
+        let changes = [
+            ("missing_token", Change::NoToken),
+            (
+                "malformed_token",
+                Change::Authorization(MALFORMED_AUTHORIZATION.to_string()),
+            ),
+        ];
+        for (what, change) in changes {
+            derived.push(DerivedTest {
+                name: format!("{op}_{}_{what}", auth.status),
+                change,
+                status: auth.status,
+                message: auth.message.clone(),
+            });
+        }
+    }
+    if let Some(method) = wrong_method(served) {
+        derived.push(DerivedTest {
+            name: format!(
+                "{op}_405_{}_not_allowed",
+                method.as_str().to_ascii_lowercase()
+            ),
+            change: Change::Method(method),
+            status: 405,
+            message: METHOD_NOT_ALLOWED.to_string(),
+        });
+    }
+    let covered: BTreeSet<u16> = derived.iter().map(|t| t.status).collect();
+    let skeletons = skeletons(contract, endpoint, &covered, &derived);
+    EndpointTests { derived, skeletons }
+}
+
+/// A method the path does not serve, for the 405 test. HEAD is never picked: axum answers it
+/// wherever GET is served.
+pub fn wrong_method(served: &BTreeSet<Method>) -> Option<Method> {
+    [
+        Method::Put,
+        Method::Delete,
+        Method::Patch,
+        Method::Post,
+        Method::Get,
+    ]
+    .into_iter()
+    .find(|m| !served.contains(m))
+}
+
+/// A route with its parameter names erased (`/api/todos/{}`): two routes of one shape are one
+/// path to the router.
+pub fn route_shape(route: &str) -> String {
+    route
+        .split('/')
+        .map(|s| if s.starts_with('{') { "{}" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn query_tests(endpoint: &Endpoint, add: &mut impl FnMut(String, Change)) {
+    for param in &endpoint.query {
+        let part = name_part(&param.name);
+        if !param.optional && !matches!(param.ty, Type::Nullable { .. }) {
+            let change = Change::QueryWithout {
+                name: param.name.clone(),
+            };
+            add(format!("missing_{part}"), change);
+        }
+        if let Some((value, what)) = samples::wrong_query_value(&param.ty) {
+            let change = Change::Query {
+                name: param.name.clone(),
+                value,
+            };
+            add(format!("{part}_{what}"), change);
+        }
+        if let Type::Enum { values } = unwrap_nullable(&param.ty) {
+            let change = Change::Query {
+                name: param.name.clone(),
+                value: samples::outside(values),
+            };
+            add(format!("{part}_outside_its_values"), change);
+        }
+    }
+}
+
+/// Named types inside the body are the user's or defined elsewhere: their fields are not broken
+/// one by one.
+fn body_tests(body: &Type, add: &mut impl FnMut(String, Change)) {
+    add("malformed_json".to_string(), Change::MalformedJson);
+    add("missing_content_type".to_string(), Change::NoContentType);
+    match body {
+        Type::Object { fields } => {
+            field_tests(fields, "", "", add);
+            let unknown = unknown_field_name(fields);
+            let change = Change::BodyWith {
+                pointer: format!("/{}", escape_pointer(&unknown)),
+                value: Sample::Bool(true),
+            };
+            add("unknown_field".to_string(), change);
+        }
+        other => {
+            if let Some((value, what)) = samples::wrong_type(other) {
+                add(format!("body_{what}"), Change::Body(value));
+            }
+        }
+    }
+}
+
+/// Tests for the fields of an object at `pointer` (`""` for the body), named after `prefix`.
+fn field_tests(
+    fields: &[Field],
+    pointer: &str,
+    prefix: &str,
+    add: &mut impl FnMut(String, Change),
+) {
+    for field in fields {
+        let pointer = format!("{pointer}/{}", escape_pointer(&field.name));
+        let part = format!("{prefix}{}", name_part(&field.name));
+        // A missing `T | null` reads as `None`: serde cannot tell it from `null`.
+        if !field.optional && !matches!(field.ty, Type::Nullable { .. }) {
+            let change = Change::BodyWithout {
+                pointer: pointer.clone(),
+            };
+            add(format!("missing_{part}"), change);
+        }
+        if let Some((value, what)) = samples::wrong_type(&field.ty) {
+            let change = Change::BodyWith {
+                pointer: pointer.clone(),
+                value,
+            };
+            add(format!("{part}_{what}"), change);
+        }
+        match unwrap_nullable(&field.ty) {
+            Type::Enum { values } => {
+                let change = Change::BodyWith {
+                    pointer: pointer.clone(),
+                    value: Sample::String(samples::outside(values)),
+                };
+                add(format!("{part}_outside_its_values"), change);
+            }
+            Type::Object { fields } => field_tests(fields, &pointer, &format!("{part}_"), add),
+            // The sample array holds one item: break that one.
+            Type::Array { items } => match unwrap_nullable(items) {
+                Type::Object { fields } => {
+                    field_tests(fields, &format!("{pointer}/0"), &format!("{part}_"), add);
+                }
+                Type::Enum { values } => {
+                    let change = Change::BodyWith {
+                        pointer: format!("{pointer}/0"),
+                        value: Sample::String(samples::outside(values)),
+                    };
+                    add(format!("{part}_item_outside_its_values"), change);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+fn unwrap_nullable(ty: &Type) -> &Type {
+    match ty {
+        Type::Nullable { inner } => inner,
+        ty => ty,
+    }
+}
+
+/// A field name the body does not have.
+fn unknown_field_name(fields: &[Field]) -> String {
+    let mut name = String::from("unexpected");
+    let mut n = 2;
+    while fields.iter().any(|f| f.name == name) {
+        name = format!("unexpected{n}");
+        n += 1;
+    }
+    name
+}
+
+/// A JSON pointer token: `~` and `/` escaped as RFC 6901 says.
+fn escape_pointer(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+/// The skeletons: the happy path, each contract status no derived test reaches, each rule.
+fn skeletons(
+    contract: &Contract,
+    endpoint: &Endpoint,
+    covered: &BTreeSet<u16>,
+    derived: &[DerivedTest],
+) -> Vec<Skeleton> {
+    let op = &endpoint.name;
+    let mut taken: BTreeSet<String> = derived.iter().map(|t| t.name.clone()).collect();
+    let mut out = Vec::new();
+    let success_flag = matches!(&endpoint.response.body, Some(Type::Object { fields })
+        if fields.iter().any(|f| f.name == "success" && f.ty == Type::Boolean));
+    out.push(Skeleton {
+        name: unique(format!("{op}_succeeds"), &mut taken),
+        need: Need::Success,
+        expect: Expect::Success {
+            status: endpoint.response.status,
+            success_flag,
+        },
+    });
+    let mut errors: Vec<_> = endpoint
+        .errors
+        .iter()
+        .filter(|e| !covered.contains(&e.status))
+        .collect();
+    errors.sort_by_key(|e| e.status);
+    for error in errors {
+        let slug = slug(&error.message, None);
+        out.push(Skeleton {
+            name: unique(join_name(op, Some(error.status), &slug), &mut taken),
+            need: Need::Status,
+            expect: Expect::Error {
+                status: error.status,
+                message: error.message.clone(),
+            },
+        });
+    }
+    for (text, status) in rules_for(contract, endpoint) {
+        let expect = match status.and_then(|s| endpoint.errors.iter().find(|e| e.status == s)) {
+            Some(error) => Expect::Error {
+                status: error.status,
+                message: error.message.clone(),
+            },
+            None => Expect::Success {
+                status: endpoint.response.status,
+                success_flag,
+            },
+        };
+        let slug = slug(text, status);
+        out.push(Skeleton {
+            name: unique(join_name(op, status, &slug), &mut taken),
+            need: Need::Rule(one_line(text)),
+            expect,
+        });
+    }
+    out
+}
+
+/// The issue's Business Logic items that concern `endpoint`, each with the error status it names.
+///
+/// An item naming a status the issue lists (`... rejected with 409`, `(413)`) belongs to the
+/// endpoints that list it; any other item to every endpoint of the issue, since nothing says
+/// which it is about.
+pub fn rules_for<'c>(contract: &'c Contract, endpoint: &Endpoint) -> Vec<(&'c str, Option<u16>)> {
+    let listed: BTreeSet<u16> = contract
+        .endpoints
+        .iter()
+        .flat_map(|e| e.errors.iter().map(|x| x.status))
+        .collect();
+    let own: BTreeSet<u16> = endpoint.errors.iter().map(|e| e.status).collect();
+    let mut rules = Vec::new();
+    for task in &contract.business_logic {
+        let named: Vec<u16> = statuses_in(&task.text)
+            .into_iter()
+            .filter(|s| listed.contains(s))
+            .collect();
+        if named.is_empty() {
+            rules.push((task.text.as_str(), None));
+        } else if let Some(status) = named.iter().find(|s| own.contains(s)) {
+            rules.push((task.text.as_str(), Some(*status)));
+        }
+    }
+    rules
+}
+
+/// Three-digit numbers from 400 to 599 in `text`, in order.
+fn statuses_in(text: &str) -> Vec<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 3)
+        .filter_map(|w| w.parse().ok())
+        .filter(|s| (400..600).contains(s))
+        .collect()
+}
+
+/// `<op>_<status>_<slug>`, leaving out what is absent.
+fn join_name(op: &str, status: Option<u16>, slug: &str) -> String {
+    let mut name = op.to_string();
+    if let Some(status) = status {
+        name.push_str(&format!("_{status}"));
+    }
+    if !slug.is_empty() {
+        name.push('_');
+        name.push_str(slug);
+    }
+    name
+}
+
+/// `name`, or `name_2`, `name_3`, ... when taken; claims the result.
+fn unique(name: String, taken: &mut BTreeSet<String>) -> String {
+    let mut candidate = name.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{name}_{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// Words a test name does without.
+const FILLER: [&str; 8] = ["a", "an", "the", "is", "are", "be", "must", "should"];
+
+/// Words a test name does not end on: they lead to something the name left out.
+const DANGLING: [&str; 22] = [
+    "and",
+    "or",
+    "with",
+    "to",
+    "in",
+    "of",
+    "from",
+    "per",
+    "at",
+    "for",
+    "by",
+    "on",
+    "than",
+    "otherwise",
+    "gives",
+    "give",
+    "gets",
+    "get",
+    "returns",
+    "return",
+    "is",
+    "are",
+];
+
+/// A snake_case slug of `text` for a test name: lower-case words without filler, cut at a word
+/// boundary to at most 48 characters, never ending on a word that leads somewhere.
+/// `status`, when the name carries it already, is left out of the words.
+pub fn slug(text: &str, status: Option<u16>) -> String {
+    let cleaned: String = text.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
+    let status = status.map(|s| s.to_string());
+    let words: Vec<String> = cleaned
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .filter(|w| Some(w) != status.as_ref())
+        .collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut length = 0;
+    for word in &words {
+        let added = word.len() + usize::from(!kept.is_empty());
+        if length + added > MAX_SLUG && !kept.is_empty() {
+            break;
+        }
+        kept.push(word);
+        length += added;
+    }
+    while kept.len() > 1 && kept.last().is_some_and(|w| DANGLING.contains(w)) {
+        kept.pop();
+    }
+    kept.join("_")
+}
+
+/// A JSON name as part of a test name: `x-trace-id` -> `x_trace_id`, `createdAt` -> `created_at`.
+fn name_part(name: &str) -> String {
+    let snake = heck::ToSnakeCase::to_snake_case(name);
+    let mut out = String::with_capacity(snake.len());
+    for c in snake.chars() {
+        let c = if c.is_ascii_alphanumeric() { c } else { '_' };
+        if !(c == '_' && (out.is_empty() || out.ends_with('_'))) {
+            out.push(c);
+        }
+    }
+    let out = out.trim_end_matches('_').to_string();
+    if out.is_empty() {
+        "field".to_string()
+    } else {
+        out
+    }
+}
+
+/// Text on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The sample request body of an endpoint, if it has one.
+pub fn valid_body(contract: &Contract, endpoint: &Endpoint) -> Option<Sample> {
+    let body = endpoint.request.as_ref()?;
+    Some(Samples::new(&contract.types).value(body, ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_read_like_names() {
+        let cases = [
+            ("Email already registered", None, "email_already_registered"),
+            ("Not the owner of this todo", None, "not_owner_of_this_todo"),
+            (
+                "Email must be a valid address and is stored lower-cased",
+                None,
+                "email_valid_address_and_stored_lower_cased",
+            ),
+            (
+                "A second account with the same email is rejected with 409",
+                Some(409),
+                "second_account_with_same_email_rejected",
+            ),
+            ("Unknown id gives 404", Some(404), "unknown_id"),
+            ("`id` must be a UUID, otherwise 400", Some(400), "id_uuid"),
+            (
+                "Respond with 201 and the new user's id",
+                None,
+                "respond_with_201_and_new_users_id",
+            ),
+            (
+                "More than 20 requests per minute from one address give 429",
+                Some(429),
+                "more_than_20_requests_per_minute_from_one",
+            ),
+            ("", None, ""),
+        ];
+        for (text, status, expected) in cases {
+            assert_eq!(slug(text, status), expected, "{text}");
+            assert!(slug(text, status).len() <= MAX_SLUG);
+        }
+    }
+
+    #[test]
+    fn statuses_named_in_rules() {
+        assert_eq!(statuses_in("At most 1000 items per request (413)"), [413]);
+        assert_eq!(
+            statuses_in("Respond with 201 and the id"),
+            Vec::<u16>::new()
+        );
+        assert_eq!(statuses_in("400 or 404"), [400, 404]);
+    }
+
+    #[test]
+    fn names_of_fields() {
+        assert_eq!(name_part("x-trace-id"), "x_trace_id");
+        assert_eq!(name_part("createdAt"), "created_at");
+        assert_eq!(name_part("--"), "field");
+    }
+
+    #[test]
+    fn unique_names_get_a_number() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique("a".into(), &mut taken), "a");
+        assert_eq!(unique("a".into(), &mut taken), "a_2");
+        assert_eq!(unique("a".into(), &mut taken), "a_3");
+    }
+
+    #[test]
+    fn the_405_method_is_one_the_path_does_not_serve() {
+        let served = BTreeSet::from([Method::Put, Method::Post]);
+        assert_eq!(wrong_method(&served), Some(Method::Delete));
+        assert_eq!(route_shape("/api/todos/{todoId}"), "/api/todos/{}");
+    }
+}

@@ -1,0 +1,632 @@
+//! The test files `scaffold` writes into a crate's `tests/`, and how a person's edits survive.
+//!
+//! | file | owner | what |
+//! | --- | --- | --- |
+//! | `tests/<operation>_contract.rs` | generated | what the contract alone decides; passes against the stubs |
+//! | `tests/<operation>.rs` | yours, appended to | skeletons for what needs state, `#[ignore]`d |
+//! | `tests/support/mod.rs`, `tests/support/<operation>.rs` | generated | request builder, body checks, a valid request per operation |
+//! | `tests/common/mod.rs` | yours | builds the app with its state |
+//!
+//! Skeleton files ([`super::test_skeletons`]) are [`Ownership::AppendOnly`]:
+//! created whole, then only appended to, a test at a time, for each skeleton no file in `tests/`
+//! has a function of that name for ([`append_missing`](super::test_append::append_missing)). So a status or rule added to an issue gets its test on the next run, and
+//! no test a person edited is ever touched. The valid sample request lives in the generated
+//! `tests/support/<operation>.rs`, so it follows the contract in the skeletons too.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::layout::{self, Operation};
+use super::names::{self, ident};
+use super::samples::{self, Sample, TOKEN};
+use super::test_cases::{
+    Change, DerivedTest, EndpointTests, endpoint_tests, route_shape, valid_body,
+};
+use super::{Ownership, PlannedFile, file_name, format, generated_header, inner_doc_attrs};
+use super::{doc_attrs, docs, test_skeletons, test_support};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Contract, Endpoint, Method};
+use crate::source::Span;
+
+/// The test files for `contracts`, for a crate whose library is `library` (the package name;
+/// `-` is read as `_`). Sorted by path, like [`super::plan`]'s files, to be added to them.
+pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFile>, Diagnostics> {
+    // Code to Create paths that leave the crate are `plan`'s to report.
+    let layout = layout::layout(contracts, &mut Diagnostics::default());
+    let operations = layout.operations(contracts);
+    let served = served_methods(&operations);
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    let mut modules = Vec::new();
+    for op in &operations {
+        let endpoint = op.endpoint;
+        let shape = route_shape(&endpoint.route);
+        let tests = endpoint_tests(
+            op.contract,
+            endpoint,
+            &served.get(&shape).cloned().unwrap_or_default(),
+        );
+        let ctx = OpTests::new(op, tests);
+        let sources = [file_name(op.contract)];
+        let support = format!("tests/support/{}.rs", ctx.module);
+        let (tokens, samples) = support_file(&ctx);
+        push_generated(
+            &mut files,
+            &mut failures,
+            &support,
+            &sources,
+            tokens,
+            &samples,
+        );
+        let contract_path = format!("tests/{}_contract.rs", ctx.module);
+        let (tokens, samples) = contract_file(&ctx);
+        push_generated(
+            &mut files,
+            &mut failures,
+            &contract_path,
+            &sources,
+            tokens,
+            &samples,
+        );
+        match test_skeletons::skeleton_file(&ctx) {
+            Ok(contents) => files.push(PlannedFile {
+                path: format!("tests/{}.rs", ctx.skeleton_file),
+                contents,
+                ownership: Ownership::AppendOnly,
+            }),
+            Err(error) => failures.push((format!("tests/{}.rs", ctx.skeleton_file), error)),
+        }
+        modules.push(ctx.module);
+    }
+    let all: Vec<String> = contracts
+        .iter()
+        .map(file_name)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    modules.sort();
+    let tokens = test_support::support_module(&modules);
+    push_generated(
+        &mut files,
+        &mut failures,
+        "tests/support/mod.rs",
+        &all,
+        tokens,
+        &[],
+    );
+    if let Some(support) = files.last_mut() {
+        support.contents = after_inner_docs(&support.contents, test_support::ALLOW_UNUSED);
+    }
+    files.push(PlannedFile {
+        path: "tests/common/mod.rs".to_string(),
+        contents: common_module(library),
+        ownership: Ownership::UserOwned,
+    });
+    if let Some(contract) = contracts.first()
+        && !failures.is_empty()
+    {
+        return Err(internal_errors(contract, &failures));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// One operation's tests with the names its files use.
+pub(super) struct OpTests<'a> {
+    pub(super) contract: &'a Contract,
+    pub(super) endpoint: &'a Endpoint,
+    /// The operation as a module name: `tests/support/<module>.rs`, `tests/<module>_contract.rs`.
+    pub(super) module: String,
+    /// The stem of the skeleton file, `tests/<skeleton_file>.rs`.
+    pub(super) skeleton_file: String,
+    pub(super) tests: EndpointTests,
+}
+
+impl<'a> OpTests<'a> {
+    fn new(op: &Operation<'a>, tests: EndpointTests) -> Self {
+        let module = names::module(&op.endpoint.name);
+        // `tests/common.rs` or `tests/support.rs` would be a test binary beside the shared
+        // modules, and `x_contract.rs` another operation's generated file.
+        let skeleton_file =
+            if ["common", "support"].contains(&module.as_str()) || module.ends_with("_contract") {
+                format!("{module}_tests")
+            } else {
+                module.clone()
+            };
+        OpTests {
+            contract: op.contract,
+            endpoint: op.endpoint,
+            module,
+            skeleton_file,
+            tests,
+        }
+    }
+
+    pub(super) fn signature(&self) -> String {
+        format!("`{} {}`", self.endpoint.method, self.endpoint.path)
+    }
+}
+
+/// The methods served on each route shape, across every operation.
+fn served_methods(operations: &[Operation<'_>]) -> BTreeMap<String, BTreeSet<Method>> {
+    let mut served: BTreeMap<String, BTreeSet<Method>> = BTreeMap::new();
+    for op in operations {
+        served
+            .entry(route_shape(&op.endpoint.route))
+            .or_default()
+            .insert(op.endpoint.method);
+    }
+    served
+}
+
+/// `tests/support/<operation>.rs`: a request the contract accepts.
+fn support_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
+    let endpoint = ctx.endpoint;
+    let signature = ctx.signature();
+    let docs = inner_doc_attrs(&format!(
+        "{signature}, from `{}`: a request its contract accepts, for tests to send as it is or \
+         to break in one place.",
+        file_name(ctx.contract)
+    ));
+    let method = method_tokens(endpoint.method);
+    let path = samples::path(endpoint);
+    let token = endpoint.auth.then(|| quote!(.bearer(#TOKEN)));
+    let query = endpoint.query.iter().map(|param| {
+        let name = &param.name;
+        let value = samples::query_value(&param.ty, &param.name);
+        quote!(.query(#name, #value))
+    });
+    let build = quote!(TestRequest::new(#method, #path) #token #(#query)*);
+    let mut samples = Vec::new();
+    let (serde, items) = match valid_body(ctx.contract, endpoint) {
+        Some(body) => {
+            let body = placeholder(body, &mut samples);
+            let request_doc = doc_attrs(&format!(
+                "{signature}{}, without a body.",
+                valid_parts(endpoint)
+            ));
+            let items = quote! {
+                #request_doc
+                pub fn request() -> TestRequest {
+                    #build
+                }
+
+                /// A body the contract accepts, with every field, optional ones too.
+                pub fn valid_body() -> Value {
+                    json!(#body)
+                }
+
+                /// A request the contract accepts: [`request`] with [`valid_body`].
+                pub fn valid_request() -> TestRequest {
+                    request().json(&valid_body())
+                }
+            };
+            (
+                Some(quote!(
+                    use serde_json::{Value, json};
+                )),
+                items,
+            )
+        }
+        None => {
+            let doc = doc_attrs(&format!(
+                "A request the contract accepts: {signature}{}.",
+                valid_parts(endpoint)
+            ));
+            let items = quote! {
+                #doc
+                pub fn valid_request() -> TestRequest {
+                    #build
+                }
+            };
+            (None, items)
+        }
+    };
+    let tokens = quote! {
+        #docs
+        use axum::http::Method;
+        #serde
+
+        use super::TestRequest;
+
+        #items
+    };
+    (tokens, samples)
+}
+
+/// What a valid request carries besides its body, for a doc comment.
+fn valid_parts(endpoint: &Endpoint) -> String {
+    let mut parts = Vec::new();
+    if endpoint.auth {
+        parts.push("a bearer token");
+    }
+    if !endpoint.path_params.is_empty() {
+        parts.push("sample path parameters");
+    }
+    if !endpoint.query.is_empty() {
+        parts.push("every query parameter");
+    }
+    match parts.as_slice() {
+        [] => String::new(),
+        [one] => format!(" with {one}"),
+        [init @ .., last] => format!(" with {} and {last}", init.join(", ")),
+    }
+}
+
+/// `tests/<operation>_contract.rs`: the derived tests.
+fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
+    let docs = inner_doc_attrs(&format!(
+        "{}, from `{}`: the requests its contract alone refuses, each answered with the \
+         contract's status and the JSON error body. They pass against the service stub as it \
+         is. The tests that need state are in `{}.rs`, which is yours.",
+        ctx.signature(),
+        file_name(ctx.contract),
+        ctx.skeleton_file,
+    ));
+    let mut uses = Uses::default();
+    let mut samples = Vec::new();
+    let tests: Vec<TokenStream> = ctx
+        .tests
+        .derived
+        .iter()
+        .map(|test| derived_test(test, &mut uses, &mut samples))
+        .collect();
+    let imports = uses.tokens(&ctx.module);
+    let tokens = quote! {
+        #docs
+        mod common;
+        mod support;
+
+        #imports
+
+        #(#tests)*
+    };
+    (tokens, samples)
+}
+
+/// The names a test file imports, collected while its tests are built.
+#[derive(Default)]
+struct Uses {
+    method: bool,
+    status: bool,
+    json: bool,
+    request: bool,
+    valid_body: bool,
+    valid_request: bool,
+    with: bool,
+    without: bool,
+}
+
+impl Uses {
+    /// The `use` lines, in the order rustfmt sorts them (so `cargo fmt` changes no token).
+    fn tokens(&self, module: &str) -> TokenStream {
+        let mut lines: Vec<String> = Vec::new();
+        let http: Vec<&str> = [(self.method, "Method"), (self.status, "StatusCode")]
+            .into_iter()
+            .filter_map(|(used, name)| used.then_some(name))
+            .collect();
+        if !http.is_empty() {
+            lines.push(format!("axum::http::{}", braced(&http)));
+        }
+        if self.json {
+            lines.push("serde_json::json".to_string());
+        }
+        lines.push("crate::common::app".to_string());
+        let own: Vec<&str> = [
+            (self.request, "request"),
+            (self.valid_body, "valid_body"),
+            (self.valid_request, "valid_request"),
+        ]
+        .into_iter()
+        .filter_map(|(used, name)| used.then_some(name))
+        .collect();
+        if !own.is_empty() {
+            lines.push(format!("crate::support::{module}::{}", braced(&own)));
+        }
+        let helpers: Vec<&str> = [(self.with, "with"), (self.without, "without")]
+            .into_iter()
+            .filter_map(|(used, name)| used.then_some(name))
+            .collect();
+        if !helpers.is_empty() {
+            lines.push(format!("crate::support::{}", braced(&helpers)));
+        }
+        lines.sort_by_key(|line| use_sort_key(line));
+        let text: String = lines.iter().map(|l| format!("use {l};\n")).collect();
+        text.parse().unwrap_or_default()
+    }
+}
+
+/// `a` alone, or `{a, b}`.
+fn braced(names: &[&str]) -> String {
+    match names {
+        [one] => (*one).to_string(),
+        all => format!("{{{}}}", all.join(", ")),
+    }
+}
+
+/// rustfmt's order of `use` paths: `crate::` and `self::` paths in their own group after the
+/// others, then segment by segment, upper case before lower case, a braced list last.
+fn use_sort_key(path: &str) -> (bool, Vec<String>) {
+    let local = path.starts_with("crate::");
+    let segments = path
+        .split("::")
+        .map(|s| {
+            if s.starts_with('{') {
+                "\u{10FFFF}".to_string()
+            } else {
+                s.to_string()
+            }
+        })
+        .collect();
+    (local, segments)
+}
+
+fn derived_test(test: &DerivedTest, uses: &mut Uses, samples: &mut Vec<Sample>) -> TokenStream {
+    let name = ident(&test.name);
+    let request = change_tokens(&test.change, uses, samples);
+    uses.status = true;
+    let status = status_code(test.status);
+    let message = &test.message;
+    quote! {
+        #[tokio::test]
+        async fn #name() {
+            let response = #request.send(&app()).await;
+            response.assert_error(#status, #message);
+        }
+    }
+}
+
+/// The request of a derived test: the valid one, broken as `change` says.
+fn change_tokens(change: &Change, uses: &mut Uses, samples: &mut Vec<Sample>) -> TokenStream {
+    let body_change = |body: TokenStream, uses: &mut Uses| {
+        uses.request = true;
+        quote!(request().json(&#body))
+    };
+    match change {
+        Change::MalformedJson => {
+            uses.request = true;
+            quote!(request().json_text("{"))
+        }
+        Change::NoContentType => {
+            uses.valid_request = true;
+            quote!(valid_request().without_content_type())
+        }
+        Change::BodyWithout { pointer } => {
+            uses.without = true;
+            uses.valid_body = true;
+            body_change(quote!(without(valid_body(), #pointer)), uses)
+        }
+        Change::BodyWith { pointer, value } => {
+            uses.with = true;
+            uses.valid_body = true;
+            uses.json = true;
+            let value = placeholder(value.clone(), samples);
+            body_change(quote!(with(valid_body(), #pointer, json!(#value))), uses)
+        }
+        Change::Body(value) => {
+            uses.json = true;
+            let value = placeholder(value.clone(), samples);
+            body_change(quote!(json!(#value)), uses)
+        }
+        Change::QueryWithout { name } => {
+            uses.valid_request = true;
+            quote!(valid_request().without_query(#name))
+        }
+        Change::Query { name, value } => {
+            uses.valid_request = true;
+            quote!(valid_request().query(#name, #value))
+        }
+        Change::NoToken => {
+            uses.valid_request = true;
+            quote!(valid_request().without_authorization())
+        }
+        Change::Authorization(value) => {
+            uses.valid_request = true;
+            quote!(valid_request().authorization(#value))
+        }
+        Change::Method(method) => {
+            uses.valid_request = true;
+            uses.method = true;
+            let method = method_tokens(*method);
+            quote!(valid_request().method(#method))
+        }
+    }
+}
+
+/// `tests/common/mod.rs`, the user's: the app the tests drive.
+fn common_module(library: &str) -> String {
+    COMMON.replace("{krate}", &library.replace('-', "_"))
+}
+
+const COMMON: &str = r#"//! Builds the app the tests in `tests/` send their requests to.
+//!
+//! Yours to edit: `cargo xtask scaffold` created this file once and never overwrites it. Give the
+//! state what tests need here (an in-memory store, a test database, a fixed clock), so that every
+//! test starts from a state it knows.
+
+use axum::Router;
+use {krate}::routes::router;
+use {krate}::state::AppState;
+
+/// Every route, with a fresh state for each test.
+pub fn app() -> Router {
+    router().with_state(AppState::default())
+}
+"#;
+
+/// `StatusCode::CONFLICT`; for a status without a constant (499), one made from its number.
+pub(super) fn status_code(status: u16) -> TokenStream {
+    let has_constant = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .is_some();
+    if has_constant {
+        super::errors::status_code(status)
+    } else {
+        let status = proc_macro2::Literal::u16_unsuffixed(status);
+        quote!(StatusCode::from_u16(#status).unwrap())
+    }
+}
+
+/// `Method::POST`, ...
+fn method_tokens(method: Method) -> TokenStream {
+    let name = Ident::new(method.as_str(), proc_macro2::Span::call_site());
+    quote!(Method::#name)
+}
+
+/// Tokens for a sample inside `json!(...)`: plain values as themselves, objects and arrays as a
+/// placeholder that [`fill_placeholders`] replaces with indented JSON text after formatting
+/// (prettyplease would print them as one long line of tokens).
+fn placeholder(sample: Sample, samples: &mut Vec<Sample>) -> TokenStream {
+    match &sample {
+        Sample::Null => quote!(null),
+        Sample::Bool(b) => quote!(#b),
+        Sample::String(s) => quote!(#s),
+        Sample::Number(n) => n.parse().unwrap_or_else(|_| quote!(null)),
+        Sample::Array(_) | Sample::Object(_) => {
+            let id = Ident::new(
+                &format!("__sample_{}__", samples.len()),
+                proc_macro2::Span::call_site(),
+            );
+            samples.push(sample);
+            quote!(#id)
+        }
+    }
+}
+
+/// `text` with `line` and a blank line after its `//!` doc comment. Inner attributes are kept out
+/// of the tokens because the formatter would not set them apart.
+fn after_inner_docs(text: &str, line: &str) -> String {
+    let mut out = String::with_capacity(text.len() + line.len() + 2);
+    let mut in_docs = false;
+    let mut done = false;
+    for current in text.lines() {
+        if !done && in_docs && !current.starts_with("//!") {
+            out.push('\n');
+            out.push_str(line);
+            out.push('\n');
+            done = true;
+        }
+        in_docs |= current.starts_with("//!");
+        out.push_str(current);
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces each `__sample_N__` placeholder with its JSON, indented like the line it is on.
+fn fill_placeholders(text: &str, samples: &[Sample]) -> String {
+    if samples.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for line in text.lines() {
+        let mut line = line.to_string();
+        let indent = line.len() - line.trim_start().len();
+        for (i, sample) in samples.iter().enumerate() {
+            let marker = format!("__sample_{i}__");
+            if line.contains(&marker) {
+                line = line.replace(&marker, &samples::to_json(sample, indent));
+            }
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The statement standing for a `//` comment while the code is tokens, which carry no comments.
+const COMMENT_MARKER: &str = "__comment__!();";
+
+/// Puts `comment`, as `//` lines, where the [`COMMENT_MARKER`] line is.
+pub(super) fn comments(text: &str, comment: &str) -> String {
+    let mut out = String::with_capacity(text.len() + comment.len());
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed == COMMENT_MARKER {
+            let indent = &line[..line.len() - trimmed.len()];
+            for comment_line in docs::wrap_comment(comment, 100 - indent.len()).lines() {
+                out.push_str(indent);
+                out.push_str(comment_line);
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn push_generated(
+    files: &mut Vec<PlannedFile>,
+    failures: &mut Vec<(String, syn::Error)>,
+    path: &str,
+    sources: &[String],
+    tokens: TokenStream,
+    samples: &[Sample],
+) {
+    match format::format_file(&generated_header(sources), tokens) {
+        Ok(text) => files.push(PlannedFile {
+            path: path.to_string(),
+            contents: fill_placeholders(&text, samples),
+            ownership: Ownership::Generated,
+        }),
+        Err(error) => failures.push((path.to_string(), error)),
+    }
+}
+
+fn internal_errors(contract: &Contract, failures: &[(String, syn::Error)]) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    for (path, error) in failures {
+        diagnostics.push(
+            Diagnostic::error(
+                &contract.source,
+                Span::default(),
+                format!("internal error: the code planned for `{path}` does not parse: {error}"),
+            )
+            .note(
+                "this is a bug in contract-core's expansion; please report it with the issue files",
+            ),
+        );
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_replace_their_markers() {
+        let text = "fn a() {\n    __comment__!();\n    b();\n}\n";
+        assert_eq!(
+            comments(text, "Arrange: this."),
+            "fn a() {\n    // Arrange: this.\n    b();\n}\n"
+        );
+    }
+
+    #[test]
+    fn rust_fmt_orders_uses() {
+        let mut lines = vec![
+            "crate::support::{with, without}",
+            "crate::support::create_user::request",
+            "serde_json::json",
+            "crate::common::app",
+            "axum::http::{Method, StatusCode}",
+        ];
+        lines.sort_by_key(|l| use_sort_key(l));
+        assert_eq!(
+            lines,
+            [
+                "axum::http::{Method, StatusCode}",
+                "serde_json::json",
+                "crate::common::app",
+                "crate::support::create_user::request",
+                "crate::support::{with, without}",
+            ]
+        );
+    }
+}

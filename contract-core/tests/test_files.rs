@@ -1,0 +1,171 @@
+//! Snapshots of the test files `scaffold` writes for each valid issue of the shared corpus, and
+//! for the fixture that reaches what the corpus does not (named models, 422 as the input status,
+//! nested objects, arrays of enums, a query on a body endpoint).
+//!
+//! Every snapshot is reviewed as code: it is what a user runs, reads and finishes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use contract_core::expand::PlannedFile;
+use contract_core::expand::test_files::plan_tests;
+use contract_core::{Contract, Source, load_sources};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts/valid")
+}
+
+fn valid_files() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus())
+        .expect("the shared corpus is beside the workspace")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".md") && name != "README.md")
+        .collect();
+    names.sort();
+    names
+}
+
+fn load(path: &Path, name: &str) -> Vec<Contract> {
+    let text = std::fs::read_to_string(path).expect("issue file");
+    let sources: Vec<Arc<Source>> = vec![Source::new(name, text)];
+    load_sources(&sources).unwrap_or_else(|diagnostics| panic!("{diagnostics}"))
+}
+
+fn plan(contracts: &[Contract]) -> Vec<PlannedFile> {
+    plan_tests(contracts, "demo").unwrap_or_else(|diagnostics| panic!("{diagnostics}"))
+}
+
+/// The files as one text, each under a line naming its path and owner. The files every crate
+/// gets alike are left out; `support_and_common` has them.
+fn render(files: &[PlannedFile]) -> String {
+    let mut out = String::new();
+    for file in files {
+        if SHARED.contains(&file.path.as_str()) {
+            continue;
+        }
+        out.push_str(&format!(
+            "==> {} ({:?})\n{}\n",
+            file.path, file.ownership, file.contents
+        ));
+    }
+    out
+}
+
+const SHARED: [&str; 2] = ["tests/support/mod.rs", "tests/common/mod.rs"];
+
+#[test]
+fn every_valid_issue_gets_its_reviewed_tests() {
+    for name in valid_files() {
+        let contracts = load(&corpus().join(&name), &name);
+        let snapshot = format!("tests-{}", name.trim_end_matches(".md"));
+        insta::assert_snapshot!(snapshot, render(&plan(&contracts)));
+    }
+}
+
+#[test]
+fn what_the_corpus_does_not_reach() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expand/boards.md");
+    let contracts = load(&path, "boards.md");
+    insta::assert_snapshot!(render(&plan(&contracts)));
+}
+
+#[test]
+fn support_and_common() {
+    let name = "01-create-user.md";
+    let contracts = load(&corpus().join(name), name);
+    let files = plan(&contracts);
+    let shared: Vec<&PlannedFile> = files
+        .iter()
+        .filter(|f| SHARED.contains(&f.path.as_str()))
+        .collect();
+    let mut out = String::new();
+    for file in shared {
+        out.push_str(&format!(
+            "==> {} ({:?})\n{}\n",
+            file.path, file.ownership, file.contents
+        ));
+    }
+    insta::assert_snapshot!(out);
+}
+
+/// The file a skeleton is appended to holds exactly the tests `append_missing` finds in it.
+#[test]
+fn skeleton_files_split_into_their_tests() {
+    use contract_core::expand::Ownership;
+    use contract_core::expand::test_append::{fn_names, test_functions};
+    for name in valid_files() {
+        let contracts = load(&corpus().join(&name), &name);
+        for file in plan(&contracts) {
+            if file.ownership != Ownership::AppendOnly {
+                continue;
+            }
+            let tests = test_functions(&file.contents);
+            let names: Vec<String> = tests.iter().map(|(n, _)| n.clone()).collect();
+            assert_eq!(names, fn_names(&file.contents), "{}", file.path);
+            let rebuilt: String = tests.iter().map(|(_, t)| format!("\n{t}")).collect();
+            assert!(file.contents.ends_with(&rebuilt), "{}", file.path);
+        }
+    }
+}
+
+fn file<'a>(files: &'a [PlannedFile], path: &str) -> &'a str {
+    files
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.contents.as_str())
+        .unwrap_or_else(|| panic!("{path} is not planned"))
+}
+
+/// The issue's "done when", as far as text shows it (the e2e test runs them): `01-create-user.md`
+/// alone gets at least six derived 400 tests and an ignored 409 skeleton, `05-delete-todo.md` a
+/// 401 test.
+#[test]
+fn done_when_the_create_user_and_delete_todo_tests_are_there() {
+    use contract_core::expand::test_append::fn_names;
+    let name = "01-create-user.md";
+    let files = plan(&load(&corpus().join(name), name));
+    let derived = fn_names(file(&files, "tests/create_user_contract.rs"));
+    let bad_requests = derived.iter().filter(|n| n.starts_with("create_user_400_"));
+    assert!(bad_requests.count() >= 6, "{derived:?}");
+    for test in [
+        "create_user_400_malformed_json",
+        "create_user_400_missing_email",
+        "create_user_400_missing_name",
+        "create_user_400_email_not_a_string",
+        "create_user_400_name_not_a_string",
+        "create_user_400_age_not_a_number",
+    ] {
+        assert!(derived.iter().any(|n| n == test), "{test}: {derived:?}");
+    }
+    let skeletons = file(&files, "tests/create_user.rs");
+    let at = skeletons
+        .find("async fn create_user_409_email_already_registered()")
+        .expect("the 409 skeleton");
+    let attributes = skeletons[..at].rsplit("\n\n").next().unwrap_or_default();
+    assert!(attributes.contains("#[ignore = \""), "{attributes}");
+
+    let name = "05-delete-todo.md";
+    let files = plan(&load(&corpus().join(name), name));
+    let derived = fn_names(file(&files, "tests/delete_todo_contract.rs"));
+    assert!(derived.iter().any(|n| n == "delete_todo_401_missing_token"));
+}
+
+/// In an issue with two endpoints, a Business Logic item naming a status goes to the endpoint
+/// that lists it only.
+#[test]
+fn rules_go_to_the_endpoints_whose_statuses_they_name() {
+    use contract_core::expand::test_append::fn_names;
+    let name = "07-imports.md";
+    let files = plan(&load(&corpus().join(name), name));
+    let create = fn_names(file(&files, "tests/create_import.rs"));
+    assert!(
+        create
+            .iter()
+            .any(|n| n == "create_import_413_at_most_1000_items_per_request")
+    );
+    let get = fn_names(file(&files, "tests/get_import.rs"));
+    assert_eq!(
+        get,
+        ["get_import_succeeds", "get_import_404_import_not_found"]
+    );
+}
