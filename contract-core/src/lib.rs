@@ -8,6 +8,7 @@
 //! ```
 
 pub mod ast;
+pub mod attribute;
 pub mod check;
 pub mod diagnostic;
 pub mod expand;

@@ -29,6 +29,7 @@ pub mod route_module;
 pub mod router;
 pub mod runtime;
 pub mod service;
+pub mod success;
 pub mod types;
 
 use std::collections::BTreeMap;
@@ -357,6 +358,10 @@ pub struct Paths {
     runtime_doc: String,
     /// The models module; `None` inside it, where models are named bare.
     models: Option<TokenStream>,
+    /// `serde_json::Value`, for `any` and `object`.
+    json_value: TokenStream,
+    /// serde's path for `#[serde(crate = "...")]`, where the host crate may not depend on serde.
+    serde_crate: Option<String>,
 }
 
 impl Paths {
@@ -366,6 +371,21 @@ impl Paths {
             runtime: quote!(crate::routes::contract_runtime),
             runtime_doc: "crate::routes::contract_runtime".to_string(),
             models: Some(quote!(crate::models)),
+            json_value: quote!(serde_json::Value),
+            serde_crate: None,
+        }
+    }
+
+    /// What `#[contract]` expands to: the runtime and serde through the `contract` crate, so the
+    /// user's crate needs neither serde nor serde_json; named models through `super`, the module
+    /// the handler is in (the types go in a module of their own inside it).
+    pub fn attribute() -> Paths {
+        Paths {
+            runtime: quote!(::contract::runtime),
+            runtime_doc: "contract::runtime".to_string(),
+            models: Some(quote!(super)),
+            json_value: quote!(::contract::__private::serde_json::Value),
+            serde_crate: Some("::contract::__private::serde".to_string()),
         }
     }
 
@@ -388,5 +408,17 @@ impl Paths {
     /// The runtime's path for intra-doc links.
     pub fn runtime_doc(&self) -> &str {
         &self.runtime_doc
+    }
+
+    /// The type of an `any` or `object` value.
+    pub fn json_value(&self) -> &TokenStream {
+        &self.json_value
+    }
+
+    /// `#[serde(crate = "...")]` for a derive, when serde is reached through another crate.
+    pub fn serde_crate_attr(&self) -> Option<TokenStream> {
+        self.serde_crate
+            .as_deref()
+            .map(|path| quote!(#[serde(crate = #path)]))
     }
 }
