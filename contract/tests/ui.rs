@@ -35,7 +35,7 @@ fn ui() {
     let corpus = here.join("../../shared/contracts");
     copy_issues(&corpus.join("valid"), &issues.join("valid"));
     copy_issues(&corpus.join("invalid"), &issues.join("invalid"));
-    copy_issues(&here.join("tests/ui/issues"), &issues);
+    copy_issues(&here.join("../examples/add-comment/issues"), &issues);
     copy_issues(
         &here.join("../contract-core/tests/fixtures/expand"),
         &issues,

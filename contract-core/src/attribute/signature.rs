@@ -192,14 +192,20 @@ fn check_param(
                 arg,
                 format!("{what} takes no JSON body (its contract has no `Request:`): remove this parameter"),
             )),
-            Some(request) => check_inner(inner, arg, request, "its JSON body", errors),
+            Some(request) => {
+                let what = format!("the JSON body of {what} is the type `#[contract]` defines from its `Request:`");
+                check_inner(inner, arg, request, &what, errors);
+            }
         },
         Kind::Query => match &types.query {
             None => errors.push(syn::Error::new_spanned(
                 arg,
                 format!("{what} has no query parameters: remove this parameter"),
             )),
-            Some(query) => check_inner(inner, arg, query, "its query", errors),
+            Some(query) => {
+                let what = format!("the query of {what} is the type `#[contract]` defines from it");
+                check_inner(inner, arg, query, &what, errors);
+            }
         },
         Kind::Bearer if !endpoint.auth => errors.push(syn::Error::new_spanned(
             arg,
@@ -250,7 +256,7 @@ fn check_inner(
     let span = inner.map_or_else(|| arg.ty.span(), Spanned::span);
     errors.push(syn::Error::new(
         span,
-        format!("expected `{wanted}`: {what} is the type `#[contract]` defines from the contract"),
+        format!("expected `{wanted}`: {what}"),
     ));
 }
 
@@ -298,7 +304,7 @@ fn check_missing(seen: &[Kind], inputs: Span, expected: &Expected<'_>, errors: &
             inputs,
             format!(
                 "{what} takes a JSON body, `{request}`: add the parameter \
-                 `Json(request): Json<{request}>` (last, as axum reads the body last)"
+                 `Json(request): Json<{request}>` (as the last one: axum reads the body last)"
             ),
         ));
     }
