@@ -37,7 +37,11 @@ pub fn types_module(
     let items = &types.items;
     let mut names: Vec<&Ident> = types.defined.iter().collect();
     names.push(error);
+    // In rustfmt's order, so formatting the expanded form is not a change of code.
+    names.sort_by_key(|name| name.to_string());
     let imports = imports(endpoint, types);
+    // A private handler's types are re-exported privately, and may go unused.
+    let allow = matches!(vis, syn::Visibility::Inherited).then(|| quote!(#[allow(unused_imports)]));
     quote! {
         #[doc(hidden)]
         #[allow(dead_code)]
@@ -46,7 +50,7 @@ pub fn types_module(
             #(#items)*
             #error_enum
         }
-        #[allow(unused_imports)]
+        #allow
         #vis use self::#module::{#(#names),*};
     }
 }
