@@ -145,3 +145,135 @@ fn failed(function: &ItemFn, error: syn::Error, tracked: Option<PathBuf>) -> Exp
 pub fn error_name(function: &Ident) -> String {
     format!("{}Error", pascal(&function.unraw().to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts")
+    }
+
+    fn expand_text(args: TokenStream, item: TokenStream) -> String {
+        expand(args, item, &corpus()).into_tokens().to_string()
+    }
+
+    #[test]
+    fn a_valid_handler_gets_types_route_wrapper_and_tracking() {
+        let out = expand_text(
+            quote!("valid/01-create-user.md"),
+            quote! {
+                pub async fn create_user(Json(r): Json<CreateUserRequest>)
+                    -> Result<Json<CreateUserResponse>, CreateUserError> { todo!() }
+            },
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("pub struct CreateUserRequest"), "{out}");
+        assert!(out.contains("pub enum CreateUserError"), "{out}");
+        assert!(out.contains("pub struct create_user { }"), "{out}");
+        assert!(out.contains("\"/api/users\""), "{out}");
+        assert!(
+            out.contains(":: contract :: __private :: JsonRejection"),
+            "{out}"
+        );
+        assert!(out.contains("include_bytes !"), "{out}");
+    }
+
+    #[test]
+    fn a_signature_error_keeps_the_function_and_the_types() {
+        let out = expand_text(
+            quote!("valid/01-create-user.md"),
+            quote! {
+                pub fn create_user() -> Result<Json<CreateUserResponse>, CreateUserError> {
+                    Err(CreateUserError::Conflict)
+                }
+            },
+        );
+        assert_eq!(out.matches("compile_error").count(), 2, "{out}");
+        assert!(
+            out.contains("Err (CreateUserError :: Conflict)"),
+            "the body was dropped: {out}"
+        );
+        assert!(out.contains("pub enum CreateUserError"), "{out}");
+        assert!(out.contains("include_bytes !"), "{out}");
+    }
+
+    #[test]
+    fn an_invalid_contract_gives_stand_ins_and_is_still_tracked() {
+        let out = expand_text(
+            quote!("invalid/bad-status.md"),
+            quote! {
+                pub async fn create_tag(Json(r): Json<CreateTagRequest>)
+                    -> Result<Json<CreateTagResponse>, CreateTagError> { Err(CreateTagError::Conflict) }
+            },
+        );
+        assert_eq!(
+            out.matches("compile_error").count(),
+            2,
+            "both statuses: {out}"
+        );
+        assert!(out.contains("bad-status.md:10:31"), "{out}");
+        for name in ["CreateTagRequest", "CreateTagResponse"] {
+            assert!(
+                out.contains(&format!("pub struct {name} {{ }}")),
+                "{name}: {out}"
+            );
+        }
+        assert!(out.contains("pub enum CreateTagError { }"), "{out}");
+        assert!(!out.contains("CreateTagError :: Conflict"), "{out}");
+        assert!(
+            out.contains("include_bytes !"),
+            "fixing the issue must rebuild: {out}"
+        );
+    }
+
+    #[test]
+    fn odd_input_is_an_error_never_a_panic() {
+        let cases = [
+            (
+                quote!("valid/01-create-user.md"),
+                quote!(
+                    struct X;
+                ),
+            ),
+            (
+                quote!(),
+                quote!(
+                    async fn f() {}
+                ),
+            ),
+            (
+                quote!("valid/01-create-user.md"),
+                quote!(
+                    async fn f(self) {}
+                ),
+            ),
+            (
+                quote!("valid/02-get-user.md"),
+                quote!(
+                    async fn r#type<T: Clone>(Path(x): Path<T>) -> ()
+                    where
+                        T: Send,
+                    {
+                    }
+                ),
+            ),
+            (
+                quote!("missing.md", endpoint = "GET /"),
+                quote!(
+                    async fn f() {}
+                ),
+            ),
+            (
+                quote!("valid/07-imports.md", endpoint = "nonsense"),
+                quote!(
+                    async fn f() {}
+                ),
+            ),
+        ];
+        for (args, item) in cases {
+            let out = expand_text(args, item);
+            assert!(out.contains("compile_error"), "{out}");
+        }
+    }
+}
