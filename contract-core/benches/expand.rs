@@ -32,6 +32,7 @@ fn expand_and_format(bencher: divan::Bencher, name: &str) {
     let contracts = contracts(name);
     let options = PlanOptions {
         new_crate: Some("demo".to_string()),
+        ..PlanOptions::default()
     };
     bencher.bench(|| plan(divan::black_box(&contracts), &options));
 }
@@ -42,6 +43,7 @@ fn whole_corpus_at_once(bencher: divan::Bencher) {
     let all: Vec<Contract> = CORPUS.iter().flat_map(|name| contracts(name)).collect();
     let options = PlanOptions {
         new_crate: Some("demo".to_string()),
+        ..PlanOptions::default()
     };
     bencher.bench(|| plan(divan::black_box(&all), &options));
 }

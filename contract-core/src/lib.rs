@@ -8,6 +8,7 @@
 //! ```
 
 pub mod ast;
+pub mod attribute;
 pub mod check;
 pub mod diagnostic;
 pub mod expand;
@@ -17,6 +18,7 @@ pub mod openapi;
 pub mod parse;
 pub mod read;
 pub mod render;
+pub mod route_names;
 pub mod source;
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use contract_core::expand::{Ownership, PlanOptions, PlannedFile, plan};
+use contract_core::expand::{HandlerStyle, Ownership, PlanOptions, PlannedFile, plan};
 use contract_core::{Contract, Source, load_sources};
 
 fn corpus() -> PathBuf {
@@ -36,10 +36,9 @@ fn corpus_source(name: &str) -> Arc<Source> {
 }
 
 /// The planned files as one text, each under a line naming its path and owner. The files every
-/// crate gets alike (runtime, state, crate files) are left out; `runtime_and_crate_files` has them.
+/// crate gets alike (state, crate files) are left out; `crate_files` has them.
 fn render(files: &[PlannedFile], skip_common: bool) -> String {
     let common = [
-        "src/routes/contract_runtime.rs",
         "src/state.rs",
         "Cargo.toml",
         ".gitignore",
@@ -89,18 +88,35 @@ fn what_the_corpus_does_not_reach() {
     insta::assert_snapshot!(render(&files, true));
 }
 
+/// `scaffold --expand`: the handlers as the code `#[contract]` expands to.
 #[test]
-fn runtime_and_crate_files() {
+fn expanded_handlers() {
+    let contracts = load(&[corpus_source("01-create-user.md")]);
+    let options = PlanOptions {
+        handlers: HandlerStyle::Expanded,
+        ..PlanOptions::default()
+    };
+    let files = plan_ok(&contracts, &options);
+    let routes: Vec<PlannedFile> = files
+        .into_iter()
+        .filter(|f| f.path == "src/routes/users.rs")
+        .collect();
+    insta::assert_snapshot!(render(&routes, false));
+}
+
+#[test]
+fn crate_files() {
     let contracts = load(&[corpus_source("01-create-user.md")]);
     let options = PlanOptions {
         new_crate: Some("demo".to_string()),
+        contract_crate: Some("../contract".to_string()),
+        ..PlanOptions::default()
     };
     let files = plan_ok(&contracts, &options);
     let common: Vec<PlannedFile> = files
         .into_iter()
         .filter(|f| {
             [
-                "src/routes/contract_runtime.rs",
                 "src/state.rs",
                 "Cargo.toml",
                 ".gitignore",

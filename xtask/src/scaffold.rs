@@ -21,7 +21,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use contract_core::expand::{self, Ownership, PlanOptions, PlannedFile};
+use contract_core::expand::{self, HandlerStyle, Ownership, PlanOptions, PlannedFile};
 
 use crate::Failure;
 use crate::scaffold_tests::{self, TestTarget};
@@ -45,6 +45,10 @@ pub struct Args {
     /// fresh ones.
     #[arg(long, conflicts_with = "check")]
     force: bool,
+    /// Write the handlers as plain Rust, what `#[contract]` expands to, instead of with the
+    /// attribute: no proc macro in the build, and no rebuild when an issue changes.
+    #[arg(long)]
+    expand: bool,
 }
 
 /// What to do with one file.
@@ -92,6 +96,16 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let new_crate = !root.join("Cargo.toml").exists();
     let options = PlanOptions {
         new_crate: new_crate.then(|| package_name(root)),
+        handlers: if args.expand {
+            HandlerStyle::Expanded
+        } else {
+            HandlerStyle::Attribute
+        },
+        issue_paths: contracts
+            .iter()
+            .map(|c| (c.file.clone(), relative_to(root, &c.file)))
+            .collect(),
+        contract_crate: Some(contract_crate()),
     };
     let mut planned = expand::plan(&contracts, &options).map_err(Failure::Refused)?;
     let tests = scaffold_tests::target(root, options.new_crate.as_deref());
@@ -124,6 +138,48 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         scaffold_tests::print_notices(root, &tests);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `contract` crate of this repository, which generated crates depend on by path: scaffold is
+/// meant to be run from a checkout of this repository, and the crates it creates build against it.
+fn contract_crate() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../contract");
+    let dir = fs::canonicalize(&dir).unwrap_or(dir);
+    slashes(&dir)
+}
+
+/// `file` as `#[contract]` in the crate at `root` names it: relative to the crate's directory
+/// (`../issues/x.md`), `/`-separated, so the crate builds wherever the two move together; absolute
+/// when no relative path leads there (another drive).
+fn relative_to(root: &Path, file: &Path) -> String {
+    let absolute = |p: &Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        // Resolved where it exists, so `..` and symbolic links do not count as steps.
+        fs::canonicalize(&p).unwrap_or(p)
+    };
+    let (root, file) = (absolute(root), absolute(file));
+    let root_parts: Vec<_> = root.components().collect();
+    let file_parts: Vec<_> = file.components().collect();
+    let common = root_parts
+        .iter()
+        .zip(&file_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return slashes(&file);
+    }
+    let mut relative = PathBuf::new();
+    for _ in common..root_parts.len() {
+        relative.push("..");
+    }
+    for part in &file_parts[common..] {
+        relative.push(part);
+    }
+    slashes(&relative)
+}
+
+fn slashes(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 /// The package name for a new crate: the directory's name, made valid.
@@ -469,7 +525,7 @@ fn print_wiring_hints(root: &Path) {
         );
     }
     let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap_or_default();
-    let missing: Vec<&str> = ["axum", "serde", "serde_json"]
+    let missing: Vec<&str> = ["axum", "contract", "serde", "serde_json"]
         .into_iter()
         .filter(|dep| {
             !manifest.lines().any(|l| {
@@ -481,8 +537,9 @@ fn print_wiring_hints(root: &Path) {
     if !missing.is_empty() {
         println!(
             "note: the generated code needs these dependencies in Cargo.toml: {} \
-             (axum 0.8 with `json` and `query`, serde with `derive`)",
-            missing.join(", ")
+             (axum 0.8 with `json` and `query`, serde with `derive`, contract by path: {})",
+            missing.join(", "),
+            contract_crate()
         );
     }
 }
@@ -490,6 +547,18 @@ fn print_wiring_hints(root: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_paths_are_relative_to_the_crate() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/api"), Path::new("/a/issues/x.md")),
+            "../../issues/x.md"
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/api"), Path::new("/a/api/issues/x.md")),
+            "issues/x.md"
+        );
+    }
 
     #[test]
     fn package_names_come_from_the_directory() {

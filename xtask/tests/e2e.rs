@@ -1,13 +1,17 @@
 //! End to end: scaffold every valid issue into one new crate, build it with no warning, serve it,
-//! and send it real HTTP requests; then run its generated tests, write a service and a skeleton's
-//! arrange step as a person would, and swap in an app that answers 200 to everything to see the
-//! generated tests fail.
+//! and send it real HTTP requests; once with `#[contract]` handlers, once with `--expand`, which
+//! must serve identically (and `--expand` writes exactly what the attribute expands to). Then run
+//! the crate's generated tests, write a service and a skeleton's arrange step as a person would,
+//! and swap in an app that answers 200 to everything to see the generated tests fail.
 //!
-//! One crate, in a target directory shared across runs (`target/e2e` of this workspace), so only
-//! the first run compiles axum and tokio; every later `cargo` call there is incremental.
+//! The generated crates build in a target directory shared across runs (`target/e2e` of this
+//! workspace), so only the first run compiles axum, tokio and the macro; every later `cargo` call
+//! there is incremental.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
+
+use contract_core::expand::format;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -119,18 +123,23 @@ fn error_message(body: &str) -> (serde_json::Value, serde_json::Value) {
 
 const JSON: &str = "Content-Type: application/json";
 
-#[test]
-fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_serves() {
-    let dir = tempfile::tempdir().unwrap();
-    let krate = dir.path().join("e2e-api");
-    let out = scaffold(&krate, &[]);
+/// The target directory every generated crate builds in, shared across tests and runs.
+fn e2e_target() -> PathBuf {
+    workspace().join("target/e2e")
+}
+
+/// Scaffolds every issue into a new crate `name` with `flags`, builds it without a warning, checks
+/// `cargo fmt` makes no drift, and returns the binary.
+fn scaffold_and_build(dir: &Path, name: &str, flags: &[&str]) -> PathBuf {
+    let krate = dir.join(name);
+    let out = scaffold(&krate, flags);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let target = workspace().join("target/e2e");
+    let target = e2e_target();
     let started = Instant::now();
     let build = Command::new(env!("CARGO"))
         .args(["build", "--quiet"])
@@ -157,14 +166,36 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
         .status()
         .expect("cargo fmt runs");
     assert!(fmt.success());
-    let check = scaffold(&krate, &["--check"]);
+    let mut check_flags = vec!["--check"];
+    check_flags.extend(flags);
+    let check = scaffold(&krate, &check_flags);
     assert!(
         check.status.success(),
         "cargo fmt made drift: {}",
         String::from_utf8_lossy(&check.stderr)
     );
+    target.join("debug").join(name)
+}
 
-    let (_server, port) = start(&target.join("debug/e2e-api"));
+#[test]
+fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = scaffold_and_build(dir.path(), "e2e-api", &[]);
+    serves_the_contracts(&binary);
+    // The same crate's generated tests, in the same target directory: incremental builds only.
+    the_generated_tests_pass_and_can_fail(&dir.path().join("e2e-api"), &e2e_target());
+}
+
+#[test]
+fn the_expanded_form_builds_without_warnings_and_serves_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = scaffold_and_build(dir.path(), "e2e-api-expanded", &["--expand"]);
+    serves_the_contracts(&binary);
+}
+
+/// The HTTP checks both forms pass.
+fn serves_the_contracts(binary: &Path) {
+    let (_server, port) = start(binary);
 
     let (status, body) = request(port, "POST", "/api/users", &[JSON], "{");
     assert_eq!(status, 400, "{body}");
@@ -209,7 +240,11 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     let card = card.replace("pink", "red");
     let (status, _) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], &card);
     assert_eq!(status, 501);
+}
 
+/// The crate's generated tests pass against the stubs, a finished skeleton passes, and the tests
+/// fail against an app that answers 200 to everything.
+fn the_generated_tests_pass_and_can_fail(krate: &Path, target: &Path) {
     let phases: [(&str, Phase); 3] = [
         ("cargo test", generated_tests_pass_and_skeletons_are_ignored),
         (
@@ -223,11 +258,11 @@ fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_s
     ];
     for (phase, run) in phases {
         let started = Instant::now();
-        run(&krate, &target);
+        run(krate, target);
         // Seen with `--nocapture`: what each phase adds to CI's time.
         eprintln!("e2e: {phase}: {:.1} s", started.elapsed().as_secs_f64());
     }
-    one_issue_alone_gets_the_same_tests(&krate);
+    one_issue_alone_gets_the_same_tests(krate);
 }
 
 /// A step run on the scaffolded crate (its directory) with the shared target directory.
@@ -483,4 +518,91 @@ fn one_issue_alone_gets_the_same_tests(krate: &Path) {
             "{file} differs"
         );
     }
+}
+
+/// `--expand` writes what `#[contract]` expands to: each attributed handler of the attribute form,
+/// run through the function the proc macro calls (reading the issue from the path it names, as
+/// the macro does), gives the tokens of the expanded form. `use` lines differ by the attribute's
+/// own import and are left out.
+#[test]
+fn expand_output_is_the_macro_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let (with_macro, expanded) = (dir.path().join("a"), dir.path().join("b"));
+    for (krate, flags) in [(&with_macro, &[][..]), (&expanded, &["--expand"][..])] {
+        let out = scaffold(krate, flags);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut compared = 0;
+    for entry in std::fs::read_dir(with_macro.join("src/routes")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_owned();
+        if name == "mod.rs" {
+            continue;
+        }
+        let attributed = std::fs::read_to_string(&path).unwrap();
+        let written = std::fs::read_to_string(expanded.join("src/routes").join(&name)).unwrap();
+        let (expected, handlers) = expand_like_the_macro(&attributed, &with_macro);
+        // Formatted as scaffold formats, so doc comments read back alike.
+        let expected = format::format_file("", expected.parse().unwrap()).unwrap();
+        let actual = without_uses(&written);
+        assert!(
+            contract_core::expand::same_code(&expected, &actual),
+            "{name:?}: --expand differs from the macro's expansion\n--- macro:\n{expected}\n--- expand:\n{actual}"
+        );
+        compared += handlers;
+    }
+    assert!(compared >= 12, "only {compared} handlers compared");
+}
+
+/// The file's items without its `use` lines, each `#[contract]` function replaced by what the
+/// attribute expands to; and how many there were.
+fn expand_like_the_macro(text: &str, krate: &Path) -> (String, usize) {
+    let file: syn::File = syn::parse_str(text).unwrap();
+    let mut out = proc_macro2::TokenStream::new();
+    let mut handlers = 0;
+    for item in file.items {
+        match item {
+            syn::Item::Use(_) => {}
+            syn::Item::Fn(mut function) => {
+                let at = function
+                    .attrs
+                    .iter()
+                    .position(|a| a.path().is_ident("contract"));
+                match at {
+                    Some(at) => {
+                        let attribute = function.attrs.remove(at);
+                        let syn::Meta::List(list) = attribute.meta else {
+                            panic!("#[contract] without arguments");
+                        };
+                        let item = quote::quote!(#function);
+                        let expansion = contract_core::attribute::expand(list.tokens, item, krate);
+                        assert!(expansion.tracked.is_some(), "the issue was not found");
+                        out.extend(expansion.tokens);
+                        handlers += 1;
+                    }
+                    None => out.extend(quote::quote!(#function)),
+                }
+            }
+            other => out.extend(quote::quote!(#other)),
+        }
+    }
+    (out.to_string(), handlers)
+}
+
+/// The file without its imports; the re-exports of generated types (`use self::...`) stay.
+fn without_uses(text: &str) -> String {
+    let file: syn::File = syn::parse_str(text).unwrap();
+    let mut out = proc_macro2::TokenStream::new();
+    for item in file.items {
+        let import = matches!(&item, syn::Item::Use(u)
+            if !matches!(&u.tree, syn::UseTree::Path(p) if p.ident == "self"));
+        if !import {
+            out.extend(quote::quote!(#item));
+        }
+    }
+    out.to_string()
 }

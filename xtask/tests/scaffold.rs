@@ -124,11 +124,16 @@ fn check_passes_when_up_to_date_and_fails_naming_the_file_after_a_contract_chang
     assert_exit(&scaffold(&[&issue], &krate, &[]), 0);
     assert_exit(&scaffold(&[&issue], &krate, &["--check"]), 0);
 
+    // `#[contract]` reads messages from the issue at build time: a new message is no drift.
     edit(
         &issue,
         "409: \"Email already registered\"",
         "409: \"Email taken\"",
     );
+    assert_exit(&scaffold(&[&issue], &krate, &["--check"]), 0);
+
+    // A new status changes the handler's return type, which scaffold writes.
+    edit(&issue, "Response: {", "Response (201): {");
     let before = snapshot(&krate);
     let out = scaffold(&[issue], &krate, &["--check"]);
     assert_exit(&out, 1);
@@ -153,14 +158,15 @@ fn dry_run_writes_nothing_and_shows_creates_and_diffs() {
     assert!(stdout(&out).contains("create    Cargo.toml (yours)"));
     assert!(!krate.exists(), "--dry-run created the crate");
 
-    assert_exit(&scaffold(&[&issue], &krate, &[]), 0);
+    // Written out by `--expand`, the contract's messages are in the generated code.
+    assert_exit(&scaffold(&[&issue], &krate, &["--expand"]), 0);
     edit(
         &issue,
         "409: \"Email already registered\"",
         "409: \"Email taken\"",
     );
     let before = snapshot(&krate);
-    let out = scaffold(&[issue], &krate, &["--dry-run"]);
+    let out = scaffold(&[issue], &krate, &["--dry-run", "--expand"]);
     assert_exit(&out, 0);
     let text = stdout(&out);
     assert!(
@@ -168,14 +174,13 @@ fn dry_run_writes_nothing_and_shows_creates_and_diffs() {
         "{text}"
     );
     assert!(text.contains("--- a/src/routes/users.rs"), "{text}");
-    assert!(
-        text.contains("-            Self::Conflict => \"Email already registered\","),
-        "{text}"
-    );
-    assert!(
-        text.contains("+            Self::Conflict => \"Email taken\","),
-        "{text}"
-    );
+    let changed = |sign: char, message: &str| {
+        text.lines().any(|l| {
+            l.starts_with(sign) && l.contains(&format!("Self::Conflict => \"{message}\","))
+        })
+    };
+    assert!(changed('-', "Email already registered"), "{text}");
+    assert!(changed('+', "Email taken"), "{text}");
     assert!(
         text.contains("keep      src/services/user_service/create_user.rs"),
         "{text}"

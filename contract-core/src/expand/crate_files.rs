@@ -7,8 +7,16 @@
 /// `Cargo.toml` with exactly what the generated code uses. axum's default features are trimmed to
 /// the ones the routes need (HTTP/1, JSON, query strings, serving on tokio), and
 /// tracing-subscriber's to plain formatted output, because every dependency costs a cold build.
-/// The generated tests add only `tower` (for `oneshot`), which axum builds anyway.
-pub fn cargo_toml(package: &str) -> String {
+/// `contract` is a path dependency on the crate at `contract_dir`, with its `#[contract]` macro
+/// when `macros` (code written out by `--expand` needs only its runtime). The generated tests add
+/// only `tower` (for `oneshot`), which axum builds anyway.
+pub fn cargo_toml(package: &str, contract_dir: &str, macros: bool) -> String {
+    let features = if macros {
+        ""
+    } else {
+        ", default-features = false"
+    };
+    let contract = format!("contract = {{ path = \"{contract_dir}\"{features} }}");
     format!(
         r#"[package]
 name = "{package}"
@@ -18,6 +26,7 @@ publish = false
 
 [dependencies]
 axum = {{ version = "0.8", default-features = false, features = ["http1", "json", "query", "tokio"] }}
+{contract}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 tokio = {{ version = "1", features = ["macros", "net", "rt-multi-thread", "signal"] }}

@@ -17,7 +17,7 @@ pub fn format_file(header: &str, tokens: TokenStream) -> syn::Result<String> {
 }
 
 /// Whether two Rust sources are the same code: the same tokens, however formatted, and with or
-/// without the trailing commas formatters add or drop. Plain comments do not count; doc comments
+/// without the trailing commas formatters add or drop (before a closing bracket or `>`). Plain comments do not count; doc comments
 /// do (they are attributes). `false` when either does not parse.
 pub fn same_code(a: &str, b: &str) -> bool {
     match (a.parse::<TokenStream>(), b.parse::<TokenStream>()) {
@@ -49,6 +49,14 @@ fn push_normalized(tokens: TokenStream, out: &mut Vec<String>) {
                     out.pop();
                 }
                 out.push(close.to_string());
+            }
+            // A trailing comma in generic arguments (`Result<A, B,>`), which prettyplease writes
+            // when it breaks the list over lines and rustfmt drops.
+            proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '>' => {
+                if out.last().is_some_and(|t| t == ",") {
+                    out.pop();
+                }
+                out.push(">".to_string());
             }
             other => out.push(other.to_string()),
         }

@@ -1,17 +1,20 @@
-//! The axum 0.8 handler of an endpoint: extract, call the service, answer.
+//! The axum 0.8 handler of an endpoint, as `scaffold` writes it: a `#[contract]` function that
+//! extracts what the contract sends, calls the service, and answers in the contract's success
+//! form.
 //!
-//! Every extractor is taken as `Result<_, Rejection>` and turned into the endpoint's error enum
-//! with `?`, so a malformed body or a missing token answers with the contract's status and JSON
-//! error body instead of axum's plain-text default. The token is checked first: a caller without
-//! one learns nothing about what else is wrong with the request.
+//! The attribute does the rest: it defines the types named in the signature, checks the signature
+//! against the contract, and answers every extractor rejection with the contract's status and
+//! JSON error body instead of axum's plain-text default (the bearer token first: a caller without
+//! one learns nothing about what else is wrong with the request). `scaffold --expand` writes the
+//! attribute's output in place of the attribute.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::errors::status_code;
+use super::success::Success;
 use super::types::EndpointTypes;
 use super::{Paths, doc_attrs};
-use crate::model::Endpoint;
+use crate::model::{Contract, Endpoint};
 
 /// What the handler calls and returns, chosen by the caller of [`handler`].
 pub struct HandlerParts<'a> {
@@ -23,23 +26,33 @@ pub struct HandlerParts<'a> {
     pub service_doc: String,
 }
 
-/// The handler function for `endpoint`.
+/// The `#[contract(...)]` arguments for `endpoint` of `contract`, whose issue the generated crate
+/// reaches at `issue_path` (relative to its `Cargo.toml`): the endpoint is named only when the
+/// issue has several.
+pub fn attribute_args(contract: &Contract, endpoint: &Endpoint, issue_path: &str) -> TokenStream {
+    let path = Literal::string(issue_path);
+    if contract.endpoints.len() > 1 {
+        let selector = Literal::string(&format!("{} {}", endpoint.method, endpoint.path));
+        quote!(#path, endpoint = #selector)
+    } else {
+        quote!(#path)
+    }
+}
+
+/// The handler function for `endpoint`, with `attribute` (`#[contract(...)]`) after its doc
+/// comment.
 pub fn handler(
     endpoint: &Endpoint,
     types: &EndpointTypes,
     parts: &HandlerParts<'_>,
     paths: &Paths,
+    attribute: TokenStream,
 ) -> TokenStream {
     let docs = doc_attrs(&handler_doc(endpoint, types, parts, paths));
     let function = parts.function;
     let error = parts.error;
     let mut params = vec![quote!(State(state): State<AppState>)];
-    let mut reads = Vec::new();
     let mut args = vec![quote!(&state)];
-    if endpoint.auth {
-        // Declared in request order; read first (see the module docs).
-        reads.push(quote!(let token = token?;));
-    }
     if !types.path_params.is_empty() {
         let names: Vec<&Ident> = types.path_params.iter().map(|(name, _)| name).collect();
         let tys: Vec<&TokenStream> = types.path_params.iter().map(|(_, ty)| ty).collect();
@@ -49,72 +62,47 @@ pub fn handler(
         } else {
             (quote!((#(#tys),*)), quote!((#(#names),*)))
         };
-        params.push(quote!(path: Result<Path<#ty>, PathRejection>));
-        reads.push(quote!(let Path(#pattern) = path?;));
+        params.push(quote!(Path(#pattern): Path<#ty>));
         args.extend(names.iter().map(|name| quote!(#name)));
     }
     if let Some(query) = &types.query {
-        params.push(quote!(query: Result<Query<#query>, QueryRejection>));
-        reads.push(quote!(let Query(query) = query?;));
+        params.push(quote!(Query(query): Query<#query>));
         args.push(quote!(query));
     }
     if endpoint.auth {
-        params.push(quote!(token: Result<BearerToken, BearerRejection>));
+        params.push(quote!(token: BearerToken));
         args.push(quote!(token));
     }
     if let Some(request) = &types.request {
         // The body comes last: axum lets only the last extractor consume it.
-        params.push(quote!(body: Result<Json<#request>, JsonRejection>));
-        reads.push(quote!(let Json(request) = body?;));
+        params.push(quote!(Json(request): Json<#request>));
         args.push(quote!(request));
     }
     let service = &parts.service;
     let call = quote!(#service(#(#args),*).await?);
-    let (output, answer) = answer(endpoint, types, call);
-    quote! {
-        #docs
-        pub async fn #function(#(#params),*) -> Result<#output, #error> {
-            #(#reads)*
-            #answer
-        }
-    }
-}
-
-/// The success type and the statements that produce it: the status is set only when it is not
-/// the 200 axum answers by default, and a response without a body has none.
-fn answer(
-    endpoint: &Endpoint,
-    types: &EndpointTypes,
-    call: TokenStream,
-) -> (TokenStream, TokenStream) {
-    let status = endpoint.response.status;
-    match &types.response {
-        Some(response) if status == 200 => (
-            quote!(Json<#response>),
+    let success = Success::of(endpoint);
+    let output = success.ty(types.response.as_ref());
+    let answer = match &types.response {
+        Some(_) => {
+            let wrapped = success.wrap(quote!(response));
             quote! {
                 let response = #call;
-                Ok(Json(response))
-            },
-        ),
-        Some(response) => {
-            let code = status_code(status);
-            (
-                quote!((StatusCode, Json<#response>)),
-                quote! {
-                    let response = #call;
-                    Ok((#code, Json(response)))
-                },
-            )
+                Ok(#wrapped)
+            }
         }
         None => {
-            let code = status_code(status);
-            (
-                quote!(StatusCode),
-                quote! {
-                    #call;
-                    Ok(#code)
-                },
-            )
+            let wrapped = success.wrap(TokenStream::new());
+            quote! {
+                #call;
+                Ok(#wrapped)
+            }
+        }
+    };
+    quote! {
+        #docs
+        #attribute
+        pub async fn #function(#(#params),*) -> Result<#output, #error> {
+            #answer
         }
     }
 }

@@ -6,9 +6,8 @@
 //!
 //! | file | module | owner |
 //! | --- | --- | --- |
-//! | `src/routes/<module>.rs`: handlers, serde types, error enums | [`route_module`], [`handler`], [`types`], [`errors`] | generated |
+//! | `src/routes/<module>.rs`: `#[contract]` handlers (or, [`HandlerStyle::Expanded`], what the attribute expands to: serde types, error enums) | [`route_module`], [`handler`], [`types`], [`errors`], [`success`] | generated |
 //! | `src/routes/mod.rs`: `router()` | [`router`] | generated |
-//! | `src/routes/contract_runtime.rs`: error body, bearer token | [`runtime`] | generated |
 //! | `src/services/mod.rs`, `src/services/<module>/mod.rs` | [`service`] | generated |
 //! | `src/services/<module>/<operation>.rs`: the business logic | [`service`] | user |
 //! | `src/models/mod.rs`, `src/models/<model>.rs` | [`models`] | generated, user |
@@ -16,7 +15,9 @@
 //! | `tests/`: tests from the contract, by [`test_files::plan_tests`] | [`test_files`], [`test_cases`], [`test_skeletons`], [`test_support`], [`test_append`], [`samples`] | generated, user |
 //!
 //! Module names come from the issues' Code to Create ([`layout`]); [`names`] makes identifiers,
-//! [`docs`] doc comments.
+//! [`docs`] doc comments. The runtime the handlers share (error body, bearer token, fallbacks) is
+//! the `contract` crate's `runtime` module, which every generated crate depends on: one copy of it,
+//! not one per crate.
 
 pub mod crate_files;
 pub mod docs;
@@ -28,9 +29,9 @@ pub mod models;
 pub mod names;
 pub mod route_module;
 pub mod router;
-pub mod runtime;
 pub mod samples;
 pub mod service;
+pub mod success;
 pub mod test_append;
 pub mod test_cases;
 pub mod test_files;
@@ -39,7 +40,7 @@ pub mod test_support;
 pub mod types;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -81,6 +82,25 @@ pub struct PlanOptions {
     /// `Some(package name)` when the target holds no crate yet: plan `Cargo.toml`, `src/lib.rs`,
     /// `src/main.rs` and `.gitignore` too.
     pub new_crate: Option<String>,
+    /// How the handlers are written.
+    pub handlers: HandlerStyle,
+    /// The path `#[contract]` reaches each issue by, relative to the crate's `Cargo.toml`, keyed by
+    /// [`Contract::file`]; the issue's file name when it has none.
+    pub issue_paths: BTreeMap<PathBuf, String>,
+    /// The `contract` crate's directory, for a new crate's `Cargo.toml`.
+    pub contract_crate: Option<String>,
+}
+
+/// How `src/routes/<module>.rs` writes its handlers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HandlerStyle {
+    /// `#[contract("issue.md")]` on each handler: the issue stays the source of truth inside the
+    /// build, and editing it rebuilds the crate.
+    #[default]
+    Attribute,
+    /// What the attribute expands to, written out as plain Rust (`scaffold --expand`): no proc
+    /// macro, the same code.
+    Expanded,
 }
 
 /// Every file the contracts give, sorted by path. Fails on Code to Create paths that leave the
@@ -99,17 +119,19 @@ pub fn plan(
         return Err(diagnostics);
     }
     let mut planner = Planner::new(contracts);
-    let paths = Paths::scaffold();
+    let paths = Paths::attribute();
+    let style = route_module::Style {
+        handlers: options.handlers,
+        issue_paths: &options.issue_paths,
+    };
     planner.generated("src/routes/mod.rs", &all_files(contracts), routes_mod);
-    planner.runtime();
     for (module, ops) in &by_route {
-        let mut names = TypeNames::default();
         let expanded: Vec<ExpandedOperation<'_>> = ops
             .iter()
-            .map(|op| route_module::expand_operation(op, &mut names, &paths))
+            .map(|op| route_module::expand_operation(op, &mut TypeNames::default(), &paths))
             .collect();
         let sources = files_of(ops.iter().copied());
-        let tokens = route_module::route_module(&expanded, &paths);
+        let tokens = route_module::route_module(&expanded, &style);
         planner.generated(&format!("src/routes/{module}.rs"), &sources, tokens);
         for op in &expanded {
             planner.service_stub(op);
@@ -119,7 +141,12 @@ pub fn plan(
     planner.models(contracts);
     planner.user_owned("src/state.rs", crate_files::state_rs());
     if let Some(package) = &options.new_crate {
-        planner.user_owned("Cargo.toml", crate_files::cargo_toml(package));
+        let contract = options.contract_crate.as_deref().unwrap_or("../contract");
+        let macros = options.handlers == HandlerStyle::Attribute;
+        planner.user_owned(
+            "Cargo.toml",
+            crate_files::cargo_toml(package, contract, macros),
+        );
         planner.user_owned(".gitignore", crate_files::gitignore());
         planner.user_owned("src/lib.rs", crate_files::lib_rs(package));
         planner.user_owned("src/main.rs", crate_files::main_rs(package));
@@ -147,24 +174,6 @@ impl<'a> Planner<'a> {
     fn generated(&mut self, path: &str, sources: &[String], tokens: TokenStream) {
         let header = generated_header(sources);
         self.rust(path, &header, tokens, Ownership::Generated);
-    }
-
-    /// The runtime is the same for every crate: formatted once per process.
-    fn runtime(&mut self) {
-        static RUNTIME: OnceLock<Result<String, String>> = OnceLock::new();
-        let path = "src/routes/contract_runtime.rs";
-        let text = RUNTIME.get_or_init(|| {
-            format::format_file(&generated_header(&[]), runtime::runtime_module())
-                .map_err(|e| e.to_string())
-        });
-        match text {
-            Ok(contents) => self.files.push(PlannedFile {
-                path: path.to_string(),
-                contents: contents.clone(),
-                ownership: Ownership::Generated,
-            }),
-            Err(error) => self.internal_error(path, error),
-        }
     }
 
     fn user_owned(&mut self, path: &str, contents: String) {
@@ -353,13 +362,12 @@ pub(crate) fn generated_header(sources: &[String]) -> String {
     docs::wrap_comment(&text, 100)
 }
 
-/// Where generated code finds the runtime and the named models. The scaffolded crate has them at
-/// `crate::routes::contract_runtime` and `crate::models`; another host (the `#[contract]` macro)
-/// can point elsewhere.
+/// Where generated types find the runtime, serde and the named models: [`Paths::attribute`] for
+/// what `#[contract]` defines beside a handler, [`Paths::scaffold`] for `src/models`.
 ///
-/// The items of a route module expect these names in scope, as [`route_module`] imports them:
-/// `Json`, `Path`, `Query`, `State`, the rejections, `StatusCode`, `IntoResponse`, `Response`,
-/// `Serialize`, `Deserialize`, `BearerToken`, `BearerRejection`, `AppState`.
+/// The items expect `StatusCode`, `IntoResponse`, `Response`, `error_response`, `Serialize`,
+/// `Deserialize` and the rejections in scope, as the module `#[contract]` puts them in imports
+/// them.
 #[derive(Clone, Debug)]
 pub struct Paths {
     /// The runtime module, as tokens.
@@ -367,15 +375,34 @@ pub struct Paths {
     runtime_doc: String,
     /// The models module; `None` inside it, where models are named bare.
     models: Option<TokenStream>,
+    /// `serde_json::Value`, for `any` and `object`.
+    json_value: TokenStream,
+    /// serde's path for `#[serde(crate = "...")]`, where the host crate may not depend on serde.
+    serde_crate: Option<String>,
 }
 
 impl Paths {
-    /// The layout `scaffold` writes.
+    /// The models module `scaffold` writes, in a crate that depends on serde.
     pub fn scaffold() -> Paths {
         Paths {
-            runtime: quote!(crate::routes::contract_runtime),
-            runtime_doc: "crate::routes::contract_runtime".to_string(),
+            runtime: quote!(contract::runtime),
+            runtime_doc: "contract::runtime".to_string(),
             models: Some(quote!(crate::models)),
+            json_value: quote!(serde_json::Value),
+            serde_crate: None,
+        }
+    }
+
+    /// What `#[contract]` expands to: the runtime and serde through the `contract` crate, so the
+    /// user's crate needs neither serde nor serde_json; named models through `super`, the module
+    /// the handler is in (the types go in a module of their own inside it).
+    pub fn attribute() -> Paths {
+        Paths {
+            runtime: quote!(::contract::runtime),
+            runtime_doc: "contract::runtime".to_string(),
+            models: Some(quote!(super)),
+            json_value: quote!(::contract::__private::serde_json::Value),
+            serde_crate: Some("::contract::__private::serde".to_string()),
         }
     }
 
@@ -398,5 +425,17 @@ impl Paths {
     /// The runtime's path for intra-doc links.
     pub fn runtime_doc(&self) -> &str {
         &self.runtime_doc
+    }
+
+    /// The type of an `any` or `object` value.
+    pub fn json_value(&self) -> &TokenStream {
+        &self.json_value
+    }
+
+    /// `#[serde(crate = "...")]` for a derive, when serde is reached through another crate.
+    pub fn serde_crate_attr(&self) -> Option<TokenStream> {
+        self.serde_crate
+            .as_deref()
+            .map(|path| quote!(#[serde(crate = #path)]))
     }
 }

@@ -85,15 +85,10 @@ pub fn service_stub(
     let types_import = quote!(use crate::routes::#route_module::{#(#imported),*};);
     let token_import = endpoint.auth.then(|| {
         quote!(
-            use crate::routes::contract_runtime::BearerToken;
+            use contract::BearerToken;
         )
     });
-    // In rustfmt's order, by module name.
-    let imports = if operation.route_module < "contract_runtime" {
-        quote!(#types_import #token_import)
-    } else {
-        quote!(#token_import #types_import)
-    };
+    let imports = quote!(#token_import #types_import);
     let mut params = vec![quote!(state: &AppState)];
     let mut args = vec![quote!(state)];
     for (name, ty) in &types.path_params {

@@ -27,6 +27,8 @@ pub struct EndpointTypes {
     pub path_types: Vec<Ident>,
     /// Struct, enum and alias definitions, parents before the types nested in them.
     pub items: Vec<TokenStream>,
+    /// The names of `items`, in the same order.
+    pub defined: Vec<Ident>,
 }
 
 /// Expands the types of `endpoint`, named from `base` (`CreateUser`). `names` holds the type names
@@ -43,22 +45,22 @@ pub fn endpoint_types(
         let doc = format!("The JSON body of a {signature} request.");
         let mut defs = Defs::new(names, paths, true);
         out.request = Some(defs.top_level(request, &format!("{base}Request"), &doc));
-        out.items.append(&mut defs.items);
+        defs.drain_into(&mut out);
     }
     if !endpoint.query.is_empty() {
         let doc = format!("The query string of {signature}.");
         let mut defs = Defs::new(names, paths, false);
         let name = defs.names.claim(&format!("{base}Query"));
         out.query = Some(defs.object(&name, &endpoint.query, &doc));
-        out.items.append(&mut defs.items);
+        defs.drain_into(&mut out);
     }
     for param in &endpoint.path_params {
         let mut defs = Defs::new(names, paths, false);
         let hint = Hint::field(&format!("{base}Path"), &param.name);
         let ty = defs.ty(&param.ty, &hint);
         out.path_params.push((ident(&param.rust_name), ty));
-        out.path_types.append(&mut defs.defined);
-        out.items.append(&mut defs.items);
+        out.path_types.extend(defs.defined.iter().cloned());
+        defs.drain_into(&mut out);
     }
     if let Some(body) = &endpoint.response.body {
         let doc = format!(
@@ -67,7 +69,7 @@ pub fn endpoint_types(
         );
         let mut defs = Defs::new(names, paths, false);
         out.response = Some(defs.top_level(body, &format!("{base}Response"), &doc));
-        out.items.append(&mut defs.items);
+        defs.drain_into(&mut out);
     }
     out
 }
@@ -174,6 +176,12 @@ struct Defs<'a> {
 }
 
 impl<'a> Defs<'a> {
+    /// Moves the definitions made so far into `out`.
+    fn drain_into(&mut self, out: &mut EndpointTypes) {
+        out.items.append(&mut self.items);
+        out.defined.append(&mut self.defined);
+    }
+
     fn new(names: &'a mut TypeNames, paths: &'a Paths, deny_unknown_fields: bool) -> Self {
         Defs {
             names,
@@ -227,7 +235,7 @@ impl<'a> Defs<'a> {
             Type::Number => quote!(f64),
             Type::Integer => quote!(i64),
             Type::Boolean => quote!(bool),
-            Type::Any { .. } => quote!(serde_json::Value),
+            Type::Any { .. } => self.paths.json_value().clone(),
             Type::Array { items } => {
                 let item = self.ty(items, &hint.items());
                 quote!(Vec<#item>)
@@ -262,9 +270,11 @@ impl<'a> Defs<'a> {
             .deny_unknown_fields
             .then(|| quote!(#[serde(deny_unknown_fields)]));
         let docs = doc_attrs(doc);
+        let serde_crate = self.paths.serde_crate_attr();
         self.items[slot] = quote! {
             #docs
             #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+            #serde_crate
             #deny
             pub struct #id {
                 #(#fields)*
@@ -315,9 +325,11 @@ impl<'a> Defs<'a> {
         });
         let id = ident(name);
         let docs = doc_attrs(doc);
+        let serde_crate = self.paths.serde_crate_attr();
         self.items.push(quote! {
             #docs
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+            #serde_crate
             #allow
             pub enum #id {
                 #(#arms)*

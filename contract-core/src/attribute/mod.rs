@@ -1,0 +1,279 @@
+//! `#[contract("issue.md")]`, as a library: what the proc macro in `contract-macros` calls, and
+//! what `cargo xtask scaffold --expand` writes out.
+//!
+//! One stage per module, as the rest of the pipeline:
+//!
+//! ```text
+//! attribute args --args--> Args --load--> Contract --select--> Endpoint
+//!     --signature--> checked parameters --emit--> tokens
+//! ```
+//!
+//! Nothing here panics on bad input: a panicking proc macro shows the user a backtrace instead of
+//! their mistake. Every problem becomes a compile error at the tokens it is about, and the output
+//! always keeps the user's function and defines the names the contract would, so one mistake is
+//! one error, not dozens of "cannot find type" ones.
+
+pub mod args;
+pub mod emit;
+pub mod load;
+pub mod select;
+pub mod signature;
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use syn::ItemFn;
+use syn::ext::IdentExt;
+
+use crate::expand::Paths;
+use crate::expand::errors::{Rejections, error_enum};
+use crate::expand::names::{TypeNames, ident, pascal};
+use crate::expand::success::Success;
+use crate::expand::types::endpoint_types;
+use crate::model::Contract;
+use args::Args;
+use signature::Expected;
+
+/// What the attribute expands to.
+#[derive(Debug)]
+pub struct Expansion {
+    /// The handler, its types and its route; or, on error, the user's function, stand-ins and the
+    /// errors.
+    pub tokens: TokenStream,
+    /// The issue file, when it exists: the macro makes it an input of the crate (see
+    /// [`Expansion::into_tokens`]).
+    pub tracked: Option<PathBuf>,
+}
+
+impl Expansion {
+    /// The tokens with the issue file made an input of the crate, so editing the issue rebuilds
+    /// it: what the proc macro returns.
+    pub fn into_tokens(self) -> TokenStream {
+        let mut tokens = self.tokens;
+        if let Some(file) = &self.tracked {
+            tokens.extend(emit::track(file));
+        }
+        tokens
+    }
+}
+
+/// Expands `#[contract(args)]` on `item`, reading the issue relative to `manifest_dir` (the
+/// crate's `CARGO_MANIFEST_DIR`).
+pub fn expand(args: TokenStream, item: TokenStream, manifest_dir: &Path) -> Expansion {
+    let function: ItemFn = match syn::parse2(item.clone()) {
+        Ok(function) => function,
+        Err(_) => {
+            let error =
+                syn::Error::new_spanned(&item, "`#[contract]` goes on an `async fn` handler")
+                    .into_compile_error();
+            return Expansion {
+                tokens: quote!(#error #item),
+                tracked: None,
+            };
+        }
+    };
+    let args = match args::parse(args) {
+        Ok(args) => args,
+        Err(error) => return failed(&function, error, None),
+    };
+    match load::load(&args.path, manifest_dir) {
+        Ok(loaded) => Expansion {
+            tokens: expand_contract(&args, &function, &loaded.contract),
+            tracked: Some(loaded.file),
+        },
+        Err(failure) => failed(&function, failure.error, failure.file),
+    }
+}
+
+/// The expansion with the contract already loaded: the proc macro after reading the issue, and
+/// `scaffold --expand` for the handlers it writes, so both give the same tokens.
+pub fn expand_contract(args: &Args, function: &ItemFn, contract: &Contract) -> TokenStream {
+    let endpoint = match select::select(contract, &args.path, args.endpoint.as_ref()) {
+        Ok(endpoint) => endpoint,
+        Err(error) => return failed(function, error, None).tokens,
+    };
+    let base = pascal(&function.sig.ident.unraw().to_string());
+    let paths = Paths::attribute();
+    // Named in the order scaffold names them, so both agree on every name.
+    let mut names = TypeNames::default();
+    let error = ident(&names.claim(&format!("{base}Error")));
+    let types = endpoint_types(endpoint, &base, &mut names, &paths);
+    let errors = error_enum(endpoint, &error, Rejections::of(endpoint), &paths);
+    let types_module = emit::types_module(function, endpoint, &types, &error, errors);
+    let route = emit::route(function, endpoint.method, &endpoint.route);
+    let expected = Expected {
+        endpoint,
+        at: format!("{}:{}", args.path.value(), endpoint.at.line),
+        types: &types,
+        error: &error,
+        success: Success::of(endpoint),
+    };
+    let handler = match signature::check(&function.sig, &expected) {
+        Ok(params) => emit::handler(function, &params),
+        // The contract is fine, so its types are there: the user's function can stay whole.
+        Err(error) => {
+            let error = error.into_compile_error();
+            quote!(#error #function)
+        }
+    };
+    quote! {
+        #handler
+        #types_module
+        #route
+    }
+}
+
+/// The output when the contract cannot be used: the errors, the user's function (signature only)
+/// and stand-ins for what the contract would define.
+fn failed(function: &ItemFn, error: syn::Error, tracked: Option<PathBuf>) -> Expansion {
+    let base = pascal(&function.sig.ident.unraw().to_string());
+    let error = error.into_compile_error();
+    let stand_in = emit::stand_in(function);
+    let placeholders = emit::placeholders(function, &base);
+    Expansion {
+        tokens: quote! {
+            #error
+            #stand_in
+            #placeholders
+        },
+        tracked,
+    }
+}
+
+/// The name the error enum of a handler called `function` gets (`AddCommentError`).
+pub fn error_name(function: &Ident) -> String {
+    format!("{}Error", pascal(&function.unraw().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts")
+    }
+
+    fn expand_text(args: TokenStream, item: TokenStream) -> String {
+        expand(args, item, &corpus()).into_tokens().to_string()
+    }
+
+    #[test]
+    fn a_valid_handler_gets_types_route_wrapper_and_tracking() {
+        let out = expand_text(
+            quote!("valid/01-create-user.md"),
+            quote! {
+                pub async fn create_user(Json(r): Json<CreateUserRequest>)
+                    -> Result<Json<CreateUserResponse>, CreateUserError> { todo!() }
+            },
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("pub struct CreateUserRequest"), "{out}");
+        assert!(out.contains("pub enum CreateUserError"), "{out}");
+        assert!(out.contains("pub struct create_user { }"), "{out}");
+        assert!(out.contains("\"/api/users\""), "{out}");
+        assert!(
+            out.contains(":: contract :: __private :: JsonRejection"),
+            "{out}"
+        );
+        assert!(out.contains("include_bytes !"), "{out}");
+    }
+
+    #[test]
+    fn a_signature_error_keeps_the_function_and_the_types() {
+        let out = expand_text(
+            quote!("valid/01-create-user.md"),
+            quote! {
+                pub fn create_user() -> Result<Json<CreateUserResponse>, CreateUserError> {
+                    Err(CreateUserError::Conflict)
+                }
+            },
+        );
+        assert_eq!(out.matches("compile_error").count(), 2, "{out}");
+        assert!(
+            out.contains("Err (CreateUserError :: Conflict)"),
+            "the body was dropped: {out}"
+        );
+        assert!(out.contains("pub enum CreateUserError"), "{out}");
+        assert!(out.contains("include_bytes !"), "{out}");
+    }
+
+    #[test]
+    fn an_invalid_contract_gives_stand_ins_and_is_still_tracked() {
+        let out = expand_text(
+            quote!("invalid/bad-status.md"),
+            quote! {
+                pub async fn create_tag(Json(r): Json<CreateTagRequest>)
+                    -> Result<Json<CreateTagResponse>, CreateTagError> { Err(CreateTagError::Conflict) }
+            },
+        );
+        assert_eq!(
+            out.matches("compile_error").count(),
+            2,
+            "both statuses: {out}"
+        );
+        assert!(out.contains("bad-status.md:10:31"), "{out}");
+        for name in ["CreateTagRequest", "CreateTagResponse"] {
+            assert!(
+                out.contains(&format!("pub struct {name} {{ }}")),
+                "{name}: {out}"
+            );
+        }
+        assert!(out.contains("pub enum CreateTagError { }"), "{out}");
+        assert!(!out.contains("CreateTagError :: Conflict"), "{out}");
+        assert!(
+            out.contains("include_bytes !"),
+            "fixing the issue must rebuild: {out}"
+        );
+    }
+
+    #[test]
+    fn odd_input_is_an_error_never_a_panic() {
+        let cases = [
+            (
+                quote!("valid/01-create-user.md"),
+                quote!(
+                    struct X;
+                ),
+            ),
+            (
+                quote!(),
+                quote!(
+                    async fn f() {}
+                ),
+            ),
+            (
+                quote!("valid/01-create-user.md"),
+                quote!(
+                    async fn f(self) {}
+                ),
+            ),
+            (
+                quote!("valid/02-get-user.md"),
+                quote!(
+                    async fn r#type<T: Clone>(Path(x): Path<T>) -> ()
+                    where
+                        T: Send,
+                    {
+                    }
+                ),
+            ),
+            (
+                quote!("missing.md", endpoint = "GET /"),
+                quote!(
+                    async fn f() {}
+                ),
+            ),
+            (
+                quote!("valid/07-imports.md", endpoint = "nonsense"),
+                quote!(
+                    async fn f() {}
+                ),
+            ),
+        ];
+        for (args, item) in cases {
+            let out = expand_text(args, item);
+            assert!(out.contains("compile_error"), "{out}");
+        }
+    }
+}
