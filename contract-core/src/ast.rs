@@ -7,12 +7,15 @@ use crate::source::{Span, Spanned};
 /// An issue with its contract blocks parsed.
 #[derive(Clone, Debug)]
 pub struct ParsedIssue {
+    /// The issue the blocks were read from.
     pub issue: Issue,
+    /// Every endpoint of the issue's contract blocks, in the order written.
     pub endpoints: Vec<Endpoint>,
     /// `interface X {...}` and `type X = ...` definitions found in any code block of the issue.
     pub type_defs: Vec<TypeDef>,
 }
 
+/// One endpoint as written: the `METHOD /path` line and the keyword lines under it.
 #[derive(Clone, Debug)]
 pub struct Endpoint {
     /// The method word as written (checked later, so `FETCH` is reported with its place).
@@ -21,12 +24,15 @@ pub struct Endpoint {
     pub path: Spanned<String>,
     /// `?a=1&b=x|y` on the path line: names with their example values.
     pub path_query: Vec<QueryPair>,
+    /// `Query:`; `None` when absent or written as `none`.
     pub query: Option<TypeExpr>,
     /// `Headers: {...}` entries, and `Authorization:` / `Auth:` lines.
     pub headers: Vec<HeaderSpec>,
     /// `Request:` or `Body:`; `None` when absent or written as `none`.
     pub request: Option<TypeExpr>,
+    /// `Response:` or `-> ...` on the endpoint line; `None` when absent.
     pub response: Option<ResponseSpec>,
+    /// `Errors:` entries, in the order written.
     pub errors: Vec<ErrorSpec>,
     /// From the method to the end of the endpoint's last line.
     pub span: Span,
@@ -35,21 +41,27 @@ pub struct Endpoint {
 /// A `name=value` pair of a query string on the path line; the value is optional.
 pub type QueryPair = (Spanned<String>, Option<Spanned<String>>);
 
+/// The success response as written: `Response (201): {...}` or `-> {...}`.
 #[derive(Clone, Debug)]
 pub struct ResponseSpec {
     /// The status as written (`201`), if any.
     pub status: Option<Spanned<String>>,
+    /// The body type; `None` when absent or written as `none`.
     pub body: Option<TypeExpr>,
     /// The `Response` keyword, for messages about the response as a whole.
     pub span: Span,
 }
 
+/// A request header as written: `Authorization: Bearer <token>` or an entry of `Headers: {...}`.
 #[derive(Clone, Debug)]
 pub struct HeaderSpec {
+    /// The header name as written (`Auth:` lines become `Authorization`).
     pub name: Spanned<String>,
+    /// The value or type after the colon; `None` when only the name was written.
     pub value: Option<Spanned<String>>,
 }
 
+/// One `Errors:` entry: a status and, optionally, its message.
 #[derive(Clone, Debug)]
 pub struct ErrorSpec {
     /// The status as written: usually digits, but `4O9` must reach the checker to be reported.
@@ -58,18 +70,25 @@ pub struct ErrorSpec {
     pub message: Option<Spanned<String>>,
 }
 
+/// A named type: `interface Name {...}` or `type Name = ...`.
 #[derive(Clone, Debug)]
 pub struct TypeDef {
+    /// The name being defined.
     pub name: Spanned<String>,
+    /// The definition: the interface body, or the type after `=`.
     pub ty: TypeExpr,
 }
 
+/// A type expression (TypeScript-like or JSON-example style) with its place in the source.
 #[derive(Clone, Debug)]
 pub struct TypeExpr {
+    /// What was written.
     pub kind: TypeExprKind,
+    /// Where it was written.
     pub span: Span,
 }
 
+/// The forms a [`TypeExpr`] can take; unresolved names and example values alike.
 #[derive(Clone, Debug)]
 pub enum TypeExprKind {
     /// A bare word: `string`, `int`, `GameState`, `strng`.
@@ -82,7 +101,9 @@ pub enum TypeExprKind {
     Number(String),
     /// `true` / `false` as an example value.
     Bool,
+    /// `null` or `undefined`.
     Null,
+    /// `{ name: T, other?: U }`: an object type or a JSON example object.
     Object(Vec<FieldExpr>),
     /// `T[]`.
     ArrayOf(Box<TypeExpr>),
@@ -92,9 +113,12 @@ pub enum TypeExprKind {
     Union(Vec<TypeExpr>),
 }
 
+/// One field of an object type expression.
 #[derive(Clone, Debug)]
 pub struct FieldExpr {
+    /// The key as written, quotes removed.
     pub name: Spanned<String>,
+    /// Written with `?` after the name (`name?: T`).
     pub optional: bool,
     /// `None` for a shorthand key without a type (`{ user, token }`): any JSON value.
     pub ty: Option<TypeExpr>,

@@ -13,24 +13,31 @@ use crate::source::{LineCol, Source, Span};
 /// A place in a source file, with a short message shown under the caret.
 #[derive(Clone, Debug)]
 pub struct Label {
+    /// The file the place is in.
     pub source: Arc<Source>,
+    /// The text the caret underlines.
     pub span: Span,
+    /// Shown next to the carets; may be empty.
     pub message: String,
 }
 
 /// One problem: a headline, the place it is about, and optional help.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
+    /// The headline, after `error: `.
     pub message: String,
     /// The place the problem is at.
     pub primary: Label,
     /// Other places that explain it (the first definition of a duplicate, say).
     pub secondary: Vec<Label>,
+    /// How to fix it, shown as `help: ...` after the snippet.
     pub help: Option<String>,
+    /// Further context, each shown as `note: ...` after the help.
     pub notes: Vec<String>,
 }
 
 impl Diagnostic {
+    /// An error at `span` of `source`, with no label, help or notes yet.
     pub fn error(source: &Arc<Source>, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             message: message.into(),
@@ -51,6 +58,7 @@ impl Diagnostic {
         self
     }
 
+    /// Adds another place that explains the problem, with its own label.
     pub fn with_secondary(
         mut self,
         source: &Arc<Source>,
@@ -65,11 +73,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the `help:` line.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Adds a `note:` line.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
@@ -167,22 +177,27 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Records one more problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
     }
 
+    /// Whether nothing has been reported.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// How many problems have been reported.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// The problems, in the order recorded (sorted once [`Diagnostics::into_result`] returns them).
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.0.iter()
     }
 
+    /// Appends every problem of `other`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }

@@ -7,6 +7,8 @@
 //! issue.md --read--> Issue --parse--> ast --check--> model::Contract --expand--> files
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod ast;
 pub mod attribute;
 pub mod check;
@@ -38,7 +40,9 @@ pub use source::Source;
 pub enum LoadError {
     /// A file could not be read at all.
     Io {
+        /// The file as given.
         path: PathBuf,
+        /// Why it could not be read.
         error: std::io::Error,
     },
     /// The files were read but are not valid contracts.

@@ -18,21 +18,29 @@ use crate::source::{LineCol, Source, Span};
 pub struct Contract {
     /// The file as it was named on the command line (or to the macro).
     pub file: PathBuf,
+    /// The front-matter `title`, if any.
     pub title: Option<String>,
+    /// The front-matter `labels`, from a comma-separated string or a YAML list.
     pub labels: Vec<String>,
+    /// The front-matter `assignees`, from a comma-separated string or a YAML list.
     pub assignees: Vec<String>,
     /// Front-matter keys other than `title`, `labels` and `assignees`, as JSON values.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// The text of the Objective section, if any.
     pub objective: Option<String>,
+    /// The files listed under Code to Create.
     pub code_to_create: Vec<CodeFile>,
+    /// The checkbox items under Business Logic.
     pub business_logic: Vec<Task>,
     /// `Depends on`, `Requires` and `Closes` entries.
     pub depends_on: Vec<IssueRef>,
+    /// `Blocks` entries: issues that wait on this one.
     pub blocks: Vec<IssueRef>,
+    /// The operations of the contract, in the order written.
     pub endpoints: Vec<Endpoint>,
     /// Named types the endpoints refer to (`{"kind": "ref"}`), in order of first use.
     pub types: Vec<NamedType>,
+    /// The issue's text, for diagnostics that point into it.
     #[serde(skip)]
     pub source: Arc<Source>,
 }
@@ -40,7 +48,9 @@ pub struct Contract {
 /// A file named under Code to Create.
 #[derive(Clone, Debug, Serialize)]
 pub struct CodeFile {
+    /// The path as written in the issue (`backend/src/routes/users.js`).
     pub path: String,
+    /// Where the path was written.
     #[serde(flatten)]
     pub at: LineCol,
 }
@@ -48,8 +58,11 @@ pub struct CodeFile {
 /// A checkbox item (`- [ ] text`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Task {
+    /// The item's text after the checkbox.
     pub text: String,
+    /// Whether the box is ticked (`- [x]`).
     pub done: bool,
+    /// Where the item was written.
     #[serde(flatten)]
     pub at: LineCol,
 }
@@ -63,6 +76,7 @@ pub struct IssueRef {
     pub number: Option<u64>,
     /// The rest of the line, such as `(data structure definitions)` without the parentheses.
     pub note: String,
+    /// Where the link was written.
     #[serde(flatten)]
     pub at: LineCol,
 }
@@ -72,11 +86,13 @@ pub struct IssueRef {
 pub struct Endpoint {
     /// The operation name in snake case (`create_user`); see [`crate::naming::operation_name`].
     pub name: String,
+    /// The HTTP method.
     pub method: Method,
     /// The path as written, without its query string (`/api/users/:id`).
     pub path: String,
     /// The path in axum 0.8 form (`/api/users/{id}`).
     pub route: String,
+    /// The path's parameters, in the order they appear in it.
     pub path_params: Vec<PathParam>,
     /// Query parameters, from `?a=&b=` on the path line and/or a `Query:` object.
     pub query: Vec<Field>,
@@ -84,29 +100,42 @@ pub struct Endpoint {
     pub auth: bool,
     /// Headers named under `Headers:` (Authorization included).
     pub headers: Vec<Header>,
+    /// The request body's type; `None` when the endpoint takes no body.
     pub request: Option<Type>,
+    /// The success response.
     pub response: Response,
     /// Error statuses in the order written; never empty of meaning: each is 400..=599 and unique.
     pub errors: Vec<ErrorCase>,
+    /// Where the endpoint line starts.
     #[serde(flatten)]
     pub at: LineCol,
+    /// From the method to the end of the endpoint's last line, for diagnostics.
     #[serde(skip)]
     pub span: Span,
 }
 
+/// An HTTP method a contract may use; serialises upper case (`GET`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
+    /// `GET`: read a resource.
     Get,
+    /// `POST`: create, or act.
     Post,
+    /// `PUT`: replace a resource.
     Put,
+    /// `PATCH`: change part of a resource.
     Patch,
+    /// `DELETE`: remove a resource.
     Delete,
+    /// `HEAD`: `GET` without the body.
     Head,
+    /// `OPTIONS`: ask what the resource allows.
     Options,
 }
 
 impl Method {
+    /// Every method, in the order they are listed in messages.
     pub const ALL: [Method; 7] = [
         Method::Get,
         Method::Post,
@@ -145,19 +174,25 @@ impl fmt::Display for Method {
 /// A `:id` / `{id}` segment of the path. Path parameters are strings.
 #[derive(Clone, Debug, Serialize)]
 pub struct PathParam {
+    /// The name as written in the path (`id` for `:id`).
     pub name: String,
+    /// A valid Rust identifier for it (`id`, `r#type`).
     pub rust_name: String,
+    /// Always a string type.
     #[serde(rename = "type")]
     pub ty: Type,
 }
 
+/// A request header the contract names.
 #[derive(Clone, Debug, Serialize)]
 pub struct Header {
+    /// The header name as written (`Authorization`, `X-Trace-Id`).
     pub name: String,
     /// The example value, such as `Bearer <token>`, if one was written.
     pub value: Option<String>,
 }
 
+/// The success response of an endpoint.
 #[derive(Clone, Debug, Serialize)]
 pub struct Response {
     /// 200 unless the contract gives another 1xx-3xx status.
@@ -166,12 +201,16 @@ pub struct Response {
     pub body: Option<Type>,
 }
 
+/// An error response the contract lists under `Errors:`.
 #[derive(Clone, Debug, Serialize)]
 pub struct ErrorCase {
+    /// The HTTP status, 400..=599.
     pub status: u16,
+    /// The message as written, or the status's reason phrase when none was.
     pub message: String,
     /// The Rust variant name: the status's reason phrase in PascalCase (409 -> `Conflict`).
     pub variant: String,
+    /// Where the status was written.
     #[serde(flatten)]
     pub at: LineCol,
 }
@@ -185,8 +224,10 @@ pub struct Field {
     pub rust_name: String,
     /// Written with `?`: may be absent.
     pub optional: bool,
+    /// The value's type.
     #[serde(rename = "type")]
     pub ty: Type,
+    /// Where the name was written.
     #[serde(flatten)]
     pub at: LineCol,
 }
@@ -195,51 +236,69 @@ pub struct Field {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Type {
+    /// `string`, or a formatted string such as `date` or `uuid`.
     String {
         /// `date-time` for `date`, `uuid`, `email`, `uri`; absent for a plain string.
         #[serde(skip_serializing_if = "Option::is_none")]
         format: Option<StringFormat>,
     },
+    /// `number`, `float`: an `f64`.
     Number,
+    /// `integer`, `int`: an `i64`.
     Integer,
+    /// `boolean`, `bool`.
     Boolean,
     /// Any JSON value (`any`, `unknown`, a key without a type); `object` sets `json_object`.
     Any {
+        /// Written as `object`: any JSON object (OpenAPI `type: object`).
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         json_object: bool,
     },
+    /// `T[]`, `Array<T>`, `[T]`.
     Array {
+        /// The element type.
         items: Box<Type>,
     },
     /// `T | null`.
     Nullable {
+        /// The type when not `null`; never itself nullable.
         inner: Box<Type>,
     },
     /// A union of string literals (`"open" | "done"`).
     Enum {
+        /// The literals, in the order written.
         values: Vec<String>,
     },
     /// A PascalCase name: a type defined in `types`, or one the user owns.
     Ref {
+        /// The type name as written.
         name: String,
     },
+    /// An inline object type: `{ name: T, other?: U }`.
     Object {
+        /// The fields, in the order written.
         fields: Vec<Field>,
     },
 }
 
+/// What a string holds, when the contract says (serialised kebab case, as OpenAPI `format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StringFormat {
+    /// `date`, `datetime`, `timestamp`: an RFC 3339 date-time.
     DateTime,
+    /// `uuid`.
     Uuid,
+    /// `email`: an email address.
     Email,
+    /// `url`, `uri`.
     Uri,
 }
 
 /// A type the contract refers to by name.
 #[derive(Clone, Debug, Serialize)]
 pub struct NamedType {
+    /// The PascalCase name, as [`Type::Ref`] carries it.
     pub name: String,
     /// The definition, when an `interface`/`type` in the issues read together gives one; otherwise
     /// `None`: an external type the user owns (scaffold writes a stub, the macro expects it in scope).

@@ -16,7 +16,9 @@ use crate::route_names::ParamNames;
 /// What the document says about itself.
 #[derive(Clone, Debug)]
 pub struct Info {
+    /// `info.title`: the API's name (`API` by default).
     pub title: String,
+    /// `info.version`: the version of the API described, not of OpenAPI (`0.1.0` by default).
     pub version: String,
 }
 

@@ -23,7 +23,9 @@ use crate::source::{Source, Span, Spanned};
 /// A Backend Feature Task issue as written, before its contract is parsed.
 #[derive(Clone, Debug)]
 pub struct Issue {
+    /// The file the issue was read from.
     pub source: Arc<Source>,
+    /// The YAML block between `---` lines at the top; empty when there is none.
     pub front_matter: FrontMatter,
     /// Text of the `Objective` section, trimmed, if present.
     pub objective: Option<String>,
@@ -41,27 +43,40 @@ pub struct Issue {
     pub code_blocks: Vec<CodeBlock>,
 }
 
+/// The issue's YAML front matter.
 #[derive(Clone, Debug, Default)]
 pub struct FrontMatter {
+    /// `title`, if given.
     pub title: Option<String>,
+    /// `labels`, from a comma-separated string or a YAML list.
     pub labels: Vec<String>,
+    /// `assignees`, from a comma-separated string or a YAML list.
     pub assignees: Vec<String>,
+    /// Every other key, as JSON values.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// A Business Logic item (`- [ ] text`, or a plain bullet).
 #[derive(Clone, Debug)]
 pub struct TaskItem {
+    /// The item's text after the checkbox, trimmed.
     pub text: String,
+    /// Whether the box is ticked; `false` for a plain bullet.
     pub done: bool,
+    /// The item's text in the file.
     pub span: Span,
 }
 
+/// An entry of the Dependencies section that refers to another issue (`- Requires #4 (...)`).
 #[derive(Clone, Debug)]
 pub struct IssueLink {
     /// `depends_on`, `requires`, `closes` or `blocks`.
     pub relation: &'static str,
+    /// The issue number; `None` for a placeholder such as `#XXX`.
     pub number: Option<u64>,
+    /// The rest of the line after the reference, without its parentheses.
     pub note: String,
+    /// The entry's text in the file.
     pub span: Span,
 }
 
@@ -71,6 +86,7 @@ pub struct IssueLink {
 pub struct CodeBlock {
     /// The info string's first word (`javascript`), empty when untagged.
     pub lang: String,
+    /// The lines between the fences.
     pub content: Span,
     /// The `METHOD /path` text of the heading the block is under (`### POST /auth/login`), when
     /// the block describes that endpoint without an endpoint line of its own.

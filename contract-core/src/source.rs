@@ -6,11 +6,14 @@ use std::sync::Arc;
 /// A byte range in one [`Source`]. Offsets are byte indices into [`Source::text`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes `start..end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
@@ -24,11 +27,14 @@ impl Span {
 /// A value together with where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
+    /// The value.
     pub value: T,
+    /// Where it was written.
     pub span: Span,
 }
 
 impl<T> Spanned<T> {
+    /// Pairs a value with its place.
     pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
     }
@@ -37,7 +43,9 @@ impl<T> Spanned<T> {
 /// One-based line and column (column counted in characters, as editors and rustc do).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct LineCol {
+    /// The line, from 1.
     pub line: usize,
+    /// The column, from 1, in characters.
     pub column: usize,
 }
 
@@ -76,10 +84,12 @@ impl Source {
         Ok(Source::new(path, text))
     }
 
+    /// The name the file is reported under.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// The whole text of the file.
     pub fn text(&self) -> &str {
         &self.text
     }

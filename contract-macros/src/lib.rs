@@ -2,6 +2,8 @@
 //!
 //! A thin shell: the work is `contract_core::attribute`, where plain tests reach it.
 
+#![warn(missing_docs)]
+
 use std::path::PathBuf;
 
 use proc_macro::TokenStream;

@@ -26,6 +26,8 @@
 //! extractor, the 404/405 fallbacks and the status-setting return types ([`Created`],
 //! [`Accepted`], [`NoContent`], [`WithStatus`]).
 
+#![warn(missing_docs)]
+
 pub mod routing;
 pub mod runtime;
 

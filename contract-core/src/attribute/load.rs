@@ -13,6 +13,7 @@ use crate::source::Source;
 /// The issue, read and checked.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The issue's checked contract.
     pub contract: Contract,
     /// The resolved path, for the rebuild-tracking `include_bytes!`.
     pub file: PathBuf,

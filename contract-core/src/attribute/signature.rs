@@ -18,21 +18,30 @@ use crate::model::Endpoint;
 
 /// What the contract expects of the handler.
 pub struct Expected<'a> {
+    /// The endpoint the handler serves.
     pub endpoint: &'a Endpoint,
     /// `issues/x.md:29`, where the endpoint is written.
     pub at: String,
+    /// The names `#[contract]` gives the endpoint's request, query and response types.
     pub types: &'a EndpointTypes,
+    /// The endpoint's error enum (`CreateUserError`).
     pub error: &'a Ident,
+    /// The return form the contract's response takes.
     pub success: Success,
 }
 
 /// What a parameter extracts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// `Path<..>`: the path parameters.
     Path,
+    /// `Query<..>`: the query string.
     Query,
+    /// `Json<..>`: the request body.
     Json,
+    /// `BearerToken`: the `Authorization: Bearer` token.
     Bearer,
+    /// `State<..>`: the application's state, which the contract says nothing about.
     State,
     /// Anything else (`HeaderMap`, `Extension<..>`): passed through untouched.
     Other,
@@ -41,6 +50,7 @@ pub enum Kind {
 /// One parameter of the handler, classified.
 #[derive(Clone, Copy, Debug)]
 pub struct Param {
+    /// What the parameter extracts.
     pub kind: Kind,
     /// The handler takes `Result<X, Rejection>` and handles the rejection itself; otherwise the
     /// generated wrapper turns the rejection into the contract's error.

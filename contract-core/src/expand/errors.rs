@@ -16,10 +16,13 @@ use crate::model::Endpoint;
 /// One variant of an endpoint's error enum.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorVariant {
+    /// The HTTP status, 400..=599.
     pub status: u16,
+    /// The message the error body carries: the contract's, or a generic one.
     pub message: String,
     /// The variant's name (`Conflict`).
     pub variant: String,
+    /// Why the variant exists.
     pub origin: Origin,
 }
 
@@ -118,13 +121,18 @@ fn implied(status: u16, message: &str, origin: Origin) -> ErrorVariant {
 /// Which extractor rejections the handler turns into this error with `?`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Rejections {
+    /// `PathRejection`, for an endpoint with path parameters.
     pub path: bool,
+    /// `QueryRejection`, for an endpoint with query parameters.
     pub query: bool,
+    /// `JsonRejection`, for an endpoint with a request body.
     pub json: bool,
+    /// `BearerRejection`, for an endpoint that needs a bearer token.
     pub bearer: bool,
 }
 
 impl Rejections {
+    /// Every rejection the extractors of `endpoint` can give.
     pub fn of(endpoint: &Endpoint) -> Rejections {
         Rejections {
             path: !endpoint.path_params.is_empty(),

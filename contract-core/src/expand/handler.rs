@@ -18,7 +18,9 @@ use crate::model::{Contract, Endpoint};
 
 /// What the handler calls and returns, chosen by the caller of [`handler`].
 pub struct HandlerParts<'a> {
+    /// The handler's name, the operation name (`create_user`).
     pub function: &'a Ident,
+    /// The endpoint's error enum (`CreateUserError`).
     pub error: &'a Ident,
     /// The service function to call, such as `user_service::create_user`.
     pub service: TokenStream,

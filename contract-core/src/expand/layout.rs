@@ -17,9 +17,13 @@ const RESERVED_ROUTE_MODULES: [&str; 1] = ["contract_runtime"];
 /// One endpoint with the modules it goes to.
 #[derive(Clone, Copy, Debug)]
 pub struct Operation<'a> {
+    /// The issue the endpoint is in.
     pub contract: &'a Contract,
+    /// The endpoint.
     pub endpoint: &'a Endpoint,
+    /// The module under `src/routes/` its handler goes to (`users`).
     pub route_module: &'a str,
+    /// The module under `src/services/` its service function goes to (`user_service`).
     pub service_module: &'a str,
 }
 

@@ -72,7 +72,9 @@ pub enum Ownership {
 pub struct PlannedFile {
     /// Relative to the crate's root, `/`-separated (`src/routes/users.rs`).
     pub path: String,
+    /// The whole text of the file.
     pub contents: String,
+    /// Who owns the file: whether a run may overwrite it or append to it.
     pub ownership: Ownership,
 }
 

@@ -19,9 +19,13 @@ use crate::model::{Endpoint, Type};
 
 /// One endpoint expanded: the names its items got, shared with its service stub.
 pub struct ExpandedOperation<'a> {
+    /// The endpoint and its modules.
     pub operation: &'a Operation<'a>,
+    /// The handler's and the service function's name, the operation name (`create_user`).
     pub function: Ident,
+    /// The endpoint's error enum (`CreateUserError`).
     pub error: Ident,
+    /// The endpoint's request, query, response and path types, named and defined.
     pub types: EndpointTypes,
 }
 
@@ -46,6 +50,7 @@ pub fn expand_operation<'a>(
 
 /// How route modules name their issues and write their handlers.
 pub struct Style<'a> {
+    /// Whether handlers carry `#[contract]` or are written out expanded.
     pub handlers: HandlerStyle,
     /// The path `#[contract]` reaches each issue by (keyed by `Contract::file`); the issue's file
     /// name when it has none.

@@ -14,11 +14,15 @@ use crate::model::{Endpoint, Field, NamedType, StringFormat, Type};
 /// A JSON value to put in a test.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Sample {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// A number as its JSON text (`36`, `9.99`), so it prints as written.
     Number(String),
+    /// A string, unquoted and unescaped.
     String(String),
+    /// An array of samples.
     Array(Vec<Sample>),
     /// Fields in the contract's order.
     Object(Vec<(String, Sample)>),

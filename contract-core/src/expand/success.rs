@@ -32,7 +32,12 @@ pub enum Success {
     /// 204: `NoContent`.
     NoContent,
     /// Any other status, with or without a body: `WithStatus<N, Json<R>>` / `WithStatus<N, ()>`.
-    WithStatus { status: u16, body: bool },
+    WithStatus {
+        /// The status `N`.
+        status: u16,
+        /// Whether the response has a JSON body.
+        body: bool,
+    },
 }
 
 impl Success {

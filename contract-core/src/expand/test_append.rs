@@ -100,7 +100,9 @@ pub struct RequiredTest {
     pub prefix: String,
     /// `POST /api/users`.
     pub endpoint: String,
+    /// The HTTP status, 400..=599.
     pub status: u16,
+    /// The error's message in the contract.
     pub message: String,
     /// The issue file's name.
     pub issue: String,

@@ -30,7 +30,9 @@ pub struct DerivedTest {
     pub name: String,
     /// How the request differs from a valid one.
     pub change: Change,
+    /// The status the endpoint must answer, 400..=599.
     pub status: u16,
+    /// The message the error body must carry.
     pub message: String,
 }
 
@@ -43,20 +45,28 @@ pub enum Change {
     NoContentType,
     /// The valid body without the value at a JSON pointer.
     BodyWithout {
+        /// Where the value is (`/user/email`).
         pointer: String,
     },
     /// The valid body with a value set (or added) at a JSON pointer.
     BodyWith {
+        /// Where the value goes (`/user/email`).
         pointer: String,
+        /// The value put there: of the wrong type, outside an enum, or under an unknown field.
         value: Sample,
     },
     /// A whole body of the wrong type.
     Body(Sample),
+    /// The valid query without a required parameter.
     QueryWithout {
+        /// The parameter's name in the query string.
         name: String,
     },
+    /// The valid query with one parameter set to a value it does not accept.
     Query {
+        /// The parameter's name in the query string.
         name: String,
+        /// The value, as it goes in the query string.
         value: String,
     },
     /// No `Authorization` header.
@@ -72,7 +82,9 @@ pub enum Change {
 pub struct Skeleton {
     /// `create_user_409_email_already_registered`.
     pub name: String,
+    /// What the test is about.
     pub need: Need,
+    /// The answer it checks for.
     pub expect: Expect,
 }
 
@@ -90,13 +102,18 @@ pub enum Need {
 /// The answer a test checks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expect {
+    /// An error response.
     Error {
+        /// The status, 400..=599.
         status: u16,
+        /// The message the error body must carry.
         message: String,
     },
     /// The contract's success status; `success_flag` when its body has a `success` field to check.
     Success {
+        /// The contract's success status.
         status: u16,
+        /// Whether the body has a `success` field to check.
         success_flag: bool,
     },
 }
