@@ -1,4 +1,4 @@
-//! Stage 3, check: [`ast`](crate::ast) -> [`model`](crate::model), refusing what cannot be served.
+//! Stage 3, check: [`crate::ast`] -> [`crate::model`], refusing what cannot be served.
 //!
 //! Every issue read together is checked in one pass, so a type defined in one issue resolves a
 //! reference in another, and two issues claiming the same route are caught. Problems are collected,
