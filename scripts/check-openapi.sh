@@ -5,11 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-venv=target/py-openapi
-if [ ! -x "$venv/bin/openapi-spec-validator" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check 'openapi-spec-validator>=0.7,<1'
-fi
+. scripts/lib/python-tool.sh
+bin=$(python_tool py-openapi 'openapi-spec-validator>=0.7,<1')
 
 if [ $# -eq 0 ]; then
   set -- ../shared/contracts/valid/*.md
@@ -18,4 +15,4 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cargo xtask openapi "$@" -o "$out/api.json"
 cargo xtask openapi "$@" --yaml -o "$out/api.yaml"
-"$venv/bin/openapi-spec-validator" "$out/api.json" "$out/api.yaml"
+"$bin/openapi-spec-validator" "$out/api.json" "$out/api.yaml"

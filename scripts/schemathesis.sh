@@ -10,11 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-venv=target/py-schemathesis
-if [ ! -x "$venv/bin/schemathesis" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check 'schemathesis>=4,<5'
-fi
+. scripts/lib/python-tool.sh
+bin=$(python_tool py-schemathesis 'schemathesis>=4,<5')
 
 work=$(mktemp -d)
 server=""
@@ -44,7 +41,7 @@ fi
 # The service says 0.0.0.0; talk to it on loopback only.
 url="http://127.0.0.1:${address##*:}"
 
-"$venv/bin/schemathesis" run "$work/openapi.json" \
+"$bin/schemathesis" run "$work/openapi.json" \
   --url "$url" \
   --checks all \
   --max-examples 50 \

@@ -1,32 +1,16 @@
 //! The shared contract corpus (`../shared/contracts`): every valid issue checks into the model its
 //! snapshot shows, and every invalid one is refused at the place its README names.
 
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::sync::Arc;
 
+use common::{corpus_files as files, corpus_text};
 use contract_core::{Diagnostics, Source, load_sources};
 
-fn corpus(kind: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/contracts")
-        .join(kind)
-}
-
-/// Reads a corpus file under a stable display name, so snapshots do not depend on the checkout.
+/// A corpus file under `contracts/KIND/NAME`, the name its snapshots show.
 fn source(kind: &str, name: &str) -> Arc<Source> {
-    let text = std::fs::read_to_string(corpus(kind).join(name))
-        .unwrap_or_else(|e| panic!("cannot read {kind}/{name}: {e}"));
-    Source::new(format!("contracts/{kind}/{name}"), text)
-}
-
-fn files(kind: &str) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus(kind))
-        .unwrap_or_else(|e| panic!("cannot list {kind}: {e}"))
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".md") && name != "README.md")
-        .collect();
-    names.sort();
-    names
+    Source::new(format!("contracts/{kind}/{name}"), corpus_text(kind, name))
 }
 
 fn refused(name: &str) -> Diagnostics {

@@ -3,37 +3,11 @@
 //!
 //! Every snapshot is reviewed as code: it is what a user reads and builds on.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+mod common;
 
+use common::{corpus_files, corpus_source, fixture, load};
+use contract_core::Contract;
 use contract_core::expand::{HandlerStyle, Ownership, PlanOptions, PlannedFile, plan};
-use contract_core::{Contract, Source, load_sources};
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts/valid")
-}
-
-fn valid_files() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus())
-        .expect("the shared corpus is beside the workspace")
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".md") && name != "README.md")
-        .collect();
-    names.sort();
-    names
-}
-
-fn load(sources: &[Arc<Source>]) -> Vec<Contract> {
-    match load_sources(sources) {
-        Ok(contracts) => contracts,
-        Err(diagnostics) => panic!("{diagnostics}"),
-    }
-}
-
-fn corpus_source(name: &str) -> Arc<Source> {
-    let text = std::fs::read_to_string(corpus().join(name)).expect("corpus file");
-    Source::new(name, text)
-}
 
 /// The planned files as one text, each under a line naming its path and owner. The files every
 /// crate gets alike (state, crate files) are left out; `crate_files` has them.
@@ -69,8 +43,8 @@ fn plan_ok(contracts: &[Contract], options: &PlanOptions) -> Vec<PlannedFile> {
 
 #[test]
 fn every_valid_issue_scaffolds_into_its_reviewed_code() {
-    for name in valid_files() {
-        let contracts = load(&[corpus_source(&name)]);
+    for name in corpus_files("valid") {
+        let contracts = load(&[corpus_source("valid", &name)]);
         let files = plan_ok(&contracts, &PlanOptions::default());
         let snapshot = name.trim_end_matches(".md").to_string();
         insta::assert_snapshot!(snapshot, render(&files, true));
@@ -81,9 +55,7 @@ fn every_valid_issue_scaffolds_into_its_reviewed_code() {
 /// array, a status without a reason phrase, several path parameters, 201 and 204.
 #[test]
 fn what_the_corpus_does_not_reach() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expand/boards.md");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let contracts = load(&[Source::new("boards.md", text)]);
+    let contracts = load(&[fixture("expand/boards.md")]);
     let files = plan_ok(&contracts, &PlanOptions::default());
     insta::assert_snapshot!(render(&files, true));
 }
@@ -91,7 +63,7 @@ fn what_the_corpus_does_not_reach() {
 /// `scaffold --expand`: the handlers as the code `#[contract]` expands to.
 #[test]
 fn expanded_handlers() {
-    let contracts = load(&[corpus_source("01-create-user.md")]);
+    let contracts = load(&[corpus_source("valid", "01-create-user.md")]);
     let options = PlanOptions {
         handlers: HandlerStyle::Expanded,
         ..PlanOptions::default()
@@ -106,7 +78,7 @@ fn expanded_handlers() {
 
 #[test]
 fn crate_files() {
-    let contracts = load(&[corpus_source("01-create-user.md")]);
+    let contracts = load(&[corpus_source("valid", "01-create-user.md")]);
     let options = PlanOptions {
         new_crate: Some("demo".to_string()),
         contract_crate: Some("../contract".to_string()),

@@ -1,16 +1,10 @@
 //! Whole issues in spellings other than the seed's, written the way other teams write them: each
 //! must check into the model whose canonical rendering is given here, written by hand.
 
-use std::path::Path;
+mod common;
 
+use common::fixture;
 use contract_core::{Source, load_sources, render};
-
-fn fixture(name: &str) -> std::sync::Arc<Source> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    Source::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 #[test]
 fn heading_style_json_example_with_a_bulleted_error_list() {
@@ -64,12 +58,9 @@ fn typescript_definitions_in_another_block_resolve_references() {
 
 #[test]
 fn crlf_issue_reads_like_lf() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heading-style.md"),
-    )
-    .unwrap();
-    let crlf = Source::new("crlf.md", text.replace('\n', "\r\n"));
-    let lf = load_sources(&[fixture("heading-style.md")]).unwrap();
+    let lf = fixture("heading-style.md");
+    let crlf = Source::new("crlf.md", lf.text().replace('\n', "\r\n"));
+    let lf = load_sources(&[lf]).unwrap();
     let crlf = load_sources(&[crlf]).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(
         render::contract_block(&crlf[0]),

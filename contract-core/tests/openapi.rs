@@ -1,29 +1,17 @@
 //! The OpenAPI export: the document for the shared corpus, and the properties tools rely on.
 
-use std::path::Path;
-use std::sync::Arc;
+mod common;
 
+use common::{corpus_files, corpus_source, load};
 use contract_core::openapi::{Info, document};
-use contract_core::{Source, load_sources};
 use serde_json::{Value, json};
 
-fn corpus() -> Vec<Arc<Source>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts/valid");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("the shared corpus beside the checkout")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".md"))
-        .collect();
-    names.sort();
-    names
-        .iter()
-        .map(|n| Source::new(n.as_str(), std::fs::read_to_string(dir.join(n)).unwrap()))
-        .collect()
-}
-
 fn corpus_document() -> Value {
-    let contracts = load_sources(&corpus()).unwrap_or_else(|d| panic!("{d}"));
-    document(&contracts, &Info::default())
+    let sources: Vec<_> = corpus_files("valid")
+        .iter()
+        .map(|name| corpus_source("valid", name))
+        .collect();
+    document(&load(&sources), &Info::default())
 }
 
 #[test]

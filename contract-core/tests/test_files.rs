@@ -4,32 +4,12 @@
 //!
 //! Every snapshot is reviewed as code: it is what a user runs, reads and finishes.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+mod common;
 
+use common::{corpus_files, corpus_source, fixture, load};
+use contract_core::Contract;
 use contract_core::expand::PlannedFile;
 use contract_core::expand::test_files::plan_tests;
-use contract_core::{Contract, Source, load_sources};
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts/valid")
-}
-
-fn valid_files() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus())
-        .expect("the shared corpus is beside the workspace")
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".md") && name != "README.md")
-        .collect();
-    names.sort();
-    names
-}
-
-fn load(path: &Path, name: &str) -> Vec<Contract> {
-    let text = std::fs::read_to_string(path).expect("issue file");
-    let sources: Vec<Arc<Source>> = vec![Source::new(name, text)];
-    load_sources(&sources).unwrap_or_else(|diagnostics| panic!("{diagnostics}"))
-}
 
 fn plan(contracts: &[Contract]) -> Vec<PlannedFile> {
     plan_tests(contracts, "demo").unwrap_or_else(|diagnostics| panic!("{diagnostics}"))
@@ -55,8 +35,8 @@ const SHARED: [&str; 2] = ["tests/support/mod.rs", "tests/common/mod.rs"];
 
 #[test]
 fn every_valid_issue_gets_its_reviewed_tests() {
-    for name in valid_files() {
-        let contracts = load(&corpus().join(&name), &name);
+    for name in corpus_files("valid") {
+        let contracts = load(&[corpus_source("valid", &name)]);
         let snapshot = format!("tests-{}", name.trim_end_matches(".md"));
         insta::assert_snapshot!(snapshot, render(&plan(&contracts)));
     }
@@ -64,15 +44,14 @@ fn every_valid_issue_gets_its_reviewed_tests() {
 
 #[test]
 fn what_the_corpus_does_not_reach() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expand/boards.md");
-    let contracts = load(&path, "boards.md");
+    let contracts = load(&[fixture("expand/boards.md")]);
     insta::assert_snapshot!(render(&plan(&contracts)));
 }
 
 #[test]
 fn support_and_common() {
     let name = "01-create-user.md";
-    let contracts = load(&corpus().join(name), name);
+    let contracts = load(&[corpus_source("valid", name)]);
     let files = plan(&contracts);
     let shared: Vec<&PlannedFile> = files
         .iter()
@@ -93,8 +72,8 @@ fn support_and_common() {
 fn skeleton_files_split_into_their_tests() {
     use contract_core::expand::Ownership;
     use contract_core::expand::test_append::{fn_names, test_functions};
-    for name in valid_files() {
-        let contracts = load(&corpus().join(&name), &name);
+    for name in corpus_files("valid") {
+        let contracts = load(&[corpus_source("valid", &name)]);
         for file in plan(&contracts) {
             if file.ownership != Ownership::AppendOnly {
                 continue;
@@ -123,7 +102,7 @@ fn file<'a>(files: &'a [PlannedFile], path: &str) -> &'a str {
 fn done_when_the_create_user_and_delete_todo_tests_are_there() {
     use contract_core::expand::test_append::fn_names;
     let name = "01-create-user.md";
-    let files = plan(&load(&corpus().join(name), name));
+    let files = plan(&load(&[corpus_source("valid", name)]));
     let derived = fn_names(file(&files, "tests/create_user_contract.rs"));
     let bad_requests = derived.iter().filter(|n| n.starts_with("create_user_400_"));
     assert!(bad_requests.count() >= 6, "{derived:?}");
@@ -145,7 +124,7 @@ fn done_when_the_create_user_and_delete_todo_tests_are_there() {
     assert!(attributes.contains("#[ignore = \""), "{attributes}");
 
     let name = "05-delete-todo.md";
-    let files = plan(&load(&corpus().join(name), name));
+    let files = plan(&load(&[corpus_source("valid", name)]));
     let derived = fn_names(file(&files, "tests/delete_todo_contract.rs"));
     assert!(derived.iter().any(|n| n == "delete_todo_401_missing_token"));
 }
@@ -156,7 +135,7 @@ fn done_when_the_create_user_and_delete_todo_tests_are_there() {
 fn rules_go_to_the_endpoints_whose_statuses_they_name() {
     use contract_core::expand::test_append::fn_names;
     let name = "07-imports.md";
-    let files = plan(&load(&corpus().join(name), name));
+    let files = plan(&load(&[corpus_source("valid", name)]));
     let create = fn_names(file(&files, "tests/create_import.rs"));
     assert!(
         create
