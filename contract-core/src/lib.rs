@@ -16,12 +16,14 @@ pub mod diagnostic;
 pub mod expand;
 pub mod model;
 pub mod naming;
+#[cfg(feature = "cli")]
 pub mod openapi;
 pub mod parse;
 pub mod read;
 pub mod render;
 pub mod route_names;
 pub mod source;
+pub mod yaml;
 
 #[cfg(test)]
 mod grammar_tests;

@@ -1,20 +1,23 @@
 //! The checked model: what every later stage (expansion, the CLI, the macro) reads.
 //!
 //! Built only by [`crate::check`], so every value here has passed validation: names are valid Rust,
-//! statuses are real, nothing collides. Serialises to the JSON that `cargo xtask inspect --json`
-//! prints (documented in `docs/inspect-json.md`); fields marked `skip` are for the pipeline only.
+//! statuses are real, nothing collides. With the `cli` feature, serialises to the JSON that
+//! `cargo xtask inspect --json` prints (documented in `docs/inspect-json.md`); fields marked `skip`
+//! are for the pipeline only.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+#[cfg(feature = "cli")]
 use serde::Serialize;
 
 use crate::source::{LineCol, Source, Span};
 
 /// One issue file's contract and the task around it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Contract {
     /// The file as it was named on the command line (or to the macro).
     pub file: PathBuf,
@@ -24,8 +27,8 @@ pub struct Contract {
     pub labels: Vec<String>,
     /// The front-matter `assignees`, from a comma-separated string or a YAML list.
     pub assignees: Vec<String>,
-    /// Front-matter keys other than `title`, `labels` and `assignees`, as JSON values.
-    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Front-matter keys other than `title`, `labels` and `assignees`, with their values.
+    pub extra: BTreeMap<String, crate::yaml::Value>,
     /// The text of the Objective section, if any.
     pub objective: Option<String>,
     /// The files listed under Code to Create.
@@ -41,34 +44,37 @@ pub struct Contract {
     /// Named types the endpoints refer to (`{"kind": "ref"}`), in order of first use.
     pub types: Vec<NamedType>,
     /// The issue's text, for diagnostics that point into it.
-    #[serde(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     pub source: Arc<Source>,
 }
 
 /// A file named under Code to Create.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct CodeFile {
     /// The path as written in the issue (`backend/src/routes/users.js`).
     pub path: String,
     /// Where the path was written.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
 }
 
 /// A checkbox item (`- [ ] text`).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Task {
     /// The item's text after the checkbox.
     pub text: String,
     /// Whether the box is ticked (`- [x]`).
     pub done: bool,
     /// Where the item was written.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
 }
 
 /// A link to another issue (`- Requires #4 (data structure definitions)`).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct IssueRef {
     /// `depends_on`, `requires`, `closes` or `blocks`.
     pub relation: String,
@@ -77,12 +83,13 @@ pub struct IssueRef {
     /// The rest of the line, such as `(data structure definitions)` without the parentheses.
     pub note: String,
     /// Where the link was written.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
 }
 
 /// One HTTP operation of the contract.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Endpoint {
     /// The operation name in snake case (`create_user`); see [`crate::naming::operation_name`].
     pub name: String,
@@ -107,16 +114,17 @@ pub struct Endpoint {
     /// Error statuses in the order written; never empty of meaning: each is 400..=599 and unique.
     pub errors: Vec<ErrorCase>,
     /// Where the endpoint line starts.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
     /// From the method to the end of the endpoint's last line, for diagnostics.
-    #[serde(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     pub span: Span,
 }
 
 /// An HTTP method a contract may use; serialises upper case (`GET`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
+#[cfg_attr(feature = "cli", serde(rename_all = "UPPERCASE"))]
 pub enum Method {
     /// `GET`: read a resource.
     Get,
@@ -172,19 +180,21 @@ impl fmt::Display for Method {
 }
 
 /// A `:id` / `{id}` segment of the path. Path parameters are strings.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct PathParam {
     /// The name as written in the path (`id` for `:id`).
     pub name: String,
     /// A valid Rust identifier for it (`id`, `r#type`).
     pub rust_name: String,
     /// Always a string type.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "cli", serde(rename = "type"))]
     pub ty: Type,
 }
 
 /// A request header the contract names.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Header {
     /// The header name as written (`Authorization`, `X-Trace-Id`).
     pub name: String,
@@ -193,7 +203,8 @@ pub struct Header {
 }
 
 /// The success response of an endpoint.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Response {
     /// 200 unless the contract gives another 1xx-3xx status.
     pub status: u16,
@@ -202,7 +213,8 @@ pub struct Response {
 }
 
 /// An error response the contract lists under `Errors:`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct ErrorCase {
     /// The HTTP status, 400..=599.
     pub status: u16,
@@ -211,12 +223,13 @@ pub struct ErrorCase {
     /// The Rust variant name: the status's reason phrase in PascalCase (409 -> `Conflict`).
     pub variant: String,
     /// Where the status was written.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
 }
 
 /// A field of an object type, or a query parameter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Field {
     /// The name in JSON (or in the query string), exactly as written.
     pub name: String,
@@ -225,21 +238,22 @@ pub struct Field {
     /// Written with `?`: may be absent.
     pub optional: bool,
     /// The value's type.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "cli", serde(rename = "type"))]
     pub ty: Type,
     /// Where the name was written.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
 }
 
 /// A value type in the contract.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
+#[cfg_attr(feature = "cli", serde(tag = "kind", rename_all = "snake_case"))]
 pub enum Type {
     /// `string`, or a formatted string such as `date` or `uuid`.
     String {
         /// `date-time` for `date`, `uuid`, `email`, `uri`; absent for a plain string.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
         format: Option<StringFormat>,
     },
     /// `number`, `float`: an `f64`.
@@ -251,7 +265,7 @@ pub enum Type {
     /// Any JSON value (`any`, `unknown`, a key without a type); `object` sets `json_object`.
     Any {
         /// Written as `object`: any JSON object (OpenAPI `type: object`).
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[cfg_attr(feature = "cli", serde(skip_serializing_if = "std::ops::Not::not"))]
         json_object: bool,
     },
     /// `T[]`, `Array<T>`, `[T]`.
@@ -282,8 +296,9 @@ pub enum Type {
 }
 
 /// What a string holds, when the contract says (serialised kebab case, as OpenAPI `format`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
+#[cfg_attr(feature = "cli", serde(rename_all = "kebab-case"))]
 pub enum StringFormat {
     /// `date`, `datetime`, `timestamp`: an RFC 3339 date-time.
     DateTime,
@@ -296,7 +311,8 @@ pub enum StringFormat {
 }
 
 /// A type the contract refers to by name.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct NamedType {
     /// The PascalCase name, as [`Type::Ref`] carries it.
     pub name: String,
@@ -304,6 +320,6 @@ pub struct NamedType {
     /// `None`: an external type the user owns (scaffold writes a stub, the macro expects it in scope).
     pub definition: Option<Type>,
     /// Where the definition was written, as `path:line:column`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
     pub defined_at: Option<String>,
 }

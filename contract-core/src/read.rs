@@ -3,8 +3,8 @@
 //! Knows markdown and YAML, nothing of the contract grammar beyond recognising which fenced block
 //! holds the contract.
 //!
-//! The YAML front matter is split off by hand (it must sit at the very top) and parsed with
-//! `serde-saphyr`; the rest is parsed with `pulldown-cmark` and walked once. Headings and bold
+//! The YAML front matter is split off by hand (it must sit at the very top) and parsed by
+//! [`yaml`]; the rest is parsed with `pulldown-cmark` and walked once. Headings and bold
 //! labels (`**Code to Create:**`) say which part of the issue the walk is in; list items and fenced
 //! blocks are collected according to that part. Headings and labels are compared with emoji,
 //! punctuation and case ignored, so `## ⚙️ Implementation Requirements` and
@@ -14,11 +14,10 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-use serde_saphyr::MessageFormatter as _;
-
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{Source, Span, Spanned};
+use crate::yaml::{self, Value};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// A Backend Feature Task issue as written, before its contract is parsed.
 #[derive(Clone, Debug)]
@@ -52,8 +51,8 @@ pub struct FrontMatter {
     pub labels: Vec<String>,
     /// `assignees`, from a comma-separated string or a YAML list.
     pub assignees: Vec<String>,
-    /// Every other key, as JSON values.
-    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Every other key, with its value.
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// A Business Logic item (`- [ ] text`, or a plain bullet).
@@ -200,8 +199,6 @@ fn is_fence_line(line: &str, fence: &str) -> bool {
     line.trim_end_matches([' ', '\t', '\r', '\n']) == fence
 }
 
-type YamlMap = BTreeMap<String, serde_saphyr::Spanned<serde_json::Value>>;
-
 /// Parses the YAML. Problems are pushed to `diagnostics` and whatever could be read is kept.
 fn parse_front_matter(
     source: &Arc<Source>,
@@ -209,15 +206,15 @@ fn parse_front_matter(
     diagnostics: &mut Diagnostics,
 ) -> FrontMatter {
     let mut front_matter = FrontMatter::default();
-    let map: YamlMap = match serde_saphyr::from_str(source.slice(block.yaml)) {
-        Ok(map) => map,
+    let entries = match yaml::parse_mapping(source.slice(block.yaml)) {
+        Ok(entries) => entries,
         Err(error) => {
             diagnostics.push(yaml_error(source, block, &error));
             return front_matter;
         }
     };
-    for (key, spanned) in map {
-        let at = yaml_offset(source, block, spanned.referenced);
+    for yaml::Entry { key, value, at } in entries {
+        let at = yaml_offset(source, block, at);
         let wrong_type = |what: &str| {
             Diagnostic::error(
                 source,
@@ -227,14 +224,14 @@ fn parse_front_matter(
             .label(format!("this `{key}` value"))
         };
         match key.as_str() {
-            "title" => match spanned.value {
-                serde_json::Value::Null => {}
-                value => match scalar_string(&value) {
+            "title" => match value {
+                Value::Null => {}
+                value => match value.scalar_text() {
                     Some(title) => front_matter.title = Some(title),
                     None => diagnostics.push(wrong_type("a string")),
                 },
             },
-            "labels" | "assignees" => match string_list(&spanned.value) {
+            "labels" | "assignees" => match string_list(&value) {
                 Some(list) if key == "labels" => front_matter.labels = list,
                 Some(list) => front_matter.assignees = list,
                 None => diagnostics.push(wrong_type("a list").help(format!(
@@ -242,34 +239,24 @@ fn parse_front_matter(
                 ))),
             },
             _ => {
-                front_matter.extra.insert(key, spanned.value);
+                front_matter.extra.insert(key, value);
             }
         }
     }
     front_matter
 }
 
-/// A string, number or boolean as text; `None` for anything else.
-fn scalar_string(value: &serde_json::Value) -> Option<String> {
-    match value {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
 /// `backend, task` or `[backend, task]` (or one bare value) as trimmed, non-empty strings.
-fn string_list(value: &serde_json::Value) -> Option<Vec<String>> {
+fn string_list(value: &Value) -> Option<Vec<String>> {
     let items = match value {
-        serde_json::Value::Null => Vec::new(),
-        serde_json::Value::Array(items) => items
+        Value::Null => Vec::new(),
+        Value::List(items) => items
             .iter()
-            .filter(|item| !item.is_null())
-            .map(scalar_string)
+            .filter(|item| **item != Value::Null)
+            .map(Value::scalar_text)
             .collect::<Option<Vec<_>>>()?,
-        serde_json::Value::String(s) => s.split(',').map(str::to_string).collect(),
-        scalar => vec![scalar_string(scalar)?],
+        Value::String(s) => s.split(',').map(str::to_string).collect(),
+        scalar => vec![scalar.scalar_text()?],
     };
     Some(
         items
@@ -281,23 +268,15 @@ fn string_list(value: &serde_json::Value) -> Option<Vec<String>> {
     )
 }
 
-fn yaml_error(
-    source: &Arc<Source>,
-    block: &FrontMatterBlock,
-    error: &serde_saphyr::Error,
-) -> Diagnostic {
-    let error = error.without_snippet();
-    // The formatter's text has no "at line X, column Y" suffix: our own renderer shows the place.
-    // It may quote the input, so control characters are neutralised before it reaches a terminal.
-    let message: String = serde_saphyr::UserMessageFormatter
-        .format_message(error)
+fn yaml_error(source: &Arc<Source>, block: &FrontMatterBlock, error: &yaml::Error) -> Diagnostic {
+    // The message may quote the input, so control characters are neutralised before it reaches a
+    // terminal.
+    let message: String = error
+        .message
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let at = match error.location() {
-        Some(location) => yaml_offset(source, block, location),
-        None => block.whole.start,
-    };
+    let at = yaml_offset(source, block, error.at);
     let lines = Span::new(block.whole.start, trim_end(source.text(), block.whole).end);
     let (first, last) = (
         source.line_col(lines.start).line,
@@ -314,25 +293,19 @@ fn yaml_error(
     ))
 }
 
-/// Converts serde-saphyr's one-based line and character column, counted inside the YAML text,
-/// into a byte offset in the file, kept inside the front matter.
-fn yaml_offset(
-    source: &Source,
-    block: &FrontMatterBlock,
-    location: serde_saphyr::Location,
-) -> usize {
-    let to_usize = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+/// Converts the YAML parser's one-based line and zero-based character column, counted inside the
+/// YAML text, into a byte offset in the file, kept inside the front matter.
+fn yaml_offset(source: &Source, block: &FrontMatterBlock, at: granit_parser::Marker) -> usize {
     let first_line = source.line_col(block.yaml.start).line;
-    let line = first_line.saturating_add(to_usize(location.line()).saturating_sub(1));
+    let line = first_line.saturating_add(at.line().saturating_sub(1));
     let line_start = source
         .line_start(line)
         .clamp(block.yaml.start, block.whole.end);
     let rest = &source.text()[line_start..block.whole.end];
-    let column = to_usize(location.column()).saturating_sub(1);
     let within = rest
         .char_indices()
         .take_while(|&(_, c)| c != '\n' && c != '\r')
-        .nth(column)
+        .nth(at.col())
         .map_or_else(|| rest.find(['\r', '\n']).unwrap_or(rest.len()), |(i, _)| i);
     line_start + within
 }
@@ -969,7 +942,10 @@ Response: { ok: boolean }
         assert_eq!(fm.title.as_deref(), Some("[Backend] Create user account"));
         assert_eq!(fm.labels, ["backend", "task", "implementation"]);
         assert!(fm.assignees.is_empty());
-        assert_eq!(fm.extra["name"], "Backend Feature Task");
+        assert_eq!(
+            fm.extra["name"],
+            Value::String("Backend Feature Task".into())
+        );
         assert!(fm.extra.contains_key("about"));
         assert_eq!(fm.extra.len(), 2);
 
@@ -1037,7 +1013,10 @@ Response: { ok: boolean }
             Some("[Backend] Brief description of feature")
         );
         assert_eq!(fm.labels, ["backend", "task", "implementation"]);
-        assert_eq!(fm.extra["name"], "Backend Feature Task");
+        assert_eq!(
+            fm.extra["name"],
+            Value::String("Backend Feature Task".into())
+        );
         assert_eq!(
             links(&issue.depends_on),
             [
@@ -1302,7 +1281,10 @@ POST /a
         assert_eq!(fm.title.as_deref(), Some("42"));
         assert_eq!(fm.labels, ["a", "b"]);
         assert!(fm.assignees.is_empty());
-        assert_eq!(fm.extra["milestone"], serde_json::json!([1, "x"]));
+        assert_eq!(
+            fm.extra["milestone"],
+            Value::List(vec![Value::Int(1), Value::String("x".into())])
+        );
         assert_eq!(issue.objective.as_deref(), Some("Do a small thing."));
     }
 

@@ -41,7 +41,8 @@ impl<T> Spanned<T> {
 }
 
 /// One-based line and column (column counted in characters, as editors and rustc do).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct LineCol {
     /// The line, from 1.
     pub line: usize,

@@ -14,11 +14,12 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Ident, Literal, TokenStream, TokenTree};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
+use syn::FnArg;
 use syn::ext::IdentExt;
-use syn::{FnArg, ItemFn};
 
+use super::item::HandlerFn;
 use super::signature::{Kind, Param};
 use crate::expand::errors::{Rejections, auth_error, input_error};
 use crate::expand::types::EndpointTypes;
@@ -26,7 +27,7 @@ use crate::model::{Endpoint, Method};
 
 /// The hidden module holding the contract's types and error enum, and their re-export.
 pub fn types_module(
-    function: &ItemFn,
+    function: &HandlerFn,
     endpoint: &Endpoint,
     types: &EndpointTypes,
     error: &Ident,
@@ -38,7 +39,7 @@ pub fn types_module(
     let mut names: Vec<&Ident> = types.defined.iter().collect();
     names.push(error);
     // In rustfmt's order, so formatting the expanded form is not a change of code.
-    names.sort_by_key(|name| name.to_string());
+    names.sort_by_cached_key(|name| name.to_string());
     let imports = imports(endpoint, types);
     // A private handler's types are re-exported privately, and may go unused.
     let allow = matches!(vis, syn::Visibility::Inherited).then(|| quote!(#[allow(unused_imports)]));
@@ -63,37 +64,40 @@ fn module_name(function: &Ident) -> Ident {
 /// What the types and the error enum name, from the `contract` crate, each only if used (an
 /// unused import would warn in the user's crate).
 fn imports(endpoint: &Endpoint, types: &EndpointTypes) -> TokenStream {
-    let mut names: Vec<TokenStream> = Vec::new();
+    let mut names: Vec<&str> = Vec::with_capacity(10);
     let rejections = Rejections::of(endpoint);
     if rejections.bearer && auth_error(endpoint).is_some() {
-        names.push(quote!(BearerRejection));
+        names.push("BearerRejection");
     }
     if !types.items.is_empty() {
-        names.push(quote!(Deserialize));
+        names.push("Deserialize");
     }
-    names.push(quote!(IntoResponse));
+    names.push("IntoResponse");
     if input_error(endpoint).is_some() {
         if rejections.json {
-            names.push(quote!(JsonRejection));
+            names.push("JsonRejection");
         }
         if rejections.path {
-            names.push(quote!(PathRejection));
+            names.push("PathRejection");
         }
         if rejections.query {
-            names.push(quote!(QueryRejection));
+            names.push("QueryRejection");
         }
     }
-    names.push(quote!(Response));
+    names.push("Response");
     if !types.items.is_empty() {
-        names.push(quote!(Serialize));
+        names.push("Serialize");
     }
-    names.push(quote!(StatusCode));
-    names.push(quote!(error_response));
+    names.push("StatusCode");
+    names.push("error_response");
+    let names = names
+        .into_iter()
+        .map(|name| Ident::new(name, Span::call_site()));
     quote!(use ::contract::__private::{#(#names),*};)
 }
 
 /// The hidden struct named like the handler that tells `routes!` its method and path.
-pub fn route(function: &ItemFn, method: Method, route: &str) -> TokenStream {
+pub fn route(function: &HandlerFn, method: Method, route: &str) -> TokenStream {
     let ident = &function.sig.ident;
     let vis = &function.vis;
     let method = format_ident!("{}", method.as_str());
@@ -118,7 +122,7 @@ pub fn route(function: &ItemFn, method: Method, route: &str) -> TokenStream {
 /// The handler: the user's function nested in one that maps extractor rejections to the
 /// contract's error. The bearer token is checked first: a caller without one learns nothing about
 /// what else is wrong with the request.
-pub fn handler(function: &ItemFn, params: &[Param]) -> TokenStream {
+pub fn handler(function: &HandlerFn, params: &[Param]) -> TokenStream {
     let sig = &function.sig;
     let ident = &sig.ident;
     let vis = &function.vis;
@@ -184,7 +188,7 @@ pub fn handler(function: &ItemFn, params: &[Param]) -> TokenStream {
 /// The user's function as written, for when the contract cannot be used: it keeps its signature
 /// (so what refers to it still resolves) but not its body, whose references to the contract's
 /// types would each be one more error caused by the first.
-pub fn stand_in(function: &ItemFn) -> TokenStream {
+pub fn stand_in(function: &HandlerFn) -> TokenStream {
     let attrs = &function.attrs;
     let vis = &function.vis;
     let sig = &function.sig;
@@ -200,7 +204,7 @@ pub fn stand_in(function: &ItemFn) -> TokenStream {
 /// Stand-ins for the types the signature names from the contract (`AddCommentRequest`, ...) and
 /// for the route, when the contract cannot be used: each exists, so the one real error is not
 /// followed by "cannot find type" errors.
-pub fn placeholders(function: &ItemFn, base: &str) -> TokenStream {
+pub fn placeholders(function: &HandlerFn, base: &str) -> TokenStream {
     let sig = &function.sig;
     let mut names = BTreeSet::new();
     collect_idents(quote!(#sig).into_iter(), base, &mut names);

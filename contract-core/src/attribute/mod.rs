@@ -4,7 +4,7 @@
 //! One stage per module, as the rest of the pipeline:
 //!
 //! ```text
-//! attribute args --args--> Args --load--> Contract --select--> Endpoint
+//! item --item--> HandlerFn; attribute args --args--> Args --load--> Contract --select--> Endpoint
 //!     --signature--> checked parameters --emit--> tokens
 //! ```
 //!
@@ -15,6 +15,7 @@
 
 pub mod args;
 pub mod emit;
+pub mod item;
 pub mod load;
 pub mod select;
 pub mod signature;
@@ -23,7 +24,6 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use syn::ItemFn;
 use syn::ext::IdentExt;
 
 use crate::expand::Paths;
@@ -33,6 +33,7 @@ use crate::expand::success::Success;
 use crate::expand::types::endpoint_types;
 use crate::model::Contract;
 use args::Args;
+use item::HandlerFn;
 use signature::Expected;
 
 /// What the attribute expands to.
@@ -61,7 +62,7 @@ impl Expansion {
 /// Expands `#[contract(args)]` on `item`, reading the issue relative to `manifest_dir` (the
 /// crate's `CARGO_MANIFEST_DIR`).
 pub fn expand(args: TokenStream, item: TokenStream, manifest_dir: &Path) -> Expansion {
-    let function: ItemFn = match syn::parse2(item.clone()) {
+    let function: HandlerFn = match syn::parse2(item.clone()) {
         Ok(function) => function,
         Err(_) => {
             let error =
@@ -88,7 +89,7 @@ pub fn expand(args: TokenStream, item: TokenStream, manifest_dir: &Path) -> Expa
 
 /// The expansion with the contract already loaded: the proc macro after reading the issue, and
 /// `scaffold --expand` for the handlers it writes, so both give the same tokens.
-pub fn expand_contract(args: &Args, function: &ItemFn, contract: &Contract) -> TokenStream {
+pub fn expand_contract(args: &Args, function: &HandlerFn, contract: &Contract) -> TokenStream {
     let endpoint = match select::select(contract, &args.path, args.endpoint.as_ref()) {
         Ok(endpoint) => endpoint,
         Err(error) => return failed(function, error, None).tokens,
@@ -126,7 +127,7 @@ pub fn expand_contract(args: &Args, function: &ItemFn, contract: &Contract) -> T
 
 /// The output when the contract cannot be used: the errors, the user's function (signature only)
 /// and stand-ins for what the contract would define.
-fn failed(function: &ItemFn, error: syn::Error, tracked: Option<PathBuf>) -> Expansion {
+fn failed(function: &HandlerFn, error: syn::Error, tracked: Option<PathBuf>) -> Expansion {
     let base = pascal(&function.sig.ident.unraw().to_string());
     let error = error.into_compile_error();
     let stand_in = emit::stand_in(function);

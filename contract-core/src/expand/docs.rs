@@ -7,37 +7,40 @@ use quote::quote;
 /// `#[doc]` attributes for `text`, one per line, each with the space `///` leaves after itself.
 /// Long lines are wrapped (list items with the indentation markdown needs to continue them).
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = doc_lines(text)
-        .into_iter()
-        .map(|line| quote!(#[doc = #line]));
-    quote!(#(#lines)*)
+    let mut attrs = TokenStream::new();
+    for line in doc_lines(text) {
+        attrs.extend(quote!(#[doc = #line]));
+    }
+    attrs
 }
 
 /// Inner `#![doc]` attributes for `text`, rendered as `//!` lines.
 pub fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = doc_lines(text)
-        .into_iter()
-        .map(|line| quote!(#![doc = #line]));
-    quote!(#(#lines)*)
+    let mut attrs = TokenStream::new();
+    for line in doc_lines(text) {
+        attrs.extend(quote!(#![doc = #line]));
+    }
+    attrs
 }
 
-/// Doc text as attribute strings: wrapped at [`DOC_WIDTH`], code blocks left alone.
+/// Doc text as attribute strings: wrapped at [`DOC_WIDTH`], code blocks left alone. Each line
+/// starts with the space `///` leaves. This runs a dozen times in every `#[contract]` expansion,
+/// so it makes one string per line and no more.
 fn doc_lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_code = false;
     for line in text.lines() {
-        if line.trim_start().starts_with("```") {
+        let fence = line.trim_start().starts_with("```");
+        if fence {
             in_code = !in_code;
         }
         if line.is_empty() {
             out.push(String::new());
-        } else if in_code || line.trim_start().starts_with("```") {
+        } else if in_code || fence {
             out.push(format!(" {line}"));
         } else {
             let continuation = if line.starts_with("- ") { "  " } else { "" };
-            for wrapped in wrap(line, DOC_WIDTH, continuation) {
-                out.push(format!(" {wrapped}"));
-            }
+            wrap(line, DOC_WIDTH, continuation, &mut out);
         }
     }
     out
@@ -46,45 +49,54 @@ fn doc_lines(text: &str) -> Vec<String> {
 /// Where doc comments wrap: with `/// ` in front and an item's indentation, lines stay within 100.
 const DOC_WIDTH: usize = 92;
 
-/// Splits `line` at spaces into lines of at most `width` characters (a longer word stays whole);
-/// lines after the first start with `continuation`.
-fn wrap(line: &str, width: usize, continuation: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
+/// Splits `line` at spaces into lines of at most `width` characters (a longer word stays whole),
+/// each pushed to `out` after a space; lines after the first start with `continuation`. Runs of
+/// spaces become one.
+fn wrap(line: &str, width: usize, continuation: &str, out: &mut Vec<String>) {
+    let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut current = String::from(" ");
+    let mut current_width = 0;
     let mut has_words = false;
-    for word in unbreakable_words(line) {
-        if has_words && current.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::replace(&mut current, continuation.to_string()));
+    for unit in unbreakable_units(&words) {
+        let unit_width = unit.iter().map(|w| w.chars().count()).sum::<usize>() + unit.len() - 1;
+        if has_words && current_width + 1 + unit_width > width {
+            out.push(std::mem::replace(&mut current, format!(" {continuation}")));
+            current_width = continuation.chars().count();
             has_words = false;
         }
-        if has_words {
-            current.push(' ');
+        for word in unit {
+            if has_words {
+                current.push(' ');
+                current_width += 1;
+            }
+            current.push_str(word);
+            has_words = true;
         }
-        current.push_str(&word);
-        has_words = true;
+        current_width += unit_width - (unit.len() - 1);
     }
-    lines.push(current);
-    lines
+    out.push(current);
 }
 
-/// The words of `line`, keeping a `code span` with spaces in it (`POST /api/users`) in one piece:
-/// broken over two lines it would read as two spans in the source.
-fn unbreakable_words(line: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut in_code = false;
-    for word in line.split(' ').filter(|w| !w.is_empty()) {
-        match words.last_mut() {
-            Some(last) if in_code => {
-                last.push(' ');
-                last.push_str(word);
+/// `words` in runs that must stay on one line: a `code span` with spaces in it (`POST /api/users`)
+/// is one run, as broken over two lines it would read as two spans in the source.
+fn unbreakable_units<'w, 'a>(words: &'w [&'a str]) -> impl Iterator<Item = &'w [&'a str]> {
+    let mut rest = words;
+    std::iter::from_fn(move || {
+        let mut in_code = false;
+        let mut len = 0;
+        for word in rest {
+            len += 1;
+            if word.matches('`').count() % 2 == 1 {
+                in_code = !in_code;
             }
-            _ => words.push(word.to_string()),
+            if !in_code {
+                break;
+            }
         }
-        if word.matches('`').count() % 2 == 1 {
-            in_code = !in_code;
-        }
-    }
-    words
+        let (unit, tail) = rest.split_at(len);
+        rest = tail;
+        (!unit.is_empty()).then_some(unit)
+    })
 }
 
 /// `//` lines of at most `width` characters (a longer word gets a line of its own).

@@ -31,7 +31,7 @@ use crate::model::{Contract, Endpoint, Method};
 use crate::source::Span;
 
 /// The test files for `contracts`, for a crate whose library is `library` (the package name;
-/// `-` is read as `_`). Sorted by path, like [`super::plan`]'s files, to be added to them.
+/// `-` is read as `_`). Sorted by path, like [`super::plan()`]'s files, to be added to them.
 pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFile>, Diagnostics> {
     // Code to Create paths that leave the crate are `plan`'s to report.
     let layout = layout::layout(contracts, &mut Diagnostics::default());

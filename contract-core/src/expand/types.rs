@@ -56,8 +56,8 @@ pub fn endpoint_types(
     }
     for param in &endpoint.path_params {
         let mut defs = Defs::new(names, paths, false);
-        let hint = Hint::field(&format!("{base}Path"), &param.name);
-        let ty = defs.ty(&param.ty, &hint);
+        let parent = format!("{base}Path");
+        let ty = defs.ty(&param.ty, &Hint::field(&parent, &param.name));
         out.path_params.push((ident(&param.rust_name), ty));
         out.path_types.extend(defs.defined.iter().cloned());
         defs.drain_into(&mut out);
@@ -107,49 +107,62 @@ pub fn named_types(types: &[&NamedType], names: &mut TypeNames, paths: &Paths) -
     items
 }
 
-/// What a nested type would be called: its parent's name and the field it sits in.
-struct Hint {
-    name: String,
-    /// The field's PascalCase name, used to name array items by the singular (`items` -> `Item`).
-    field: Option<String>,
-    /// The type the value sits in, for doc comments.
-    parent: String,
-    json_field: Option<String>,
+/// What a nested type would be called: its parent's name and the field it sits in. Names are
+/// made only when a nested type is defined: most fields are scalars and never need one.
+struct Hint<'h> {
+    /// The type the value sits in, for names and doc comments.
+    parent: &'h str,
+    /// The field's JSON name, if the value sits in a field.
+    json_field: Option<&'h str>,
     /// The value is an item of the array at this place.
     item: bool,
+    /// The name, when it is not the parent's name and the field's (an alias, an array's items).
+    name: Option<String>,
 }
 
-impl Hint {
-    fn field(parent: &str, json_name: &str) -> Hint {
-        let field = names::pascal(json_name);
+impl<'h> Hint<'h> {
+    fn field(parent: &'h str, json_name: &'h str) -> Hint<'h> {
         Hint {
-            name: format!("{parent}{field}"),
-            field: Some(field),
-            parent: parent.to_string(),
-            json_field: Some(json_name.to_string()),
+            parent,
+            json_field: Some(json_name),
             item: false,
+            name: None,
         }
     }
 
+    /// The name a struct or enum defined for this place gets (before collisions are resolved).
+    fn name(&self) -> String {
+        match (&self.name, self.field_name()) {
+            (Some(name), _) => name.clone(),
+            (None, Some(field)) => format!("{}{field}", self.parent),
+            (None, None) => self.parent.to_string(),
+        }
+    }
+
+    /// The field's PascalCase name, used to name array items by the singular (`items` ->
+    /// `Item`); `None` for an item of an array.
+    fn field_name(&self) -> Option<String> {
+        self.json_field.filter(|_| !self.item).map(names::pascal)
+    }
+
     /// The hint for the items of an array named by this hint.
-    fn items(&self) -> Hint {
-        let name = match self.field.as_deref().and_then(names::singular) {
+    fn items(&self) -> Hint<'h> {
+        let name = match self.field_name().as_deref().and_then(names::singular) {
             Some(singular) => format!("{}{singular}", self.parent),
-            None => format!("{}Item", self.name),
+            None => format!("{}Item", self.name()),
         };
         Hint {
-            name,
-            field: None,
-            parent: self.parent.clone(),
-            json_field: self.json_field.clone(),
+            parent: self.parent,
+            json_field: self.json_field,
             item: true,
+            name: Some(name),
         }
     }
 
     /// The doc comment of a struct (`enumeration` false) or enum defined for this place.
     fn doc(&self, enumeration: bool) -> String {
-        let parent = &self.parent;
-        match (&self.json_field, self.item, enumeration) {
+        let parent = self.parent;
+        match (self.json_field, self.item, enumeration) {
             (Some(field), false, false) => format!("The `{field}` object of [`{parent}`]."),
             (Some(field), true, false) => {
                 format!("An item of the `{field}` array of [`{parent}`].")
@@ -210,11 +223,10 @@ impl<'a> Defs<'a> {
                 self.items.push(TokenStream::new());
                 self.defined.push(ident(name));
                 let hint = Hint {
-                    name: name.to_string(),
-                    field: None,
-                    parent: name.to_string(),
+                    parent: name,
                     json_field: None,
                     item: false,
+                    name: None,
                 };
                 let target = self.ty(other, &hint);
                 let id = ident(name);
@@ -246,12 +258,12 @@ impl<'a> Defs<'a> {
             }
             Type::Ref { name } => self.paths.model(name),
             Type::Object { fields } => {
-                let name = self.names.claim(&hint.name);
+                let name = self.names.claim(&hint.name());
                 let id = self.object(&name, fields, &hint.doc(false));
                 quote!(#id)
             }
             Type::Enum { values } => {
-                let name = self.names.claim(&hint.name);
+                let name = self.names.claim(&hint.name());
                 let id = self.enumeration(&name, values, &hint.doc(true));
                 quote!(#id)
             }
