@@ -28,6 +28,10 @@ pub(crate) fn is_keyword(word: &str) -> bool {
 /// `x-trace-id` -> `x_trace_id`), keywords as raw identifiers (`type` -> `r#type`) except those
 /// that cannot be raw (`self` -> `self_`), and a leading `_` where the name would start with a digit.
 pub fn field_name(json_name: &str) -> String {
+    // One lower-case word (`email`, `id`) is its own snake case; most fields are one.
+    if !json_name.is_empty() && json_name.bytes().all(|b| b.is_ascii_lowercase()) {
+        return escape_keyword(json_name.to_owned());
+    }
     let snake = identifier_chars(json_name).to_snake_case();
     let snake = if snake.is_empty() {
         "field".to_owned()

@@ -370,12 +370,15 @@ impl Part {
 
 /// Lower-case words of letters and digits, one space apart: emoji and punctuation are dropped.
 fn normalize(title: &str) -> String {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(title.len());
+    let words = title.split(|c: char| !c.is_alphanumeric());
+    for word in words.filter(|word| !word.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// What the walk collected; [`read`] turns it into an [`Issue`].

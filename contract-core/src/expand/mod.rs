@@ -1,4 +1,5 @@
-//! Stage 4, expand: checked [`Contract`](crate::model::Contract)s -> the Rust files of a crate that serves them.
+//! Stage 4, expand: checked [`Contract`](crate::model::Contract)s -> the Rust files of a crate
+//! that serves them.
 //!
 //! Pure: [`plan`](fn@plan) returns every file with its contents and who owns it; writing them
 //! (and never overwriting what a person owns) is the CLI's job. The file plan, and the modules only

@@ -1,6 +1,7 @@
 //! Identifiers for generated code: a name from the model becomes a `syn::Ident` without ever
 //! panicking, and names the expansion invents (nested types, enum variants) stay unique and readable.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -15,8 +16,15 @@ pub fn ident(name: &str) -> Ident {
         Some(bare) => (true, bare),
         None => (false, name),
     };
-    let bare = sanitize(bare);
-    if NOT_RAW.contains(&bare.as_str()) {
+    // Most names are plain ASCII words already: no copy for them (this runs for every field).
+    let plain = bare.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && bare.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let bare = if plain {
+        Cow::Borrowed(bare)
+    } else {
+        Cow::Owned(sanitize(bare))
+    };
+    if NOT_RAW.contains(&&*bare) {
         return Ident::new(&format!("{bare}_"), Span::call_site());
     }
     if raw || is_keyword(&bare) {
