@@ -22,10 +22,16 @@
 //! the `contract` crate's `runtime` module, which every generated crate depends on: one copy of it,
 //! not one per crate.
 
-#[cfg(feature = "cli")]
-pub mod crate_files;
+// What `#[contract]` expands with, as well as the file plan.
 pub mod docs;
 pub mod errors;
+pub mod names;
+pub mod success;
+pub mod types;
+
+// The file plan and what only it uses.
+#[cfg(feature = "cli")]
+pub mod crate_files;
 #[cfg(feature = "cli")]
 pub mod format;
 #[cfg(feature = "cli")]
@@ -34,7 +40,6 @@ pub mod handler;
 pub mod layout;
 #[cfg(feature = "cli")]
 pub mod models;
-pub mod names;
 #[cfg(feature = "cli")]
 pub mod plan;
 #[cfg(feature = "cli")]
@@ -45,7 +50,6 @@ pub mod router;
 pub mod samples;
 #[cfg(feature = "cli")]
 pub mod service;
-pub mod success;
 #[cfg(feature = "cli")]
 pub mod test_append;
 #[cfg(feature = "cli")]
@@ -56,7 +60,6 @@ pub mod test_files;
 pub mod test_skeletons;
 #[cfg(feature = "cli")]
 pub mod test_support;
-pub mod types;
 
 use proc_macro2::TokenStream;
 use quote::quote;
