@@ -64,7 +64,7 @@ macro_rules! routes {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::routing::Route;
-    pub use crate::runtime::{BearerRejection, BearerToken, error_response};
+    pub use crate::runtime::{BearerRejection, BearerToken, error_response, write_error};
     pub use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
     pub use axum::http::StatusCode;
     pub use axum::response::{IntoResponse, Response};

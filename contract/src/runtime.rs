@@ -66,6 +66,20 @@ pub fn error_response(status: StatusCode, message: &str, detail: Option<&str>) -
     (status, Json(body)).into_response()
 }
 
+/// Writes an error as every error enum `#[contract]` defines displays itself: the message, then
+/// `: detail` when there is one.
+pub fn write_error(
+    f: &mut std::fmt::Formatter<'_>,
+    message: &str,
+    detail: Option<&str>,
+) -> std::fmt::Result {
+    f.write_str(message)?;
+    match detail {
+        Some(detail) => write!(f, ": {detail}"),
+        None => Ok(()),
+    }
+}
+
 /// The token of an `Authorization: Bearer <token>` header. Whether it is valid is for the handler
 /// to decide.
 #[derive(Clone, PartialEq, Eq)]
@@ -220,5 +234,20 @@ mod tests {
         assert_eq!(response.status().as_u16(), 203);
         let response = error_response(StatusCode::CONFLICT, "Taken", Some("ada"));
         assert_eq!(response.status(), StatusCode::CONFLICT);
+    }
+
+    #[test]
+    fn error_text() {
+        struct Shown(Option<&'static str>);
+        impl std::fmt::Display for Shown {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write_error(f, "Email already registered", self.0)
+            }
+        }
+        assert_eq!(Shown(None).to_string(), "Email already registered");
+        assert_eq!(
+            Shown(Some("ada@example.com")).to_string(),
+            "Email already registered: ada@example.com"
+        );
     }
 }

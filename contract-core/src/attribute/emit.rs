@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::FnArg;
 use syn::ext::IdentExt;
@@ -22,6 +22,7 @@ use syn::ext::IdentExt;
 use super::item::HandlerFn;
 use super::signature::{Kind, Param};
 use crate::expand::errors::{Rejections, auth_error, input_error};
+use crate::expand::names::str_literal;
 use crate::expand::types::EndpointTypes;
 use crate::model::{Endpoint, Method};
 
@@ -29,28 +30,28 @@ use crate::model::{Endpoint, Method};
 pub fn types_module(
     function: &HandlerFn,
     endpoint: &Endpoint,
-    types: &EndpointTypes,
+    types: EndpointTypes,
     error: &Ident,
     error_enum: TokenStream,
 ) -> TokenStream {
     let module = module_name(&function.sig.ident);
     let vis = &function.vis;
-    let items = &types.items;
     let mut names: Vec<&Ident> = types.defined.iter().collect();
     names.push(error);
     // In rustfmt's order, so formatting the expanded form is not a change of code.
     names.sort_by_cached_key(|name| name.to_string());
-    let imports = imports(endpoint, types);
+    let imports = imports(endpoint, &types);
     // A private handler's types are re-exported privately, and may go unused.
     let allow = matches!(vis, syn::Visibility::Inherited).then(|| quote!(#[allow(unused_imports)]));
+    // Moved in rather than interpolated: `quote!` copies every token of a stream it interpolates.
+    let mut body = imports;
+    body.extend(types.items);
+    body.extend([error_enum]);
+    let body = Group::new(Delimiter::Brace, body);
     quote! {
         #[doc(hidden)]
         #[allow(dead_code)]
-        mod #module {
-            #imports
-            #(#items)*
-            #error_enum
-        }
+        mod #module #body
         #allow
         #vis use self::#module::{#(#names),*};
     }
@@ -90,6 +91,7 @@ fn imports(endpoint: &Endpoint, types: &EndpointTypes) -> TokenStream {
     }
     names.push("StatusCode");
     names.push("error_response");
+    names.push("write_error");
     let names = names
         .into_iter()
         .map(|name| Ident::new(name, Span::call_site()));
@@ -101,10 +103,11 @@ pub fn route(function: &HandlerFn, method: Method, route: &str) -> TokenStream {
     let ident = &function.sig.ident;
     let vis = &function.vis;
     let method = format_ident!("{}", method.as_str());
-    let docs = format!(
+    let docs = str_literal(&format!(
         " The method and path of [`{}`], for `routes!`.",
         ident.unraw()
-    );
+    ));
+    let route = str_literal(route);
     quote! {
         #[doc = #docs]
         #[doc(hidden)]

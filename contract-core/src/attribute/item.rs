@@ -4,9 +4,9 @@
 //! `syn::ItemFn` would parse the body into statements and print them back, in every build of the
 //! user's crate, for nothing: only the signature is checked, and the body is emitted as written.
 
-use proc_macro2::{Delimiter, Group, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Signature, Visibility};
 
 /// A function: its outer attributes, visibility and signature, parsed; its body, as written.
@@ -21,18 +21,26 @@ pub struct HandlerFn {
     pub block: Group,
 }
 
-impl Parse for HandlerFn {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis = input.parse()?;
-        let sig = input.parse()?;
-        let block = match input.parse::<Group>() {
-            Ok(group) if group.delimiter() == Delimiter::Brace => group,
-            _ => return Err(input.error("expected the function's body")),
+impl HandlerFn {
+    /// Parses a function item. The body, its last token, is split off before syn sees the rest:
+    /// syn copies every token it parses into a buffer first, and a handler's body is most of them.
+    pub fn parse(item: TokenStream) -> syn::Result<HandlerFn> {
+        let mut head: Vec<TokenTree> = item.into_iter().collect();
+        let block = match head.pop() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => group,
+            last => {
+                let at = last.map_or_else(Span::call_site, |token| token.span());
+                return Err(syn::Error::new(at, "expected the function's body"));
+            }
         };
-        if !input.is_empty() {
-            return Err(input.error("unexpected tokens after the function"));
-        }
+        let parser = |input: ParseStream<'_>| {
+            let attrs = input.call(Attribute::parse_outer)?;
+            let vis: Visibility = input.parse()?;
+            let sig: Signature = input.parse()?;
+            Ok((attrs, vis, sig))
+        };
+        // `parse2` also refuses tokens left over, such as a second function.
+        let (attrs, vis, sig) = parser.parse2(head.into_iter().collect())?;
         Ok(HandlerFn {
             attrs,
             vis,
@@ -67,7 +75,7 @@ mod tests {
                 let y = { 1 }; y
             }
         };
-        let f: HandlerFn = syn::parse2(item.clone()).unwrap();
+        let f = HandlerFn::parse(item.clone()).unwrap();
         assert_eq!(f.attrs.len(), 2);
         assert_eq!(f.sig.ident, "f");
         assert_eq!(
@@ -92,7 +100,7 @@ mod tests {
             ),
             quote!(fn f() (x)),
         ] {
-            assert!(syn::parse2::<HandlerFn>(item.clone()).is_err(), "{item}");
+            assert!(HandlerFn::parse(item.clone()).is_err(), "{item}");
         }
     }
 }

@@ -62,7 +62,7 @@ impl Expansion {
 /// Expands `#[contract(args)]` on `item`, reading the issue relative to `manifest_dir` (the
 /// crate's `CARGO_MANIFEST_DIR`).
 pub fn expand(args: TokenStream, item: TokenStream, manifest_dir: &Path) -> Expansion {
-    let function: HandlerFn = match syn::parse2(item.clone()) {
+    let function = match HandlerFn::parse(item.clone()) {
         Ok(function) => function,
         Err(_) => {
             let error =
@@ -101,8 +101,6 @@ pub fn expand_contract(args: &Args, function: &HandlerFn, contract: &Contract) -
     let error = ident(&names.claim(&format!("{base}Error")));
     let types = endpoint_types(endpoint, &base, &mut names, &paths);
     let errors = error_enum(endpoint, &error, Rejections::of(endpoint), &paths);
-    let types_module = emit::types_module(function, endpoint, &types, &error, errors);
-    let route = emit::route(function, endpoint.method, &endpoint.route);
     let expected = Expected {
         endpoint,
         at: format!("{}:{}", args.path.value(), endpoint.at.line),
@@ -118,11 +116,11 @@ pub fn expand_contract(args: &Args, function: &HandlerFn, contract: &Contract) -
             quote!(#error #function)
         }
     };
-    quote! {
-        #handler
-        #types_module
-        #route
-    }
+    let types_module = emit::types_module(function, endpoint, types, &error, errors);
+    let route = emit::route(function, endpoint.method, &endpoint.route);
+    let mut tokens = handler;
+    tokens.extend([types_module, route]);
+    tokens
 }
 
 /// The output when the contract cannot be used: the errors, the user's function (signature only)

@@ -4,11 +4,14 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::names::str_literal;
+
 /// `#[doc]` attributes for `text`, one per line, each with the space `///` leaves after itself.
 /// Long lines are wrapped (list items with the indentation markdown needs to continue them).
 pub fn doc_attrs(text: &str) -> TokenStream {
     let mut attrs = TokenStream::new();
     for line in doc_lines(text) {
+        let line = str_literal(&line);
         attrs.extend(quote!(#[doc = #line]));
     }
     attrs
@@ -18,6 +21,7 @@ pub fn doc_attrs(text: &str) -> TokenStream {
 pub fn inner_doc_attrs(text: &str) -> TokenStream {
     let mut attrs = TokenStream::new();
     for line in doc_lines(text) {
+        let line = str_literal(&line);
         attrs.extend(quote!(#![doc = #line]));
     }
     attrs
@@ -36,7 +40,7 @@ fn doc_lines(text: &str) -> Vec<String> {
         }
         if line.is_empty() {
             out.push(String::new());
-        } else if in_code || fence {
+        } else if in_code || fence || fits(line) {
             out.push(format!(" {line}"));
         } else {
             let continuation = if line.starts_with("- ") { "  " } else { "" };
@@ -44,6 +48,15 @@ fn doc_lines(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether [`wrap`] would leave `line` as it is: short enough (in bytes, so in characters too),
+/// and no spaces for it to collapse.
+fn fits(line: &str) -> bool {
+    line.len() <= DOC_WIDTH
+        && !line.starts_with(' ')
+        && !line.ends_with(' ')
+        && !line.contains("  ")
 }
 
 /// Where doc comments wrap: with `/// ` in front and an item's indentation, lines stay within 100.
@@ -125,6 +138,21 @@ mod tests {
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| l.chars().count() <= DOC_WIDTH + 1));
         assert!(lines[1].starts_with("   word"), "{lines:?}");
+    }
+
+    #[test]
+    fn lines_that_fit_are_kept_as_wrapping_would_keep_them() {
+        for line in [
+            "Short.",
+            "two  spaces",
+            " leading",
+            "trailing ",
+            &"x".repeat(DOC_WIDTH),
+        ] {
+            let mut wrapped = Vec::new();
+            wrap(line, DOC_WIDTH, "", &mut wrapped);
+            assert_eq!(doc_lines(line), wrapped, "{line:?}");
+        }
     }
 
     #[test]

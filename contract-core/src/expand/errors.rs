@@ -9,7 +9,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::names::ident;
+use super::names::{ident, str_literal};
 use super::{Paths, doc_attrs};
 use crate::model::Endpoint;
 
@@ -185,14 +185,15 @@ pub fn error_enum(
         endpoint.path,
         paths.runtime_doc()
     ));
-    let variant_defs = variants.iter().map(variant_def);
+    let ids: Vec<Ident> = variants.iter().map(|v| ident(&v.variant)).collect();
+    let variant_defs = variants.iter().zip(&ids).map(|(v, id)| variant_def(v, id));
     let with_detail = doc_attrs(&format!(
         "One of the errors above with a detail for the client; made by [`{name}::with_detail`]."
     ));
-    let methods = methods(name, &variants);
+    let methods = methods(name, &variants, &ids);
     let impls = trait_impls(name);
     let from = from_rejections(endpoint, name, rejections);
-    quote! {
+    let mut tokens = quote! {
         #docs
         #[derive(Debug)]
         pub enum #name {
@@ -205,14 +206,12 @@ pub fn error_enum(
                 detail: String,
             },
         }
-
-        #methods
-        #impls
-        #from
-    }
+    };
+    tokens.extend([methods, impls, from]);
+    tokens
 }
 
-fn variant_def(v: &ErrorVariant) -> TokenStream {
+fn variant_def(v: &ErrorVariant, id: &Ident) -> TokenStream {
     let reason = http::StatusCode::from_u16(v.status)
         .ok()
         .and_then(|s| s.canonical_reason())
@@ -231,14 +230,12 @@ fn variant_def(v: &ErrorVariant) -> TokenStream {
         Origin::Stub => " Returned by a service that is not written yet.".to_string(),
     };
     let docs = doc_attrs(&format!("{}{reason}: \"{}\".{why}", v.status, v.message));
-    let id = ident(&v.variant);
     quote! { #docs #id, }
 }
 
-fn methods(name: &Ident, variants: &[ErrorVariant]) -> TokenStream {
-    let ids: Vec<Ident> = variants.iter().map(|v| ident(&v.variant)).collect();
+fn methods(name: &Ident, variants: &[ErrorVariant], ids: &[Ident]) -> TokenStream {
     let statuses = variants.iter().map(|v| status_code(v.status));
-    let messages = variants.iter().map(|v| &v.message);
+    let messages = variants.iter().map(|v| str_literal(&v.message));
     quote! {
         impl #name {
             /// The HTTP status of this error.
@@ -284,11 +281,7 @@ fn trait_impls(name: &Ident) -> TokenStream {
     quote! {
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.message())?;
-                if let Some(detail) = self.detail() {
-                    write!(f, ": {detail}")?;
-                }
-                Ok(())
+                write_error(f, self.message(), self.detail())
             }
         }
 

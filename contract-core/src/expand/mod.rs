@@ -77,20 +77,18 @@ pub use plan::{
 /// Where generated types find the runtime, serde and the named models: [`Paths::attribute`] for
 /// what `#[contract]` defines beside a handler, [`Paths::scaffold`] for `src/models`.
 ///
-/// The items expect `StatusCode`, `IntoResponse`, `Response`, `error_response`, `Serialize`,
-/// `Deserialize` and the rejections in scope, as the module `#[contract]` puts them in imports
-/// them.
+/// The items expect `StatusCode`, `IntoResponse`, `Response`, `error_response`, `write_error`,
+/// `Serialize`, `Deserialize` and the rejections in scope, as the module `#[contract]` puts them
+/// in imports them.
 #[derive(Clone, Debug)]
 pub struct Paths {
-    /// The runtime module, as tokens.
-    pub runtime: TokenStream,
-    runtime_doc: String,
     /// The models module; `None` inside it, where models are named bare.
     models: Option<TokenStream>,
-    /// `serde_json::Value`, for `any` and `object`.
-    json_value: TokenStream,
-    /// `#[serde(crate = "...")]`, where the host crate may not depend on serde: made once, as
-    /// every struct and enum carries it.
+    /// Whether serde and serde_json are reached through `contract` (the host crate may not
+    /// depend on them).
+    through_contract: bool,
+    /// `#[serde(crate = "...")]` when `through_contract`: made once, as every struct and enum
+    /// carries it.
     serde_crate: Option<TokenStream>,
 }
 
@@ -99,10 +97,8 @@ impl Paths {
     #[cfg(feature = "cli")]
     pub fn scaffold() -> Paths {
         Paths {
-            runtime: quote!(contract::runtime),
-            runtime_doc: "contract::runtime".to_string(),
             models: Some(quote!(crate::models)),
-            json_value: quote!(serde_json::Value),
+            through_contract: false,
             serde_crate: None,
         }
     }
@@ -112,10 +108,8 @@ impl Paths {
     /// the handler is in (the types go in a module of their own inside it).
     pub fn attribute() -> Paths {
         Paths {
-            runtime: quote!(::contract::runtime),
-            runtime_doc: "contract::runtime".to_string(),
             models: Some(quote!(super)),
-            json_value: quote!(::contract::__private::serde_json::Value),
+            through_contract: true,
             serde_crate: Some(quote!(#[serde(crate = "::contract::__private::serde")])),
         }
     }
@@ -138,13 +132,17 @@ impl Paths {
     }
 
     /// The runtime's path for intra-doc links.
-    pub fn runtime_doc(&self) -> &str {
-        &self.runtime_doc
+    pub fn runtime_doc(&self) -> &'static str {
+        "contract::runtime"
     }
 
     /// The type of an `any` or `object` value.
-    pub fn json_value(&self) -> &TokenStream {
-        &self.json_value
+    pub fn json_value(&self) -> TokenStream {
+        if self.through_contract {
+            quote!(::contract::__private::serde_json::Value)
+        } else {
+            quote!(serde_json::Value)
+        }
     }
 
     /// `#[serde(crate = "...")]` for a derive, when serde is reached through another crate.

@@ -1,11 +1,12 @@
-//! Identifiers for generated code: a name from the model becomes a `syn::Ident` without ever
-//! panicking, and names the expansion invents (nested types, enum variants) stay unique and readable.
+//! Identifiers and string literals for generated code: a name from the model becomes a
+//! `syn::Ident` without ever panicking, and names the expansion invents (nested types, enum
+//! variants) stay unique and readable.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Literal, Span};
 
 use crate::naming::{NOT_RAW, is_keyword};
 
@@ -31,6 +32,29 @@ pub fn ident(name: &str) -> Ident {
         return Ident::new_raw(&bare, Span::call_site());
     }
     Ident::new(&bare, Span::call_site())
+}
+
+/// The string literal `"text"`, as [`Literal::string`] makes it.
+///
+/// `Literal::string` escapes character by character, which is most of the cost of the doc
+/// comments in every expansion. Doc text and messages are nearly always printable ASCII, whose
+/// literal is the text between quotes with `"` and `\` escaped: that is written and lexed instead.
+pub fn str_literal(text: &str) -> Literal {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        let mut source = String::with_capacity(text.len() + 8);
+        source.push('"');
+        for c in text.chars() {
+            if matches!(c, '"' | '\\') {
+                source.push('\\');
+            }
+            source.push(c);
+        }
+        source.push('"');
+        if let Ok(literal) = source.parse() {
+            return literal;
+        }
+    }
+    Literal::string(text)
 }
 
 /// A PascalCase type name (`create_user` -> `CreateUser`), valid as an identifier.
@@ -178,6 +202,30 @@ mod tests {
         assert_eq!(ident("x-trace-id").to_string(), "x_trace_id");
         assert_eq!(ident("1st").to_string(), "_1st");
         assert_eq!(ident("").to_string(), "x_");
+    }
+
+    #[test]
+    fn string_literals_are_the_escaped_text() {
+        for text in [
+            "",
+            "Email already registered",
+            "it's",
+            " `POST /api/users` [error body](contract::runtime::ErrorBody).",
+            "say \"hi\"",
+            "back\\slash",
+            "409 Conflict: \"Email already registered\".",
+            "\\\"",
+            "tab\there",
+            "new\nline",
+            "caf\u{e9} \u{1f3af}",
+            "\u{7f} delete",
+        ] {
+            assert_eq!(
+                str_literal(text).to_string(),
+                Literal::string(text).to_string(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -103,12 +103,8 @@ pub fn route_module(operations: &[ExpandedOperation<'_>], style: &Style<'_>) -> 
 /// What `#[contract(args)]` on `function` expands to: the proc macro's own expansion, given the
 /// contract scaffold already loaded.
 fn expanded(args: TokenStream, function: TokenStream, contract: &crate::Contract) -> TokenStream {
-    let parsed = crate::attribute::args::parse(args).and_then(|args| {
-        Ok((
-            args,
-            syn::parse2::<crate::attribute::item::HandlerFn>(function)?,
-        ))
-    });
+    let parsed = crate::attribute::args::parse(args)
+        .and_then(|args| Ok((args, crate::attribute::item::HandlerFn::parse(function)?)));
     match parsed {
         Ok((args, function)) => crate::attribute::expand_contract(&args, &function, contract),
         // Tokens made just above: a failure is a bug here, reported in the file it would be in.

@@ -5,10 +5,10 @@
 //! `create_user`'s response is `CreateUserResponseData`, the items of its `items` array
 //! `...DataItem`, a string-literal union in `status` `...Status`.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, TokenStream};
 use quote::quote;
 
-use super::names::{self, TypeNames, ident};
+use super::names::{self, TypeNames, ident, str_literal};
 use super::{Paths, doc_attrs};
 use crate::model::{Endpoint, Field, NamedType, Type};
 
@@ -247,7 +247,7 @@ impl<'a> Defs<'a> {
             Type::Number => quote!(f64),
             Type::Integer => quote!(i64),
             Type::Boolean => quote!(bool),
-            Type::Any { .. } => self.paths.json_value().clone(),
+            Type::Any { .. } => self.paths.json_value(),
             Type::Array { items } => {
                 let item = self.ty(items, &hint.items());
                 quote!(Vec<#item>)
@@ -276,7 +276,12 @@ impl<'a> Defs<'a> {
         let slot = self.items.len();
         self.items.push(TokenStream::new());
         self.defined.push(ident(name));
-        let fields: Vec<TokenStream> = fields.iter().map(|f| self.field(name, f)).collect();
+        // One stream extended by value: interpolating a stream in `quote!` copies its tokens.
+        let mut body = TokenStream::new();
+        for field in fields {
+            body.extend(self.field(name, field));
+        }
+        let body = Group::new(Delimiter::Brace, body);
         let id = ident(name);
         let deny = self
             .deny_unknown_fields
@@ -288,9 +293,7 @@ impl<'a> Defs<'a> {
             #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
             #serde_crate
             #deny
-            pub struct #id {
-                #(#fields)*
-            }
+            pub struct #id #body
         };
         id
     }
@@ -299,7 +302,7 @@ impl<'a> Defs<'a> {
         let hint = Hint::field(parent, &field.name);
         let id = ident(&field.rust_name);
         let rename = (names::serde_name(&id.to_string()) != field.name).then(|| {
-            let json = &field.name;
+            let json = str_literal(&field.name);
             quote!(#[serde(rename = #json)])
         });
         if field.optional {
@@ -309,8 +312,10 @@ impl<'a> Defs<'a> {
                 ty => ty,
             };
             let ty = self.ty(inner, &hint);
-            let json = &field.name;
-            let rename = rename.is_some().then(|| quote!(rename = #json,));
+            let rename = rename.is_some().then(|| {
+                let json = str_literal(&field.name);
+                quote!(rename = #json,)
+            });
             quote! {
                 #[serde(#rename default, skip_serializing_if = "Option::is_none")]
                 pub #id: Option<#ty>,
@@ -332,7 +337,10 @@ impl<'a> Defs<'a> {
             .then(|| quote!(#[allow(clippy::enum_variant_names)]));
         let arms = values.iter().zip(&variants).map(|(value, variant)| {
             let id = ident(variant);
-            let rename = (variant != value).then(|| quote!(#[serde(rename = #value)]));
+            let rename = (variant != value).then(|| {
+                let value = str_literal(value);
+                quote!(#[serde(rename = #value)])
+            });
             quote! { #rename #id, }
         });
         let id = ident(name);
