@@ -1,7 +1,7 @@
 //! Expansion + formatting of one issue: everything `scaffold` computes after loading, the files of
 //! a new crate included. Target: under 1 ms per issue.
 //!
-//! `cargo bench -p contract-core --bench expand`
+//! `cargo bench -p contract-benches --bench expand`
 
 use contract_core::expand::{PlanOptions, plan};
 use contract_core::{Contract, Source};

@@ -1,7 +1,7 @@
 //! Read + parse + check of one issue, the work `inspect`, `scaffold` and the macro all start with,
 //! and each stage alone.
 //!
-//! `cargo bench -p contract-core --bench load`
+//! `cargo bench -p contract-benches --bench load`
 
 use std::sync::Arc;
 
