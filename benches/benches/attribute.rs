@@ -15,6 +15,7 @@ use std::path::Path;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+#[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
