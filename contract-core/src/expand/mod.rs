@@ -84,11 +84,8 @@ pub use plan::{
 pub struct Paths {
     /// The models module; `None` inside it, where models are named bare.
     models: Option<TokenStream>,
-    /// Whether serde and serde_json are reached through `contract` (the host crate may not
-    /// depend on them).
-    through_contract: bool,
-    /// `#[serde(crate = "...")]` when `through_contract`: made once, as every struct and enum
-    /// carries it.
+    /// `#[serde(crate = "...")]` when serde and serde_json are reached through `contract` (the
+    /// host crate may not depend on them): made once, as every struct and enum carries it.
     serde_crate: Option<TokenStream>,
 }
 
@@ -98,7 +95,6 @@ impl Paths {
     pub fn scaffold() -> Paths {
         Paths {
             models: Some(quote!(crate::models)),
-            through_contract: false,
             serde_crate: None,
         }
     }
@@ -109,7 +105,6 @@ impl Paths {
     pub fn attribute() -> Paths {
         Paths {
             models: Some(quote!(super)),
-            through_contract: true,
             serde_crate: Some(quote!(#[serde(crate = "::contract::__private::serde")])),
         }
     }
@@ -138,7 +133,7 @@ impl Paths {
 
     /// The type of an `any` or `object` value.
     pub fn json_value(&self) -> TokenStream {
-        if self.through_contract {
+        if self.serde_crate.is_some() {
             quote!(::contract::__private::serde_json::Value)
         } else {
             quote!(serde_json::Value)
