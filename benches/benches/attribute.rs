@@ -1,6 +1,6 @@
 //! One `#[contract]` expansion, as the proc macro runs it in every build of a user's crate: read
 //! the issue, check it, check the handler's signature, expand. Target: under 200 µs for
-//! `01-create-user.md`. Single-threaded: token streams are not `Sync`.
+//! `01-add-book.md`. Single-threaded: token streams are not `Sync`.
 //!
 //! The macro allocates through rustc's allocator: rustc on Linux links jemalloc in place of the
 //! C library's `malloc` (`nm -D "$(rustc --print sysroot)/bin/rustc"` lists `malloc`), and a proc
@@ -9,8 +9,6 @@
 //! about a fifth more.
 //!
 //! `cargo bench -p contract-benches --bench attribute`
-
-use std::path::Path;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -25,30 +23,27 @@ fn main() {
 
 /// Times `#[contract(args)]` on `item`, the issue read from the corpus each time.
 fn expand(bencher: divan::Bencher, args: TokenStream, item: TokenStream) {
-    let corpus = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/contracts/valid"
-    ));
+    let corpus = contract_corpus::dir(contract_corpus::Kind::Valid);
     bencher.bench_local(|| {
-        contract_core::attribute::expand(args.clone(), divan::black_box(item.clone()), corpus)
+        contract_core::attribute::expand(args.clone(), divan::black_box(item.clone()), &corpus)
             .into_tokens()
     });
 }
 
 /// Everything the macro does, file read included.
 #[divan::bench]
-fn create_user(bencher: divan::Bencher) {
+fn create_book(bencher: divan::Bencher) {
     let item = quote! {
-        pub async fn create_user(
-            Json(request): Json<CreateUserRequest>,
-        ) -> Result<Json<CreateUserResponse>, CreateUserError> {
-            Err(CreateUserError::Conflict)
+        pub async fn create_book(
+            Json(request): Json<CreateBookRequest>,
+        ) -> Result<Json<CreateBookResponse>, CreateBookError> {
+            Err(CreateBookError::Conflict)
         }
     };
-    expand(bencher, quote!("01-create-user.md"), item);
+    expand(bencher, quote!("01-add-book.md"), item);
 }
 
-/// The largest issue of the corpus, one endpoint of two.
+/// A larger request (enums, an array of objects, a nullable field), one endpoint of two.
 #[divan::bench]
 fn create_import(bencher: divan::Bencher) {
     let item = quote! {
@@ -58,6 +53,9 @@ fn create_import(bencher: divan::Bencher) {
             Err(CreateImportError::BadRequest)
         }
     };
-    let args = quote!("07-imports.md", endpoint = "POST /api/imports");
+    let args = quote!(
+        "07-catalogue-imports.md",
+        endpoint = "POST /api/catalogue/imports"
+    );
     expand(bencher, args, item);
 }

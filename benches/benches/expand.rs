@@ -11,20 +11,19 @@ fn main() {
 }
 
 fn contracts(name: &str) -> Vec<Contract> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/contracts/valid/");
-    let text = std::fs::read_to_string(format!("{path}{name}")).expect("corpus file");
+    let text = contract_corpus::text(contract_corpus::Kind::Valid, name);
     contract_core::load_sources(&[Source::new(name, text)]).expect("a valid issue")
 }
 
 const CORPUS: [&str; 8] = [
     "00-seed-template.md",
-    "01-create-user.md",
-    "02-get-user.md",
-    "03-list-todos.md",
-    "04-update-todo.md",
-    "05-delete-todo.md",
+    "01-add-book.md",
+    "02-get-book.md",
+    "03-list-loans.md",
+    "04-update-member.md",
+    "05-delete-review.md",
     "06-login.md",
-    "07-imports.md",
+    "07-catalogue-imports.md",
 ];
 
 #[divan::bench(args = CORPUS)]

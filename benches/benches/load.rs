@@ -12,24 +12,23 @@ fn main() {
 }
 
 fn corpus(name: &str) -> Arc<Source> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/contracts/valid/");
-    let text = std::fs::read_to_string(format!("{path}{name}")).expect("corpus file");
+    let text = contract_corpus::text(contract_corpus::Kind::Valid, name);
     Source::new(name, text)
 }
 
-#[divan::bench(args = ["01-create-user.md", "07-imports.md", "00-seed-template.md"])]
+#[divan::bench(args = ["01-add-book.md", "07-catalogue-imports.md", "00-seed-template.md"])]
 fn read_parse_check(bencher: divan::Bencher, name: &str) {
     let source = corpus(name);
     bencher.bench(|| contract_core::load_sources(std::slice::from_ref(divan::black_box(&source))));
 }
 
-#[divan::bench(args = ["01-create-user.md"])]
+#[divan::bench(args = ["01-add-book.md"])]
 fn read_only(bencher: divan::Bencher, name: &str) {
     let source = corpus(name);
     bencher.bench(|| contract_core::read::read(divan::black_box(&source)));
 }
 
-#[divan::bench(args = ["01-create-user.md"])]
+#[divan::bench(args = ["01-add-book.md"])]
 fn parse_only(bencher: divan::Bencher, name: &str) {
     let source = corpus(name);
     let issue = contract_core::read::read(&source).unwrap();
@@ -39,7 +38,7 @@ fn parse_only(bencher: divan::Bencher, name: &str) {
     });
 }
 
-#[divan::bench(args = ["01-create-user.md"])]
+#[divan::bench(args = ["01-add-book.md"])]
 fn check_only(bencher: divan::Bencher, name: &str) {
     let source = corpus(name);
     let issue = contract_core::read::read(&source).unwrap();

@@ -779,7 +779,13 @@ fn example_query_type(value: &str) -> Type {
                 values.push(v.to_owned());
             }
         }
-        return Type::Enum { values };
+        // One value (`open|`, `|1`) is no choice, and none (`|`) no enum: either is typed as the
+        // value alone would be.
+        return match values.as_slice() {
+            [] => Type::String { format: None },
+            [one] => example_query_type(one),
+            _ => Type::Enum { values },
+        };
     }
     if let Some(ty) = primitive(value) {
         return ty;

@@ -113,6 +113,11 @@ fn path_parameters_and_query() {
         "GET /api/todos?status=open|done&page=1&q=\nResponse: { total: integer }\n",
         "GET /api/todos\nQuery: { status?: \"open\" | \"done\", page?: integer, q?: string }\nResponse: { total: integer }\n",
     );
+    // A `|` with fewer than two values around it is no enum.
+    assert_renders(
+        "GET /api/todos?a=|&b=|1&c=open|&d=x|x\nResponse: { total: integer }\n",
+        "GET /api/todos\nQuery: { a?: string, b?: integer, c?: string, d?: string }\nResponse: { total: integer }\n",
+    );
     let contract = check_block("GET /api/users/{user_id}/posts/:postId\nResponse: 200\n").unwrap();
     let endpoint = &contract.endpoints[0];
     assert_eq!(endpoint.route, "/api/users/{user_id}/posts/{postId}");

@@ -40,7 +40,18 @@ pub fn document(contracts: &[Contract], info: &Info) -> Value {
     for contract in contracts {
         for named in &contract.types {
             let schema = match &named.definition {
-                Some(definition) => schemas.schema(definition, &names::pascal(&named.name), false),
+                Some(definition) => {
+                    let name = names::pascal(&named.name);
+                    let schema = schemas.schema(definition, &name, false);
+                    // An object is its own component already, under that name: a reference to
+                    // itself in its place would leave the document with no schema for it.
+                    if named.name == name
+                        && schema["$ref"] == format!("#/components/schemas/{name}")
+                    {
+                        continue;
+                    }
+                    schema
+                }
                 None => {
                     json!({ "description": format!("`{}`: a model the service defines.", named.name) })
                 }

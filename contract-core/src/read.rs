@@ -868,10 +868,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const CONTRACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/contracts");
-
     fn corpus(name: &str) -> Arc<Source> {
-        Source::read(format!("{CONTRACTS}/{name}")).expect("corpus file")
+        Source::read(contract_corpus::root().join(name)).expect("corpus file")
     }
 
     fn read_ok(source: &Arc<Source>) -> Issue {
@@ -923,27 +921,25 @@ Response: { ok: boolean }
 
     #[test]
     fn every_valid_file_reads() {
-        let dir = format!("{CONTRACTS}/valid");
-        let mut count = 0;
-        for entry in std::fs::read_dir(&dir).expect("valid dir") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "md") {
-                let issue = read_ok(&Source::read(&path).expect("read"));
-                assert!(!issue.contract_blocks.is_empty(), "{}", path.display());
-                assert!(issue.front_matter.title.is_some(), "{}", path.display());
-                count += 1;
-            }
+        let files = contract_corpus::files(contract_corpus::Kind::Valid);
+        for path in &files {
+            let issue = read_ok(&Source::read(path).expect("read"));
+            assert!(!issue.contract_blocks.is_empty(), "{}", path.display());
+            assert!(issue.front_matter.title.is_some(), "{}", path.display());
         }
-        assert!(count >= 8, "found only {count} files in {dir}");
+        assert!(files.len() >= 8, "found only {} valid files", files.len());
     }
 
     #[test]
-    fn reads_create_user() {
-        let source = corpus("valid/01-create-user.md");
+    fn reads_add_book() {
+        let source = corpus("valid/01-add-book.md");
         let issue = read_ok(&source);
         let fm = &issue.front_matter;
-        assert_eq!(fm.title.as_deref(), Some("[Backend] Create user account"));
-        assert_eq!(fm.labels, ["backend", "task", "implementation"]);
+        assert_eq!(
+            fm.title.as_deref(),
+            Some("[Backend] Add a book to the catalogue")
+        );
+        assert_eq!(fm.labels, ["backend", "task", "catalogue"]);
         assert!(fm.assignees.is_empty());
         assert_eq!(
             fm.extra["name"],
@@ -954,18 +950,21 @@ Response: { ok: boolean }
 
         assert_eq!(
             issue.objective.as_deref(),
-            Some("Let a visitor create a user account with an email address and a display name.")
+            Some(
+                "Let a librarian add a new title to the catalogue by its ISBN and title, \
+                 with an optional edition number."
+            )
         );
 
         assert_eq!(
             paths(&issue),
             [
-                "backend/src/routes/users.js",
-                "backend/src/services/userService.js"
+                "backend/src/routes/books.js",
+                "backend/src/services/bookService.js"
             ]
         );
         let first = &issue.code_to_create[0];
-        assert_eq!(source.slice(first.span), "backend/src/routes/users.js");
+        assert_eq!(source.slice(first.span), "backend/src/routes/books.js");
         assert_eq!(source.line_col(first.span.start).line, 23);
         assert_eq!(source.line_col(first.span.start).column, 4);
         assert_eq!(line(&source, issue.code_to_create[1].span), 24);
@@ -975,7 +974,7 @@ Response: { ok: boolean }
         let rule = &issue.business_logic[0];
         assert_eq!(
             rule.text,
-            "Email must be a valid address and is stored lower-cased"
+            "The ISBN is accepted with or without hyphens and stored as 13 digits"
         );
         assert_eq!(source.slice(rule.span), rule.text);
         assert_eq!(line(&source, rule.span), 36);
@@ -983,16 +982,16 @@ Response: { ok: boolean }
         assert_eq!(
             links(&issue.depends_on),
             [
-                ("closes", Some(3), "architecture decisions"),
-                ("requires", Some(4), "data structure definitions"),
+                ("closes", Some(7), "catalogue storage layout"),
+                ("requires", Some(8), "ISBN validation helper"),
             ]
         );
         assert_eq!(line(&source, issue.depends_on[0].span), 14);
         assert_eq!(
             links(&issue.blocks),
             [
-                ("blocks", Some(12), "frontend integration"),
-                ("blocks", Some(13), "API testing"),
+                ("blocks", Some(21), "cataloguing screen"),
+                ("blocks", Some(22), "catalogue API tests"),
             ]
         );
 
@@ -1000,8 +999,8 @@ Response: { ok: boolean }
         let contract = &issue.contract_blocks[0];
         assert_eq!(contract.lang, "javascript");
         let content = source.slice(contract.content);
-        assert!(content.starts_with("// Exact endpoint specification\nPOST /api/users\n"));
-        assert!(content.ends_with("409: \"Email already registered\" }\n"));
+        assert!(content.starts_with("// Add one title to the catalogue\nPOST /api/books\n"));
+        assert!(content.ends_with("409: \"ISBN already in the catalogue\" }\n"));
         assert_eq!(line(&source, contract.content), 28);
         assert_eq!(issue.code_blocks.len(), 1);
     }
@@ -1013,9 +1012,10 @@ Response: { ok: boolean }
         let fm = &issue.front_matter;
         assert_eq!(
             fm.title.as_deref(),
-            Some("[Backend] Brief description of feature")
+            Some("[Backend] Short summary of the feature")
         );
         assert_eq!(fm.labels, ["backend", "task", "implementation"]);
+        assert!(fm.assignees.is_empty());
         assert_eq!(
             fm.extra["name"],
             Value::String("Backend Feature Task".into())
@@ -1023,15 +1023,15 @@ Response: { ok: boolean }
         assert_eq!(
             links(&issue.depends_on),
             [
-                ("closes", None, "architecture decisions"),
-                ("requires", None, "data structure definitions"),
+                ("closes", None, "design decision this settles"),
+                ("requires", None, "schema or types it relies on"),
             ]
         );
         assert_eq!(
             links(&issue.blocks),
             [
-                ("blocks", None, "frontend integration"),
-                ("blocks", None, "API testing"),
+                ("blocks", None, "client work that calls it"),
+                ("blocks", None, "end-to-end checks"),
             ]
         );
         // Only the three Business Logic items, not the Definition of Done checklist.
@@ -1043,9 +1043,9 @@ Response: { ok: boolean }
         assert_eq!(
             rules,
             [
-                "Validation requirement 1",
-                "Processing requirement 2",
-                "Response requirement 3"
+                "Input check to perform",
+                "Work the service does",
+                "What the answer carries"
             ]
         );
         assert_eq!(
@@ -1067,17 +1067,50 @@ Response: { ok: boolean }
 
     #[test]
     fn inline_code_in_a_rule_keeps_its_backticks() {
-        let issue = read_ok(&corpus("valid/02-get-user.md"));
+        let issue = read_ok(&corpus("valid/03-list-loans.md"));
         assert_eq!(
             issue.business_logic[0].text,
-            "`id` must be a UUID, otherwise 400"
+            "`perPage` is 25 unless given, and never more than 100"
         );
-        assert_eq!(issue.front_matter.assignees, ["octo-dev"]);
+    }
+
+    #[test]
+    fn reads_a_quoted_assignee_and_bare_links() {
+        let issue = read_ok(&corpus("valid/02-get-book.md"));
+        assert_eq!(issue.front_matter.assignees, ["lib-dev"]);
         assert_eq!(
             links(&issue.depends_on),
-            [("requires", Some(5), "create user")]
+            [("requires", Some(9), "add a book")]
         );
-        assert_eq!(links(&issue.blocks), [("blocks", Some(14), "profile page")]);
+        assert_eq!(
+            links(&issue.blocks),
+            [("blocks", Some(23), "book detail page")]
+        );
+    }
+
+    #[test]
+    fn reads_yaml_list_labels_and_assignees() {
+        let issue = read_ok(&corpus("valid/11-branch-hours.md"));
+        let fm = &issue.front_matter;
+        assert_eq!(fm.title.as_deref(), Some("[Backend] Branch opening hours"));
+        assert_eq!(fm.labels, ["backend", "branches"]);
+        assert_eq!(fm.assignees, ["lib-dev", "night-shift"]);
+    }
+
+    #[test]
+    fn reads_the_contract_under_a_heading_and_not_the_block_after_it() {
+        let source = corpus("valid/15-preferences.md");
+        let issue = read_ok(&source);
+        // The three `ts` blocks under `## 🔌 API Contract`; the `js` block under `### Notes` is
+        // not contract.
+        assert_eq!(issue.code_blocks.len(), 4);
+        assert_eq!(issue.contract_blocks.len(), 3);
+        assert!(
+            issue
+                .contract_blocks
+                .iter()
+                .all(|b| b.lang == "ts" && !source.slice(b.content).contains("DEFAULT_"))
+        );
     }
 
     #[test]
@@ -1111,19 +1144,36 @@ Response: { ok: boolean }
     }
 
     #[test]
+    fn refuses_front_matter_of_the_wrong_shape_in_the_corpus() {
+        let source = corpus("invalid/front-matter-wrong-shape.md");
+        let diagnostics = read_err(&source);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics}");
+        let d = &diagnostics.0[0];
+        assert_eq!(d.message, "front matter `labels` should be a list");
+        assert_eq!(d.line_col().line, 3, "{d}");
+    }
+
+    #[test]
     fn the_other_invalid_files_read() {
-        // Their faults are in the contract grammar, which is the parser's business.
-        for name in [
-            "bad-status",
-            "duplicate-field",
-            "path-param-mismatch",
-            "unclosed-brace",
-            "unknown-method",
-            "unknown-type",
-        ] {
-            let issue = read_ok(&corpus(&format!("invalid/{name}.md")));
+        // Their faults are in the contract grammar or between endpoints, which is the parser's
+        // and the checker's business.
+        let by_the_reader = [
+            "bad-front-matter.md",
+            "front-matter-wrong-shape.md",
+            "no-contract.md",
+        ];
+        let names = contract_corpus::names(contract_corpus::Kind::Invalid);
+        let mut count = 0;
+        for name in names
+            .iter()
+            .filter(|n| !by_the_reader.contains(&n.as_str()))
+        {
+            let issue = read_ok(&corpus(&format!("invalid/{name}")));
             assert_eq!(issue.contract_blocks.len(), 1, "{name}");
+            count += 1;
         }
+        assert_eq!(count, names.len() - by_the_reader.len());
+        assert!(count >= 6, "{names:?}");
     }
 
     #[test]
@@ -1217,7 +1267,7 @@ POST /a
 
     #[test]
     fn crlf_reads_like_lf() {
-        let lf = corpus("valid/01-create-user.md");
+        let lf = corpus("valid/01-add-book.md");
         let crlf = Source::new("crlf.md", lf.text().replace('\n', "\r\n"));
         let (a, b) = (read_ok(&lf), read_ok(&crlf));
         assert_eq!(b.front_matter.title, a.front_matter.title);
@@ -1228,7 +1278,7 @@ POST /a
         assert_eq!(links(&b.blocks), links(&a.blocks));
         assert_eq!(b.business_logic.len(), 4);
         let content = crlf.slice(b.contract_blocks[0].content);
-        assert!(content.starts_with("// Exact endpoint specification\r\nPOST /api/users\r\n"));
+        assert!(content.starts_with("// Add one title to the catalogue\r\nPOST /api/books\r\n"));
         assert_eq!(line(&crlf, b.contract_blocks[0].content), 28);
         assert_eq!(line(&crlf, b.code_to_create[0].span), 23);
     }
@@ -1392,7 +1442,7 @@ POST /a
 
         #[test]
         fn never_panics_after_a_valid_issue(tail in "\\PC*") {
-            let base = corpus("valid/01-create-user.md");
+            let base = corpus("valid/01-add-book.md");
             check_spans(&Source::new("p.md", format!("{}{tail}", base.text())));
         }
 

@@ -1,4 +1,4 @@
-//! Snapshots of what `scaffold` writes for each valid issue of the shared corpus, and for issues
+//! Snapshots of what `scaffold` writes for each valid issue of the corpus, and for issues
 //! written here to reach what the corpus does not (named models, top-level arrays, `any`).
 //!
 //! Every snapshot is reviewed as code: it is what a user reads and builds on.
@@ -63,7 +63,7 @@ fn what_the_corpus_does_not_reach() {
 /// `scaffold --expand`: the handlers as the code `#[contract]` expands to.
 #[test]
 fn expanded_handlers() {
-    let contracts = load(&[corpus_source("valid", "01-create-user.md")]);
+    let contracts = load(&[corpus_source("valid", "01-add-book.md")]);
     let options = PlanOptions {
         handlers: HandlerStyle::Expanded,
         ..PlanOptions::default()
@@ -71,17 +71,16 @@ fn expanded_handlers() {
     let files = plan_ok(&contracts, &options);
     let routes: Vec<PlannedFile> = files
         .into_iter()
-        .filter(|f| f.path == "src/routes/users.rs")
+        .filter(|f| f.path == "src/routes/books.rs")
         .collect();
     insta::assert_snapshot!(render(&routes, false));
 }
 
 #[test]
 fn crate_files() {
-    let contracts = load(&[corpus_source("valid", "01-create-user.md")]);
+    let contracts = load(&[corpus_source("valid", "01-add-book.md")]);
     let options = PlanOptions {
         new_crate: Some("demo".to_string()),
-        contract_crate: Some("../contract".to_string()),
         ..PlanOptions::default()
     };
     let files = plan_ok(&contracts, &options);

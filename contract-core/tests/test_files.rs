@@ -1,4 +1,4 @@
-//! Snapshots of the test files `scaffold` writes for each valid issue of the shared corpus, and
+//! Snapshots of the test files `scaffold` writes for each valid issue of the corpus, and
 //! for the fixture that reaches what the corpus does not (named models, 422 as the input status,
 //! nested objects, arrays of enums, a query on a body endpoint).
 //!
@@ -50,7 +50,7 @@ fn what_the_corpus_does_not_reach() {
 
 #[test]
 fn support_and_common() {
-    let name = "01-create-user.md";
+    let name = "01-add-book.md";
     let contracts = load(&[corpus_source("valid", name)]);
     let files = plan(&contracts);
     let shared: Vec<&PlannedFile> = files
@@ -95,38 +95,48 @@ fn file<'a>(files: &'a [PlannedFile], path: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{path} is not planned"))
 }
 
-/// The issue's "done when", as far as text shows it (the e2e test runs them): `01-create-user.md`
-/// alone gets at least six derived 400 tests and an ignored 409 skeleton, `05-delete-todo.md` a
+/// The issue's "done when", as far as text shows it (the e2e test runs them): `01-add-book.md`
+/// alone gets at least six derived 400 tests and an ignored 409 skeleton, `05-delete-review.md` a
 /// 401 test.
 #[test]
-fn done_when_the_create_user_and_delete_todo_tests_are_there() {
+fn done_when_the_add_book_and_delete_review_tests_are_there() {
     use contract_core::expand::test_append::fn_names;
-    let name = "01-create-user.md";
+    let name = "01-add-book.md";
     let files = plan(&load(&[corpus_source("valid", name)]));
-    let derived = fn_names(file(&files, "tests/create_user_contract.rs"));
-    let bad_requests = derived.iter().filter(|n| n.starts_with("create_user_400_"));
+    let derived = fn_names(file(&files, "tests/create_book_contract.rs"));
+    let bad_requests = derived.iter().filter(|n| n.starts_with("create_book_400_"));
     assert!(bad_requests.count() >= 6, "{derived:?}");
     for test in [
-        "create_user_400_malformed_json",
-        "create_user_400_missing_email",
-        "create_user_400_missing_name",
-        "create_user_400_email_not_a_string",
-        "create_user_400_name_not_a_string",
-        "create_user_400_age_not_a_number",
+        "create_book_400_malformed_json",
+        "create_book_400_missing_isbn",
+        "create_book_400_missing_title",
+        "create_book_400_isbn_not_a_string",
+        "create_book_400_title_not_a_string",
+        "create_book_400_edition_not_a_number",
     ] {
         assert!(derived.iter().any(|n| n == test), "{test}: {derived:?}");
     }
-    let skeletons = file(&files, "tests/create_user.rs");
+    // `edition` is optional: no test leaves it out.
+    assert!(
+        !derived
+            .iter()
+            .any(|n| n == "create_book_400_missing_edition")
+    );
+    let skeletons = file(&files, "tests/create_book.rs");
     let at = skeletons
-        .find("async fn create_user_409_email_already_registered()")
+        .find("async fn create_book_409_isbn_already_in_catalogue()")
         .expect("the 409 skeleton");
     let attributes = skeletons[..at].rsplit("\n\n").next().unwrap_or_default();
     assert!(attributes.contains("#[ignore = \""), "{attributes}");
 
-    let name = "05-delete-todo.md";
+    let name = "05-delete-review.md";
     let files = plan(&load(&[corpus_source("valid", name)]));
-    let derived = fn_names(file(&files, "tests/delete_todo_contract.rs"));
-    assert!(derived.iter().any(|n| n == "delete_todo_401_missing_token"));
+    let derived = fn_names(file(&files, "tests/delete_review_contract.rs"));
+    assert!(
+        derived
+            .iter()
+            .any(|n| n == "delete_review_401_missing_token")
+    );
 }
 
 /// In an issue with two endpoints, a Business Logic item naming a status goes to the endpoint
@@ -134,17 +144,18 @@ fn done_when_the_create_user_and_delete_todo_tests_are_there() {
 #[test]
 fn rules_go_to_the_endpoints_whose_statuses_they_name() {
     use contract_core::expand::test_append::fn_names;
-    let name = "07-imports.md";
+    let name = "07-catalogue-imports.md";
     let files = plan(&load(&[corpus_source("valid", name)]));
     let create = fn_names(file(&files, "tests/create_import.rs"));
-    assert!(
-        create
-            .iter()
-            .any(|n| n == "create_import_413_at_most_1000_items_per_request")
-    );
+    for rule in [
+        "create_import_413_no_more_than_5000_records_in_one_batch",
+        "create_import_422_listprice_above_zero_and_copies_zero_or_more",
+    ] {
+        assert!(create.iter().any(|n| n == rule), "{rule}: {create:?}");
+    }
     let get = fn_names(file(&files, "tests/get_import.rs"));
     assert_eq!(
         get,
-        ["get_import_succeeds", "get_import_404_import_not_found"]
+        ["get_import_succeeds", "get_import_404_batch_not_found"]
     );
 }

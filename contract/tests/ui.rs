@@ -1,10 +1,10 @@
-//! trybuild: every valid issue of the shared corpus compiles under `#[contract]` (one binary, as
+//! trybuild: every valid issue of the corpus (`tests/contracts/`) compiles under `#[contract]` (one binary, as
 //! each pass case links its own), and each check of the attribute and each invalid issue fails
 //! with its reviewed `.stderr`.
 //!
 //! trybuild builds the cases in a project of its own, `<target>/tests/trybuild/contract/`, which
 //! is the cases' `CARGO_MANIFEST_DIR`. The issue files are copied into its `issues/` first, so the
-//! cases read like user code: `#[contract("issues/valid/01-create-user.md")]`.
+//! cases read like user code: `#[contract("issues/valid/01-add-book.md")]`.
 
 use std::path::{Path, PathBuf};
 
@@ -32,7 +32,7 @@ fn trybuild_project() -> PathBuf {
 fn ui() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let issues = trybuild_project().join("issues");
-    let corpus = here.join("../../shared/contracts");
+    let corpus = contract_corpus::root();
     copy_issues(&corpus.join("valid"), &issues.join("valid"));
     copy_issues(&corpus.join("invalid"), &issues.join("invalid"));
     copy_issues(&here.join("../examples/add-comment/issues"), &issues);

@@ -150,7 +150,7 @@ mod tests {
     use super::*;
 
     fn corpus() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/contracts")
+        contract_corpus::root()
     }
 
     fn expand_text(args: TokenStream, item: TokenStream) -> String {
@@ -160,17 +160,17 @@ mod tests {
     #[test]
     fn a_valid_handler_gets_types_route_wrapper_and_tracking() {
         let out = expand_text(
-            quote!("valid/01-create-user.md"),
+            quote!("valid/01-add-book.md"),
             quote! {
-                pub async fn create_user(Json(r): Json<CreateUserRequest>)
-                    -> Result<Json<CreateUserResponse>, CreateUserError> { todo!() }
+                pub async fn create_book(Json(r): Json<CreateBookRequest>)
+                    -> Result<Json<CreateBookResponse>, CreateBookError> { todo!() }
             },
         );
         assert!(!out.contains("compile_error"), "{out}");
-        assert!(out.contains("pub struct CreateUserRequest"), "{out}");
-        assert!(out.contains("pub enum CreateUserError"), "{out}");
-        assert!(out.contains("pub struct create_user { }"), "{out}");
-        assert!(out.contains("\"/api/users\""), "{out}");
+        assert!(out.contains("pub struct CreateBookRequest"), "{out}");
+        assert!(out.contains("pub enum CreateBookError"), "{out}");
+        assert!(out.contains("pub struct create_book { }"), "{out}");
+        assert!(out.contains("\"/api/books\""), "{out}");
         assert!(
             out.contains(":: contract :: __private :: JsonRejection"),
             "{out}"
@@ -181,19 +181,19 @@ mod tests {
     #[test]
     fn a_signature_error_keeps_the_function_and_the_types() {
         let out = expand_text(
-            quote!("valid/01-create-user.md"),
+            quote!("valid/01-add-book.md"),
             quote! {
-                pub fn create_user() -> Result<Json<CreateUserResponse>, CreateUserError> {
-                    Err(CreateUserError::Conflict)
+                pub fn create_book() -> Result<Json<CreateBookResponse>, CreateBookError> {
+                    Err(CreateBookError::Conflict)
                 }
             },
         );
         assert_eq!(out.matches("compile_error").count(), 2, "{out}");
         assert!(
-            out.contains("Err (CreateUserError :: Conflict)"),
+            out.contains("Err (CreateBookError :: Conflict)"),
             "the body was dropped: {out}"
         );
-        assert!(out.contains("pub enum CreateUserError"), "{out}");
+        assert!(out.contains("pub enum CreateBookError"), "{out}");
         assert!(out.contains("include_bytes !"), "{out}");
     }
 
@@ -202,8 +202,10 @@ mod tests {
         let out = expand_text(
             quote!("invalid/bad-status.md"),
             quote! {
-                pub async fn create_tag(Json(r): Json<CreateTagRequest>)
-                    -> Result<Json<CreateTagResponse>, CreateTagError> { Err(CreateTagError::Conflict) }
+                pub async fn create_loan_renewal(Json(r): Json<CreateLoanRenewalRequest>)
+                    -> Result<Json<CreateLoanRenewalResponse>, CreateLoanRenewalError> {
+                    Err(CreateLoanRenewalError::Conflict)
+                }
             },
         );
         assert_eq!(
@@ -212,14 +214,14 @@ mod tests {
             "both statuses: {out}"
         );
         assert!(out.contains("bad-status.md:10:31"), "{out}");
-        for name in ["CreateTagRequest", "CreateTagResponse"] {
+        for name in ["CreateLoanRenewalRequest", "CreateLoanRenewalResponse"] {
             assert!(
                 out.contains(&format!("pub struct {name} {{ }}")),
                 "{name}: {out}"
             );
         }
-        assert!(out.contains("pub enum CreateTagError { }"), "{out}");
-        assert!(!out.contains("CreateTagError :: Conflict"), "{out}");
+        assert!(out.contains("pub enum CreateLoanRenewalError { }"), "{out}");
+        assert!(!out.contains("CreateLoanRenewalError :: Conflict"), "{out}");
         assert!(
             out.contains("include_bytes !"),
             "fixing the issue must rebuild: {out}"
@@ -230,7 +232,7 @@ mod tests {
     fn odd_input_is_an_error_never_a_panic() {
         let cases = [
             (
-                quote!("valid/01-create-user.md"),
+                quote!("valid/01-add-book.md"),
                 quote!(
                     struct X;
                 ),
@@ -242,13 +244,13 @@ mod tests {
                 ),
             ),
             (
-                quote!("valid/01-create-user.md"),
+                quote!("valid/01-add-book.md"),
                 quote!(
                     async fn f(self) {}
                 ),
             ),
             (
-                quote!("valid/02-get-user.md"),
+                quote!("valid/02-get-book.md"),
                 quote!(
                     async fn r#type<T: Clone>(Path(x): Path<T>) -> ()
                     where
@@ -264,7 +266,7 @@ mod tests {
                 ),
             ),
             (
-                quote!("valid/07-imports.md", endpoint = "nonsense"),
+                quote!("valid/07-catalogue-imports.md", endpoint = "nonsense"),
                 quote!(
                     async fn f() {}
                 ),

@@ -4,19 +4,51 @@
 //! They are templates rather than tokens: they never depend on the contracts beyond the crate's
 //! name, and their comments explaining why are worth keeping, which tokens cannot carry.
 
+/// Where a new crate's `contract` dependency comes from: the one line of its `Cargo.toml` that
+/// depends on where the crate is and how scaffold was run (the command line decides which).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContractDependency {
+    /// `contract.workspace = true`: the enclosing workspace names the source once.
+    Workspace,
+    /// `contract = { KEYS }`: the source as inline-table keys, such as `path = "../contract"` or
+    /// `git = "https://...", rev = "..."`.
+    Table(String),
+}
+
+impl Default for ContractDependency {
+    /// A sibling of the crate, as in a checkout of this repository.
+    fn default() -> Self {
+        ContractDependency::Table(r#"path = "../contract""#.to_string())
+    }
+}
+
+impl ContractDependency {
+    /// The dependency's line, with only the runtime when `macros` is false (code written out by
+    /// `--expand`). A workspace dependency keeps the workspace's features: cargo ignores
+    /// `default-features = false` on an inherited dependency.
+    pub fn line(&self, macros: bool) -> String {
+        match self {
+            ContractDependency::Workspace => "contract.workspace = true".to_string(),
+            ContractDependency::Table(keys) => {
+                let features = if macros || keys.contains("default-features") {
+                    ""
+                } else {
+                    ", default-features = false"
+                };
+                format!("contract = {{ {keys}{features} }}")
+            }
+        }
+    }
+}
+
 /// `Cargo.toml` with exactly what the generated code uses. axum's default features are trimmed to
 /// the ones the routes need (HTTP/1, JSON, query strings, serving on tokio), and
 /// tracing-subscriber's to plain formatted output, because every dependency costs a cold build.
-/// `contract` is a path dependency on the crate at `contract_dir`, with its `#[contract]` macro
-/// when `macros` (code written out by `--expand` needs only its runtime). The generated tests add
-/// only `tower` (for `oneshot`), which axum builds anyway.
-pub fn cargo_toml(package: &str, contract_dir: &str, macros: bool) -> String {
-    let features = if macros {
-        ""
-    } else {
-        ", default-features = false"
-    };
-    let contract = format!("contract = {{ path = \"{contract_dir}\"{features} }}");
+/// `contract` comes from `contract`, with its `#[contract]` macro when `macros` (code written out
+/// by `--expand` needs only its runtime). The generated tests add only `tower` (for `oneshot`),
+/// which axum builds anyway.
+pub fn cargo_toml(package: &str, contract: &ContractDependency, macros: bool) -> String {
+    let contract = contract.line(macros);
     format!(
         r#"[package]
 name = "{package}"

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 
+use super::crate_files::{self, ContractDependency};
 use super::layout::{self, Operation};
 use super::names::{self, TypeNames};
 use super::route_module::{self, ExpandedOperation};
-use super::{Paths, crate_files, docs, format, models, router, service};
+use super::{Paths, docs, format, models, router, service};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Contract, NamedType};
 use crate::source::Span;
@@ -47,8 +48,8 @@ pub struct PlanOptions {
     /// The path `#[contract]` reaches each issue by, relative to the crate's `Cargo.toml`, keyed by
     /// [`Contract::file`]; the issue's file name when it has none.
     pub issue_paths: BTreeMap<PathBuf, String>,
-    /// The `contract` crate's directory, for a new crate's `Cargo.toml`.
-    pub contract_crate: Option<String>,
+    /// Where a new crate's `Cargo.toml` takes the `contract` crate from.
+    pub contract_dependency: ContractDependency,
 }
 
 /// How `src/routes/<module>.rs` writes its handlers.
@@ -101,11 +102,10 @@ pub fn plan(
     planner.models(contracts);
     planner.user_owned("src/state.rs", crate_files::state_rs());
     if let Some(package) = &options.new_crate {
-        let contract = options.contract_crate.as_deref().unwrap_or("../contract");
         let macros = options.handlers == HandlerStyle::Attribute;
         planner.user_owned(
             "Cargo.toml",
-            crate_files::cargo_toml(package, contract, macros),
+            crate_files::cargo_toml(package, &options.contract_dependency, macros),
         );
         planner.user_owned(".gitignore", crate_files::gitignore());
         planner.user_owned("src/lib.rs", crate_files::lib_rs(package));

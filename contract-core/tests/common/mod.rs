@@ -1,42 +1,31 @@
-//! The shared contract corpus (`../shared/contracts`, beside the checkout) and the fixtures of this
-//! directory, as every test file here reads them.
+//! The repository's contract corpus (`tests/contracts/`) and the fixtures of this directory, as
+//! every test file here reads them.
 
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use contract_core::{Contract, Source, load_sources};
+use contract_corpus::Kind;
 
-/// `valid/` or `invalid/` of the shared corpus.
-pub fn corpus_dir(kind: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/contracts")
-        .join(kind)
-}
-
-/// The issue files of `kind`, by name, sorted.
+/// The issue files of `kind` (`"valid"` or `"invalid"`), by name, sorted.
 pub fn corpus_files(kind: &str) -> Vec<String> {
-    let dir = corpus_dir(kind);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot list {} (the shared corpus beside the checkout): {e}",
-                dir.display()
-            )
-        })
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".md") && name != "README.md")
-        .collect();
-    names.sort();
-    names
+    contract_corpus::names(corpus_kind(kind))
 }
 
 /// A corpus file's text.
 pub fn corpus_text(kind: &str, name: &str) -> String {
-    std::fs::read_to_string(corpus_dir(kind).join(name))
-        .unwrap_or_else(|e| panic!("cannot read {kind}/{name}: {e}"))
+    contract_corpus::text(corpus_kind(kind), name)
+}
+
+fn corpus_kind(kind: &str) -> Kind {
+    match kind {
+        "valid" => Kind::Valid,
+        "invalid" => Kind::Invalid,
+        _ => panic!("no `{kind}` half in the corpus"),
+    }
 }
 
 /// A corpus file under its bare name, so snapshots do not depend on the checkout.

@@ -3,7 +3,7 @@ use axum::extract::Path;
 use axum::Json;
 use contract::contract;
 
-#[contract("issues/valid/07-imports.md")]
+#[contract("issues/valid/07-catalogue-imports.md")]
 pub async fn get_import(
     Path(id): Path<String>,
 ) -> Result<Json<GetImportResponse>, GetImportError> {
@@ -11,7 +11,7 @@ pub async fn get_import(
     Err(GetImportError::NotFound)
 }
 
-#[contract("issues/valid/07-imports.md", endpoint = "PUT /api/imports/:importId")]
+#[contract("issues/valid/07-catalogue-imports.md", endpoint = "PUT /api/catalogue/imports/:batchId")]
 pub async fn put_import(
     Path(id): Path<String>,
 ) -> Result<Json<PutImportResponse>, PutImportError> {

@@ -1,13 +1,13 @@
-// `duplicate-field.md` from the shared corpus: the contract's own diagnostics, and nothing else.
+// `duplicate-field.md` from the corpus: the contract's own diagnostics, and nothing else.
 use axum::Json;
 use contract::contract;
 
 #[contract("issues/invalid/duplicate-field.md")]
-pub async fn create_tag(
-    Json(request): Json<CreateTagRequest>,
-) -> Result<Json<CreateTagResponse>, CreateTagError> {
+pub async fn create_shelf(
+    Json(request): Json<CreateShelfRequest>,
+) -> Result<Json<CreateShelfResponse>, CreateShelfError> {
     let _ = request;
-    Err(CreateTagError::BadRequest)
+    Err(CreateShelfError::BadRequest)
 }
 
 fn main() {}

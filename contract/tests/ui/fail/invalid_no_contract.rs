@@ -1,13 +1,13 @@
-// `no-contract.md` from the shared corpus: the contract's own diagnostics, and nothing else.
+// `no-contract.md` from the corpus: the contract's own diagnostics, and nothing else.
 use axum::Json;
 use contract::contract;
 
 #[contract("issues/invalid/no-contract.md")]
-pub async fn create_tag(
-    Json(request): Json<CreateTagRequest>,
-) -> Result<Json<CreateTagResponse>, CreateTagError> {
+pub async fn reindex_catalogue(
+    Json(request): Json<ReindexCatalogueRequest>,
+) -> Result<Json<ReindexCatalogueResponse>, ReindexCatalogueError> {
     let _ = request;
-    Err(CreateTagError::BadRequest)
+    Err(ReindexCatalogueError::BadRequest)
 }
 
 fn main() {}

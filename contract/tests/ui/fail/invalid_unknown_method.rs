@@ -1,13 +1,12 @@
-// `unknown-method.md` from the shared corpus: the contract's own diagnostics, and nothing else.
+// `unknown-method.md` from the corpus: the contract's own diagnostics, and nothing else.
 use axum::Json;
+use axum::extract::Path;
 use contract::contract;
 
 #[contract("issues/invalid/unknown-method.md")]
-pub async fn create_tag(
-    Json(request): Json<CreateTagRequest>,
-) -> Result<Json<CreateTagResponse>, CreateTagError> {
-    let _ = request;
-    Err(CreateTagError::BadRequest)
+pub async fn get_shelf(Path(shelf_id): Path<String>) -> Result<Json<GetShelfResponse>, GetShelfError> {
+    let _ = shelf_id;
+    Err(GetShelfError::NotFound)
 }
 
 fn main() {}

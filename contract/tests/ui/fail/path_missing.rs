@@ -1,9 +1,9 @@
 use axum::Json;
 use contract::contract;
 
-#[contract("issues/valid/02-get-user.md")]
-pub async fn get_user() -> Result<Json<GetUserResponse>, GetUserError> {
-    Err(GetUserError::NotFound)
+#[contract("issues/valid/02-get-book.md")]
+pub async fn get_book() -> Result<Json<GetBookResponse>, GetBookError> {
+    Err(GetBookError::NotFound)
 }
 
 fn main() {}

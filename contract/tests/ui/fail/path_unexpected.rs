@@ -1,13 +1,13 @@
 use axum::{Json, extract::Path};
 use contract::contract;
 
-#[contract("issues/valid/01-create-user.md")]
-pub async fn create_user(
+#[contract("issues/valid/01-add-book.md")]
+pub async fn create_book(
     Path(id): Path<String>,
-    Json(request): Json<CreateUserRequest>,
-) -> Result<Json<CreateUserResponse>, CreateUserError> {
+    Json(request): Json<CreateBookRequest>,
+) -> Result<Json<CreateBookResponse>, CreateBookError> {
     let _ = (id, request);
-    Err(CreateUserError::Conflict)
+    Err(CreateBookError::Conflict)
 }
 
 fn main() {}

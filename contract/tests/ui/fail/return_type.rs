@@ -2,7 +2,7 @@
 use axum::Json;
 use contract::contract;
 
-#[contract("issues/valid/07-imports.md", endpoint = "POST /api/imports")]
+#[contract("issues/valid/07-catalogue-imports.md", endpoint = "POST /api/catalogue/imports")]
 pub async fn create_import(
     Json(request): Json<CreateImportRequest>,
 ) -> Result<Json<CreateImportResponse>, String> {
@@ -10,8 +10,8 @@ pub async fn create_import(
     Err(String::new())
 }
 
-#[contract("issues/valid/05-delete-todo.md")]
-pub async fn delete_todo(
+#[contract("issues/valid/05-delete-review.md")]
+pub async fn delete_review(
     axum::extract::Path(id): axum::extract::Path<String>,
     token: contract::BearerToken,
 ) -> axum::http::StatusCode {

@@ -1,0 +1,112 @@
+//! `inspect`: what the parser understood of each issue.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use contract_core::model::{Contract, Endpoint};
+use contract_core::render;
+
+use crate::Failure;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Issue files in the Backend Feature Task format.
+    #[arg(required = true, value_name = "ISSUE.md")]
+    issues: Vec<PathBuf>,
+    /// Print the checked model as JSON (see docs/inspect-json.md) instead of a summary.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let contracts = contract_core::load_files(&args.issues)?;
+    let out = if args.json {
+        let mut json = serde_json::to_string_pretty(&contracts).expect("the model serialises");
+        json.push('\n');
+        json
+    } else {
+        contracts.iter().map(summary).collect::<Vec<_>>().join("\n")
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A few lines per issue: title, then each endpoint with its types, statuses and operation name.
+fn summary(contract: &Contract) -> String {
+    let mut out = format!("{}", contract.file.display());
+    if let Some(title) = &contract.title {
+        let _ = write!(out, ": {title}");
+    }
+    out.push('\n');
+    if !contract.labels.is_empty() {
+        let _ = writeln!(out, "  labels: {}", contract.labels.join(", "));
+    }
+    for endpoint in &contract.endpoints {
+        out.push_str(&endpoint_summary(endpoint));
+    }
+    for named in &contract.types {
+        match &named.definition {
+            Some(definition) => {
+                let _ = writeln!(out, "  type {} = {}", named.name, render::ty(definition));
+            }
+            None => {
+                let _ = writeln!(out, "  type {} (defined elsewhere)", named.name);
+            }
+        }
+    }
+    if !contract.business_logic.is_empty() {
+        let done = contract.business_logic.iter().filter(|t| t.done).count();
+        let total = contract.business_logic.len();
+        let items = if total == 1 { "item" } else { "items" };
+        let _ = writeln!(out, "  business logic: {total} {items}, {done} done");
+    }
+    if !contract.code_to_create.is_empty() {
+        let files: Vec<&str> = contract
+            .code_to_create
+            .iter()
+            .map(|f| f.path.as_str())
+            .collect();
+        let _ = writeln!(out, "  code to create: {}", files.join(", "));
+    }
+    out
+}
+
+fn endpoint_summary(endpoint: &Endpoint) -> String {
+    let mut out = format!(
+        "\n  {} {}  ->  {}  (line {})\n",
+        endpoint.method, endpoint.path, endpoint.name, endpoint.at.line
+    );
+    if endpoint.auth {
+        out.push_str("    auth:     bearer token\n");
+    }
+    for param in &endpoint.path_params {
+        let _ = writeln!(out, "    path:     {}: string", param.name);
+    }
+    for field in &endpoint.query {
+        let optional = if field.optional { "?" } else { "" };
+        let _ = writeln!(
+            out,
+            "    query:    {}{optional}: {}",
+            field.name,
+            render::ty(&field.ty)
+        );
+    }
+    if let Some(request) = &endpoint.request {
+        let _ = writeln!(out, "    request:  {}", render::ty(request));
+    }
+    let body = endpoint
+        .response
+        .body
+        .as_ref()
+        .map_or_else(|| "(no body)".to_owned(), render::ty);
+    let _ = writeln!(out, "    response: {} {body}", endpoint.response.status);
+    for error in &endpoint.errors {
+        let _ = writeln!(
+            out,
+            "    error:    {} {} ({})",
+            error.status, error.message, error.variant
+        );
+    }
+    out
+}

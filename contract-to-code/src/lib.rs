@@ -1,0 +1,193 @@
+//! The `contract-to-code` command line (`inspect`, `scaffold`, `openapi`) as a library, so that any
+//! workspace runs it from its own `xtask` crate, as the cargo-xtask convention has it:
+//!
+//! ```no_run
+//! // xtask/src/main.rs
+//! fn main() -> std::process::ExitCode {
+//!     contract_to_code::main()
+//! }
+//! ```
+//!
+//! The crate also builds the binary `cargo-contract-to-code`, for `cargo install` and
+//! `cargo contract-to-code ...` where there is no xtask.
+//!
+//! Exit status: 0 done, 1 `--check` found drift, 2 bad input or usage.
+
+mod dependency;
+mod inspect;
+mod manifest;
+mod openapi;
+mod paths;
+mod scaffold;
+mod scaffold_tests;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::OnceLock;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use contract_core::{Diagnostics, LoadError};
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "Axum handlers, tests and OpenAPI from the API contracts of Backend Feature Task issues."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show what the contract of each issue says, as a summary or as JSON.
+    Inspect(inspect::Args),
+    /// Write the handlers, types, router and service stubs the issues' contracts give into a crate.
+    Scaffold(scaffold::Args),
+    /// Write one OpenAPI 3.1 document for every endpoint of the issues.
+    Openapi(openapi::Args),
+}
+
+/// The name of the cargo subcommand the installed binary provides: `cargo contract-to-code ...`.
+const SUBCOMMAND: &str = "contract-to-code";
+
+/// Runs the command line on this process's arguments and returns its exit status: all a
+/// workspace's `xtask/src/main.rs` needs.
+pub fn main() -> ExitCode {
+    run(std::env::args_os())
+}
+
+/// Runs the command line on `args`, the first being the program, as `std::env::args_os` gives
+/// them. When cargo starts the binary as a subcommand (`cargo contract-to-code scaffold ...`), it
+/// passes the subcommand's name second; that one is skipped.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    let mut args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if args.get(1).is_some_and(|a| a == SUBCOMMAND) {
+        args.remove(1);
+    }
+    let name = program_name(args.first().map(Path::new));
+    let _ = PROGRAM.set(name.clone());
+    let command = Cli::command().bin_name(name);
+    let cli = match command
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        // Help and version go to stdout with status 0; usage errors to stderr with status 2.
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Inspect(args) => inspect::run(&args),
+        Command::Scaffold(args) => scaffold::run(&args),
+        Command::Openapi(args) => openapi::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprint!("{}", error.render());
+            ExitCode::from(2)
+        }
+    }
+}
+
+static PROGRAM: OnceLock<String> = OnceLock::new();
+
+/// How the user ran this command line, for help and for messages that say what to run next:
+/// `cargo xtask` from an xtask crate, `cargo contract-to-code` from the installed binary.
+fn program() -> &'static str {
+    PROGRAM.get().map_or("cargo xtask", String::as_str)
+}
+
+fn program_name(argv0: Option<&Path>) -> String {
+    let stem = argv0
+        .and_then(Path::file_stem)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match stem.strip_prefix("cargo-") {
+        Some(subcommand) => format!("cargo {subcommand}"),
+        None if stem.is_empty() || stem == "xtask" => "cargo xtask".to_string(),
+        None => stem,
+    }
+}
+
+/// A failure that ends the command with exit status 2.
+#[derive(Debug)]
+pub enum Failure {
+    Load(LoadError),
+    /// The issues loaded, but what they ask for cannot be done (a path that leaves the crate).
+    Refused(Diagnostics),
+    /// The command line or the target is unusable.
+    Usage(String),
+    Read {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl Failure {
+    fn render(&self) -> String {
+        match self {
+            Failure::Load(LoadError::Invalid(diagnostics)) => diagnostics.render(color_stderr()),
+            Failure::Load(error) => format!("{error}\n"),
+            Failure::Refused(diagnostics) => diagnostics.render(color_stderr()),
+            Failure::Usage(message) => format!("error: {message}\n"),
+            Failure::Read { path, error } => {
+                format!("error: cannot read `{}`: {error}\n", path.display())
+            }
+            Failure::Io { path, error } => {
+                format!("error: cannot write `{}`: {error}\n", path.display())
+            }
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(error: LoadError) -> Self {
+        Failure::Load(error)
+    }
+}
+
+/// Colour diagnostics only for a person at a terminal, and never when `NO_COLOR` is set.
+fn color_stderr() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_program_is_named_as_the_user_typed_it() {
+        let name = |argv0: &str| program_name(Some(Path::new(argv0)));
+        assert_eq!(
+            name("/home/a/.cargo/bin/cargo-contract-to-code"),
+            "cargo contract-to-code"
+        );
+        assert_eq!(name("target/debug/xtask"), "cargo xtask");
+        assert_eq!(name("api-tools"), "api-tools");
+        assert_eq!(program_name(None), "cargo xtask");
+    }
+
+    #[test]
+    fn usage_errors_exit_2_and_help_exits_0() {
+        assert_eq!(run(["xtask", "no-such-command"]), ExitCode::from(2));
+        assert_eq!(run(["xtask", "--version"]), ExitCode::SUCCESS);
+        assert_eq!(
+            run(["cargo-contract-to-code", "contract-to-code", "--help"]),
+            ExitCode::SUCCESS
+        );
+    }
+}

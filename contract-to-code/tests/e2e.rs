@@ -1,0 +1,645 @@
+//! End to end: scaffold every valid issue into one new crate, build it with no warning, serve it,
+//! and send it real HTTP requests; once with `#[contract]` handlers, once with `--expand`, which
+//! must serve identically (and `--expand` writes exactly what the attribute expands to). Then run
+//! the crate's generated tests, write a service and a skeleton's arrange step as a person would,
+//! and swap in an app that answers 200 to everything to see the generated tests fail.
+//!
+//! The generated crates build in a target directory shared across runs (`target/e2e` of this
+//! workspace), so only the first run compiles axum, tokio and the macro; every later `cargo` call
+//! there is incremental.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+
+use contract_core::expand::format;
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every valid issue of the corpus, and the fixture that reaches what the corpus does not
+/// (named models, top-level arrays, keywords, a status without a reason phrase).
+fn issues() -> Vec<PathBuf> {
+    let mut files = contract_corpus::files(contract_corpus::Kind::Valid);
+    files.push(workspace().join("contract-core/tests/fixtures/expand/boards.md"));
+    files
+}
+
+/// The `contract` crate of this checkout, by path: what these tests build against, whatever
+/// remote the checkout has.
+fn contract_dep() -> String {
+    let contract = std::fs::canonicalize(workspace().join("contract")).unwrap();
+    format!("{{ path = {:?} }}", contract.to_string_lossy())
+}
+
+fn scaffold(krate: &Path, flags: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .arg("scaffold")
+        .args(issues())
+        .arg("--crate")
+        .arg(krate)
+        .args(flags)
+        .env("CONTRACT_TO_CODE_DEP", contract_dep())
+        .output()
+        .expect("xtask runs")
+}
+
+/// Kills the server when the test ends, passing or not.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the built binary on a free port and returns it with the port it printed.
+fn start(binary: &Path) -> (Server, u16) {
+    let child = Command::new(binary)
+        .env("PORT", "0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the server starts");
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take().expect("piped stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        let Some(Ok(line)) = lines.next() else { break };
+        if let Some((_, address)) = line.split_once("listening on http://") {
+            let port = address
+                .trim()
+                .rsplit(':')
+                .next()
+                .and_then(|p| p.parse().ok());
+            // Keep draining the log so the server never blocks on a full pipe.
+            std::thread::spawn(move || lines.for_each(drop));
+            return (server, port.expect("a port in the address"));
+        }
+    }
+    panic!("the server did not say where it listens");
+}
+
+/// One HTTP/1.1 request; the status and the body.
+fn request(port: u16, method: &str, path: &str, headers: &[&str], body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut text = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    for header in headers {
+        text.push_str(header);
+        text.push_str("\r\n");
+    }
+    text.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(text.as_bytes()).expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("receive");
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {response:?}"));
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn error_message(body: &str) -> (serde_json::Value, serde_json::Value) {
+    let json: serde_json::Value =
+        serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"));
+    assert_eq!(json["success"], false, "{body}");
+    (
+        json["error"]["status"].clone(),
+        json["error"]["message"].clone(),
+    )
+}
+
+const JSON: &str = "Content-Type: application/json";
+
+/// The target directory every generated crate builds in, shared across tests and runs.
+fn e2e_target() -> PathBuf {
+    workspace().join("target/e2e")
+}
+
+/// Scaffolds every issue into a new crate `name` with `flags`, builds it without a warning, checks
+/// `cargo fmt` makes no drift, and returns the binary.
+fn scaffold_and_build(dir: &Path, name: &str, flags: &[&str]) -> PathBuf {
+    let krate = dir.join(name);
+    let out = scaffold(&krate, flags);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let target = e2e_target();
+    let started = Instant::now();
+    let build = Command::new(env!("CARGO"))
+        .args(["build", "--quiet"])
+        .current_dir(&krate)
+        .env("CARGO_TARGET_DIR", &target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let log = String::from_utf8_lossy(&build.stderr);
+    assert!(
+        build.status.success(),
+        "the generated crate does not build:\n{log}"
+    );
+    assert!(
+        !log.contains("warning"),
+        "the generated crate has warnings:\n{log}"
+    );
+    eprintln!("e2e: cargo build: {:.1} s", started.elapsed().as_secs_f64());
+
+    // `cargo fmt` in the crate reformats generated files, but they stay the same code: no drift.
+    let fmt = Command::new(env!("CARGO"))
+        .arg("fmt")
+        .current_dir(&krate)
+        .status()
+        .expect("cargo fmt runs");
+    assert!(fmt.success());
+    let mut check_flags = vec!["--check"];
+    check_flags.extend(flags);
+    let check = scaffold(&krate, &check_flags);
+    assert!(
+        check.status.success(),
+        "cargo fmt made drift: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    target.join("debug").join(name)
+}
+
+#[test]
+fn every_valid_issue_scaffolds_into_one_crate_that_builds_without_warnings_and_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = scaffold_and_build(dir.path(), "e2e-api", &[]);
+    serves_the_contracts(&binary);
+    // The same crate's generated tests, in the same target directory: incremental builds only.
+    the_generated_tests_pass_and_can_fail(&dir.path().join("e2e-api"), &e2e_target());
+}
+
+#[test]
+fn the_expanded_form_builds_without_warnings_and_serves_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = scaffold_and_build(dir.path(), "e2e-api-expanded", &["--expand"]);
+    serves_the_contracts(&binary);
+}
+
+/// The HTTP checks both forms pass.
+fn serves_the_contracts(binary: &Path) {
+    let (_server, port) = start(binary);
+
+    // `01-add-book.md`: unreadable JSON is its 400, with its message; a valid body reaches the stub.
+    let (status, body) = request(port, "POST", "/api/books", &[JSON], "{");
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(error_message(&body), (400.into(), "Bad request".into()));
+
+    let book = r#"{"isbn": "978-0-14-044913-6", "title": "The Odyssey"}"#;
+    let (status, body) = request(port, "POST", "/api/books", &[JSON], book);
+    assert_eq!(status, 501, "{body}");
+    assert_eq!(error_message(&body), (501.into(), "Not implemented".into()));
+
+    // `05-delete-review.md`: no bearer token is its 401.
+    let (status, body) = request(port, "DELETE", "/api/reviews/x", &[], "");
+    assert_eq!(status, 401, "{body}");
+    assert_eq!(error_message(&body), (401.into(), "Unauthorized".into()));
+
+    // With a token the request gets through to the stub. The routes that name the parameter at
+    // that place otherwise (`16-reviews.md`'s `:reviewId`, `02-get-book.md`'s `:id` beside
+    // `:bookId` and `{book_id}`) are served too.
+    let auth = "Authorization: Bearer t0ken";
+    let (status, _) = request(port, "DELETE", "/api/reviews/x", &[auth], "");
+    assert_eq!(status, 501);
+    let flag = r#"{"reason": "spoiler", "details": "d", "severity": 2, "anonymous": true,
+        "quoted": []}"#;
+    let (status, body) = request(port, "POST", "/api/reviews/x/flags", &[JSON], flag);
+    assert_eq!(status, 501, "{body}");
+    let (status, body) = request(port, "GET", "/api/books/x", &[], "");
+    assert_eq!(status, 501, "{body}");
+    let (status, body) = request(port, "GET", "/api/books/x/reviews?page=2", &[], "");
+    assert_eq!(status, 501, "{body}");
+    let (status, _) = request(
+        port,
+        "PATCH",
+        "/api/members/x",
+        &[auth, JSON],
+        r#"{"phone": "0123 456"}"#,
+    );
+    assert_eq!(status, 501);
+
+    // `03-list-loans.md`: a query value outside its enum is its 400.
+    let (status, body) = request(port, "GET", "/api/loans?state=bogus", &[], "");
+    assert_eq!(
+        error_message(&body),
+        (400.into(), "Invalid paging or filter".into())
+    );
+    assert_eq!(status, 400);
+
+    // `16-reviews.md` lists 422 and no 400: unreadable input is its 422, with its message.
+    let (status, body) = request(port, "POST", "/api/books/x/reviews", &[auth, JSON], "{");
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        error_message(&body),
+        (422.into(), "Rating must be 1 to 5".into())
+    );
+
+    // `11-branch-hours.md`: HEAD and OPTIONS are served like any method.
+    let (status, _) = request(port, "HEAD", "/api/branches/x", &[], "");
+    assert_eq!(status, 501);
+    let (status, body) = request(port, "OPTIONS", "/api/branches", &[], "");
+    assert_eq!(status, 501, "{body}");
+
+    let (status, body) = request(port, "PUT", "/api/books", &[], "");
+    assert_eq!(status, 405, "{body}");
+    error_message(&body);
+
+    // The fixture: 422 is the contract's status for unreadable input when it lists no 400.
+    let card = r#"{"title": "t", "self": "s", "labels": ["pink"], "owner": {}, "meta": 1,
+        "position": {"lane": 1, "order": null}}"#;
+    let (status, body) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], card);
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(error_message(&body), (422.into(), "Invalid card".into()));
+    let card = card.replace("pink", "red");
+    let (status, _) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], &card);
+    assert_eq!(status, 501);
+}
+
+/// The crate's generated tests pass against the stubs, a finished skeleton passes, and the tests
+/// fail against an app that answers 200 to everything.
+fn the_generated_tests_pass_and_can_fail(krate: &Path, target: &Path) {
+    let phases: [(&str, Phase); 3] = [
+        ("cargo test", generated_tests_pass_and_skeletons_are_ignored),
+        (
+            "the 409 skeleton finished",
+            the_409_skeleton_passes_once_arranged,
+        ),
+        (
+            "an app answering 200",
+            generated_tests_fail_against_an_app_that_answers_200,
+        ),
+    ];
+    for (phase, run) in phases {
+        let started = Instant::now();
+        run(krate, target);
+        // Seen with `--nocapture`: what each phase adds to CI's time.
+        eprintln!("e2e: {phase}: {:.1} s", started.elapsed().as_secs_f64());
+    }
+    one_issue_alone_gets_the_same_tests(krate);
+}
+
+/// A step run on the scaffolded crate (its directory) with the shared target directory.
+type Phase = fn(&Path, &Path);
+
+/// What one `cargo test` run reported: totals, and each test's outcome by name.
+#[derive(Debug, Default)]
+struct TestRun {
+    passed: usize,
+    failed: usize,
+    ignored: usize,
+    /// `ok`, `FAILED` or `ignored`, by test name.
+    outcomes: BTreeMap<String, String>,
+    /// The compiler's output.
+    log: String,
+}
+
+impl TestRun {
+    fn outcome(&self, name: &str) -> &str {
+        self.outcomes.get(name).map_or("missing", String::as_str)
+    }
+}
+
+/// Runs `cargo test ARGS` in the crate and reads libtest's lines (`test NAME ... ok`,
+/// `test result: ok. 9 passed; 0 failed; 2 ignored; ...`).
+fn cargo_test(krate: &Path, target: &Path, args: &[&str]) -> TestRun {
+    let out = Command::new(env!("CARGO"))
+        .arg("test")
+        .args(args)
+        .current_dir(krate)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut run = TestRun {
+        log: String::from_utf8_lossy(&out.stderr).into_owned(),
+        ..TestRun::default()
+    };
+    for line in stdout.lines() {
+        if let Some(totals) = line.strip_prefix("test result: ") {
+            let count = |what: &str| -> usize {
+                totals
+                    .split([';', '.'])
+                    .find_map(|part| part.trim().strip_suffix(what)?.trim().parse().ok())
+                    .unwrap_or(0)
+            };
+            run.passed += count(" passed");
+            run.failed += count(" failed");
+            run.ignored += count(" ignored");
+        } else if let Some((name, outcome)) = line
+            .strip_prefix("test ")
+            .and_then(|l| l.split_once(" ... "))
+        {
+            let outcome = outcome.split(',').next().unwrap_or(outcome);
+            run.outcomes.insert(name.to_string(), outcome.to_string());
+        }
+    }
+    run
+}
+
+/// The `.rs` files directly in the crate's `tests/`, by name, with their text.
+fn test_files(krate: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(krate.join("tests"))
+        .expect("tests/ was written")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path.file_name()?.to_str()?.to_string();
+            let text = std::fs::read_to_string(&path).ok()?;
+            name.ends_with(".rs").then_some((name, text))
+        })
+        .collect()
+}
+
+/// Every derived test passes against the stubs, every skeleton is ignored, nothing warns.
+fn generated_tests_pass_and_skeletons_are_ignored(krate: &Path, target: &Path) {
+    let files = test_files(krate);
+    let (derived, skeletons): (Vec<_>, Vec<_>) = files
+        .iter()
+        .partition(|(name, _)| name.ends_with("_contract.rs"));
+    let count = |files: &[(&String, &String)], what: &str| -> usize {
+        files
+            .iter()
+            .map(|(_, text)| text.matches(what).count())
+            .sum()
+    };
+    let derived_count = count(&derived, "#[tokio::test]");
+    let skeleton_count = count(&skeletons, "#[ignore = ");
+    assert!(derived_count > 50 && skeleton_count > 20, "{files:?}");
+
+    let run = cargo_test(krate, target, &[]);
+    assert!(
+        !run.log.contains("warning"),
+        "the tests have warnings:\n{}",
+        run.log
+    );
+    assert_eq!(run.failed, 0, "{run:#?}");
+    assert_eq!(run.passed, derived_count, "{run:#?}");
+    assert_eq!(run.ignored, skeleton_count, "{run:#?}");
+
+    // Done when: six 400s for `01-add-book.md`, a 409 skeleton, and a 401 for
+    // `05-delete-review.md`.
+    for name in [
+        "create_book_400_malformed_json",
+        "create_book_400_missing_isbn",
+        "create_book_400_missing_title",
+        "create_book_400_isbn_not_a_string",
+        "create_book_400_title_not_a_string",
+        "create_book_400_edition_not_a_number",
+        "delete_review_401_missing_token",
+    ] {
+        assert_eq!(run.outcome(name), "ok", "{name}");
+    }
+    assert_eq!(
+        run.outcome("create_book_409_isbn_already_in_catalogue"),
+        "ignored"
+    );
+}
+
+/// Written as a person finishes a skeleton: a service that refuses a second book with the same
+/// ISBN, the arrange step (add the book first), and no `#[ignore]`.
+fn the_409_skeleton_passes_once_arranged(krate: &Path, target: &Path) {
+    std::fs::write(krate.join("src/state.rs"), STATE).unwrap();
+    // The stub's body replaced, its imports and signature kept, as a person writes it.
+    let service = krate.join("src/services/book_service/create_book.rs");
+    let stub = std::fs::read_to_string(&service).unwrap();
+    let body = stub
+        .find("    // Remove these two lines")
+        .expect("the stub's body");
+    std::fs::write(&service, format!("{}{CREATE_BOOK_BODY}", &stub[..body])).unwrap();
+    let path = krate.join("tests/create_book.rs");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text
+        .find("async fn create_book_409_isbn_already_in_catalogue")
+        .expect("the 409 skeleton");
+    let ignore = text[..start].rfind("#[ignore = ").expect("its ignore");
+    let ignore_end = ignore + text[ignore..].find('\n').unwrap() + 1;
+    let send = "    let response = valid_request().send(&app).await;";
+    let at = start + text[start..].find(send).expect("the request");
+    let edited = format!(
+        "{}{}    valid_request().send(&app).await;\n{}",
+        &text[..ignore],
+        &text[ignore_end..at],
+        &text[at..]
+    );
+    std::fs::write(&path, edited).unwrap();
+
+    let run = cargo_test(krate, target, &["--test", "create_book"]);
+    assert!(!run.log.contains("warning"), "{}", run.log);
+    assert_eq!(
+        run.outcome("create_book_409_isbn_already_in_catalogue"),
+        "ok",
+        "{run:#?}"
+    );
+    assert_eq!(run.failed, 0, "{run:#?}");
+}
+
+const STATE: &str = "use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+/// The ISBNs of the books in the catalogue so far.
+#[derive(Clone, Default)]
+pub struct AppState {
+    pub isbns: Arc<Mutex<HashSet<String>>>,
+}
+";
+
+/// Refuses a second book with the same ISBN, with or without hyphens. The response is built
+/// from JSON so that only the names the stub imports are used.
+const CREATE_BOOK_BODY: &str = r#"    let isbn = request.isbn.replace('-', "");
+    let mut isbns = state.isbns.lock().unwrap_or_else(|e| e.into_inner());
+    if !isbns.insert(isbn.clone()) {
+        return Err(CreateBookError::Conflict);
+    }
+    let response = serde_json::json!({
+        "success": true,
+        "data": {
+            "id": isbns.len().to_string(),
+            "isbn": isbn,
+            "title": request.title,
+            "addedAt": "2024-05-01T12:00:00Z"
+        }
+    });
+    let response: Result<CreateBookResponse, _> = serde_json::from_value(response);
+    response.map_err(|e| CreateBookError::NotImplemented.with_detail(e.to_string()))
+}
+"#;
+
+/// The user's `tests/common/mod.rs` replaced by an app that answers 200 `{}` to everything: every
+/// derived test must then fail. Only the derived tests' binaries are run (the skeletons are
+/// ignored anyway), which keeps this rebuild small.
+fn generated_tests_fail_against_an_app_that_answers_200(krate: &Path, target: &Path) {
+    let common = krate.join("tests/common/mod.rs");
+    let original = std::fs::read_to_string(&common).unwrap();
+    std::fs::write(&common, ANSWERS_200).unwrap();
+    let derived: Vec<String> = test_files(krate)
+        .keys()
+        .filter_map(|name| name.strip_suffix(".rs"))
+        .filter(|name| name.ends_with("_contract"))
+        .map(str::to_string)
+        .collect();
+    let mut args = vec!["--no-fail-fast"];
+    for name in &derived {
+        args.extend(["--test", name]);
+    }
+    let run = cargo_test(krate, target, &args);
+    std::fs::write(&common, original).unwrap();
+    assert!(run.failed > 50, "{run:#?}");
+    assert_eq!(
+        run.passed, 0,
+        "a generated test passed against it: {run:#?}"
+    );
+}
+
+const ANSWERS_200: &str = "use axum::{Json, Router};
+
+/// Answers 200 with `{}` to every request.
+pub fn app() -> Router {
+    Router::new().fallback(|| async { Json(serde_json::json!({})) })
+}
+";
+
+/// `01-add-book.md` scaffolded alone gets the very test code the crate above ran, so what
+/// passed there passes in a crate of its own, without a build of its own.
+fn one_issue_alone_gets_the_same_tests(krate: &Path) {
+    let dir = tempfile::tempdir().unwrap();
+    let alone = dir.path().join("add-book");
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .arg("scaffold")
+        .arg(contract_corpus::path(
+            contract_corpus::Kind::Valid,
+            "01-add-book.md",
+        ))
+        .arg("--crate")
+        .arg(&alone)
+        .env("CONTRACT_TO_CODE_DEP", contract_dep())
+        .output()
+        .expect("xtask runs");
+    assert!(out.status.success());
+    for file in [
+        "tests/create_book_contract.rs",
+        "tests/support/create_book.rs",
+        "tests/create_book.rs",
+    ] {
+        let read = |root: &Path| std::fs::read_to_string(root.join(file)).unwrap();
+        if file == "tests/create_book.rs" {
+            // The crate above has its 409 test finished; here it is the ignored skeleton.
+            let fresh = read(&alone);
+            let at = fresh
+                .find("async fn create_book_409_isbn_already_in_catalogue()")
+                .expect("the 409 skeleton");
+            assert!(fresh[..at].ends_with("\"]\n"), "not ignored:\n{fresh}");
+            continue;
+        }
+        // The crate above went through `cargo fmt`: the same code, maybe laid out differently.
+        assert!(
+            contract_core::expand::same_code(&read(krate), &read(&alone)),
+            "{file} differs"
+        );
+    }
+}
+
+/// `--expand` writes what `#[contract]` expands to: each attributed handler of the attribute form,
+/// run through the function the proc macro calls (reading the issue from the path it names, as
+/// the macro does), gives the tokens of the expanded form. `use` lines differ by the attribute's
+/// own import and are left out.
+#[test]
+fn expand_output_is_the_macro_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let (with_macro, expanded) = (dir.path().join("a"), dir.path().join("b"));
+    for (krate, flags) in [(&with_macro, &[][..]), (&expanded, &["--expand"][..])] {
+        let out = scaffold(krate, flags);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut compared = 0;
+    for entry in std::fs::read_dir(with_macro.join("src/routes")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_owned();
+        if name == "mod.rs" {
+            continue;
+        }
+        let attributed = std::fs::read_to_string(&path).unwrap();
+        let written = std::fs::read_to_string(expanded.join("src/routes").join(&name)).unwrap();
+        let (expected, handlers) = expand_like_the_macro(&attributed, &with_macro);
+        // Formatted as scaffold formats, so doc comments read back alike.
+        let expected = format::format_file("", expected.parse().unwrap()).unwrap();
+        let actual = without_uses(&written);
+        assert!(
+            contract_core::expand::same_code(&expected, &actual),
+            "{name:?}: --expand differs from the macro's expansion\n--- macro:\n{expected}\n--- expand:\n{actual}"
+        );
+        compared += handlers;
+    }
+    assert!(compared >= 12, "only {compared} handlers compared");
+}
+
+/// The file's items without its `use` lines, each `#[contract]` function replaced by what the
+/// attribute expands to; and how many there were.
+fn expand_like_the_macro(text: &str, krate: &Path) -> (String, usize) {
+    let file: syn::File = syn::parse_str(text).unwrap();
+    let mut out = proc_macro2::TokenStream::new();
+    let mut handlers = 0;
+    for item in file.items {
+        match item {
+            syn::Item::Use(_) => {}
+            syn::Item::Fn(mut function) => {
+                let at = function
+                    .attrs
+                    .iter()
+                    .position(|a| a.path().is_ident("contract"));
+                match at {
+                    Some(at) => {
+                        let attribute = function.attrs.remove(at);
+                        let syn::Meta::List(list) = attribute.meta else {
+                            panic!("#[contract] without arguments");
+                        };
+                        let item = quote::quote!(#function);
+                        let expansion = contract_core::attribute::expand(list.tokens, item, krate);
+                        assert!(expansion.tracked.is_some(), "the issue was not found");
+                        out.extend(expansion.tokens);
+                        handlers += 1;
+                    }
+                    None => out.extend(quote::quote!(#function)),
+                }
+            }
+            other => out.extend(quote::quote!(#other)),
+        }
+    }
+    (out.to_string(), handlers)
+}
+
+/// The file without its imports; the re-exports of generated types (`use self::...`) stay.
+fn without_uses(text: &str) -> String {
+    let file: syn::File = syn::parse_str(text).unwrap();
+    let mut out = proc_macro2::TokenStream::new();
+    for item in file.items {
+        let import = matches!(&item, syn::Item::Use(u)
+            if !matches!(&u.tree, syn::UseTree::Path(p) if p.ident == "self"));
+        if !import {
+            out.extend(quote::quote!(#item));
+        }
+    }
+    out.to_string()
+}
