@@ -172,7 +172,8 @@ fn source_dependency(source: &str, version: Option<&str>) -> Option<ContractDepe
     if let Some(git_source) = source.strip_prefix("git+") {
         let (url, commit) = git_source.split_once('#')?;
         let url = url.split_once('?').map_or(url, |(url, _query)| url);
-        return Some(git(url, commit));
+        // A repository on this machine (`file://`) is no source for anyone else.
+        return Some(git(&fetchable(url)?, commit));
     }
     if source.starts_with("registry+") || source.starts_with("sparse+") {
         let version = version?;
@@ -388,6 +389,11 @@ version = "0.1.0"
             ))
         );
         assert_eq!(installed_from("{\"installs\":{}}"), None);
+        let local = r#"{"installs":{"contract-to-code 0.1.0 (git+file:///srv/c2c#abc123)":{}}}"#;
+        assert_eq!(installed_from(local), None);
+        let by_path =
+            r#"{"installs":{"contract-to-code 0.1.0 (path+file:///src/c2c/contract-to-code)":{}}}"#;
+        assert_eq!(installed_from(by_path), None);
         assert_eq!(installed_from("not json"), None);
     }
 
