@@ -292,7 +292,8 @@ impl<'a> Parser<'a> {
             self.skip_trivia(false);
         }
         if self.eat_arrow() {
-            endpoint.response = Some(self.response_rest(Span::new(start, self.pos), None)?);
+            let response = self.response_rest(Span::new(start, self.pos), None)?;
+            self.set_response(&mut endpoint, response);
         }
         endpoint.span.end = self.pos;
         Ok(endpoint)
@@ -304,7 +305,7 @@ impl<'a> Parser<'a> {
         match keyword {
             Keyword::Response => {
                 let response = self.response_line(keyword_span)?;
-                endpoint.response = Some(response);
+                self.set_response(endpoint, response);
                 return Ok(());
             }
             Keyword::Auth => {
@@ -321,7 +322,16 @@ impl<'a> Parser<'a> {
         self.expect_colon(&keyword_word.value)?;
         self.skip_trivia(false);
         match keyword {
-            Keyword::Request => endpoint.request = self.optional_body()?,
+            Keyword::Request => {
+                let first = endpoint.request.as_ref().map(|r| r.span);
+                let request = self.optional_body()?;
+                match (first, request) {
+                    (Some(first), Some(second)) => {
+                        self.second_part("request", endpoint, first, second.span)
+                    }
+                    (_, request) => endpoint.request = request.or(endpoint.request.take()),
+                }
+            }
             Keyword::Query => endpoint.query = self.optional_body()?,
             Keyword::Headers => endpoint.headers.extend(self.headers()?),
             Keyword::Errors => endpoint.errors.extend(self.errors()?),
@@ -413,13 +423,46 @@ impl<'a> Parser<'a> {
             } else {
                 self.optional_body()?
             };
-            endpoint.response = Some(ResponseSpec {
+            let response = ResponseSpec {
                 status: Some(status),
                 body,
                 span,
-            });
+            };
+            self.set_response(endpoint, response);
         }
         Ok(())
+    }
+
+    /// Takes `response` as the endpoint's one success response; a second is reported rather than
+    /// silently taking the first's place.
+    fn set_response(&mut self, endpoint: &mut Endpoint, response: ResponseSpec) {
+        match &endpoint.response {
+            Some(first) => {
+                let first = first.span;
+                self.second_part("response", endpoint, first, response.span);
+            }
+            None => endpoint.response = Some(response),
+        }
+    }
+
+    /// Reports a second request or response for one endpoint, pointing at both.
+    fn second_part(&mut self, part: &str, endpoint: &Endpoint, first: Span, second: Span) {
+        let diagnostic = Diagnostic::error(
+            self.source,
+            second,
+            format!(
+                "a second {part} for `{} {}`",
+                endpoint.method.value, endpoint.path.value
+            ),
+        )
+        .label(format!("second {part}"))
+        .with_secondary(self.source, first, format!("first {part}"))
+        .help(if part == "response" {
+            "an endpoint has one success response: keep one, and list the other statuses under `Errors:`"
+        } else {
+            "an endpoint has one request body: keep one"
+        });
+        self.report(diagnostic);
     }
 
     /// A type, or `none` and its synonyms for "no body".
