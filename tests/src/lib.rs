@@ -1,6 +1,9 @@
-//! The repository's contract corpus, `tests/contracts/`, as every test and bench reads it: the
+//! The repository's test corpora, as every test and bench reads them. `tests/contracts/`: the
 //! issue files of `valid/` and `invalid/`, and the README's table of where each invalid one must
-//! be refused. One reader, so no test reaches for files anywhere else.
+//! be refused. `tests/documents/` ([`documents`]): API documents in other teams' shapes, each with
+//! what it defines. One reader, so no test reaches for files anywhere else.
+
+pub mod documents;
 
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
