@@ -13,6 +13,7 @@ pub mod ast;
 pub mod attribute;
 pub mod check;
 pub mod diagnostic;
+pub mod document;
 pub mod expand;
 pub mod model;
 pub mod naming;
