@@ -1,0 +1,39 @@
+//! Reading an API document that is not in the template: where it names its endpoints
+//! (`contract_core::document`). Targets: a 10 KB document under 200 µs, and linear growth: 1 MB
+//! under 50 ms.
+//!
+//! `cargo bench -p contract-benches --bench document`
+
+use contract_core::document::named_endpoints;
+use contract_core::source::Source;
+use contract_corpus::documents::documents;
+
+fn main() {
+    divan::main();
+}
+
+/// The corpus's documents, largest first, joined until the text is at least `size` bytes: real
+/// shapes, in the proportions the corpus has them.
+fn document_of(size: usize) -> String {
+    let mut docs: Vec<String> = documents().into_iter().map(|d| d.text).collect();
+    docs.sort_by_key(|text| std::cmp::Reverse(text.len()));
+    let mut text = String::new();
+    while text.len() < size {
+        for doc in &docs {
+            text.push_str(doc);
+            text.push_str("\n\n");
+            if text.len() >= size {
+                break;
+            }
+        }
+    }
+    text
+}
+
+#[divan::bench(args = [10_000, 100_000, 1_000_000])]
+fn named_endpoints_of(bencher: divan::Bencher, size: usize) {
+    let source = Source::new("doc.md", document_of(size));
+    bencher
+        .counter(divan::counter::BytesCount::new(source.text().len()))
+        .bench(|| named_endpoints(divan::black_box(&source)));
+}
