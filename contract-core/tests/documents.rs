@@ -50,3 +50,75 @@ fn endpoint_sets_match_the_corpus() {
     );
     assert!(recall >= RECALL_FLOOR, "recall {recall:.3}\n{report}");
 }
+
+/// Per endpoint the sidecar gives statuses or auth for, and the reader found: the statuses it
+/// reads and the auth it concludes, against the sidecar's.
+#[test]
+fn statuses_and_auth_match_the_corpus() {
+    use contract_core::document::{Auth, read_endpoints};
+    let (mut hits, mut extras, mut misses) = (0usize, 0usize, 0usize);
+    let (mut auth_right, mut auth_wrong) = (0usize, 0usize);
+    let mut report = String::new();
+    for doc in contract_corpus::documents::documents() {
+        let source = Source::new(doc.name.clone(), doc.text.clone());
+        let read = read_endpoints(&source);
+        for expected in &doc.expected.endpoints {
+            let key = (expected.method.clone(), route_key(&expected.path));
+            let Some(endpoint) = read
+                .iter()
+                .find(|e| (e.named.method.value.clone(), route_key(&e.named.path.value)) == key)
+            else {
+                continue;
+            };
+            let at = format!("{}: {} {}", doc.name, key.0, key.1);
+            if let Some(statuses) = &expected.statuses {
+                let found: BTreeSet<u16> = endpoint.statuses.iter().map(|s| s.value).collect();
+                let expected: BTreeSet<u16> = statuses.iter().copied().collect();
+                hits += found.intersection(&expected).count();
+                let extra: Vec<_> = found.difference(&expected).collect();
+                let missed: Vec<_> = expected.difference(&found).collect();
+                extras += extra.len();
+                misses += missed.len();
+                if !extra.is_empty() || !missed.is_empty() {
+                    report.push_str(&format!(
+                        "{at}: statuses extra {extra:?} missed {missed:?}\n"
+                    ));
+                }
+            }
+            if let Some(auth) = expected.auth {
+                let read = match endpoint.auth {
+                    Auth::Required(_) => Some(true),
+                    Auth::Public(_) => Some(false),
+                    Auth::Unsaid => None,
+                };
+                if read == Some(auth) {
+                    auth_right += 1;
+                } else {
+                    auth_wrong += 1;
+                    report.push_str(&format!("{at}: auth {read:?}, expected {auth}\n"));
+                }
+            }
+        }
+    }
+    let precision = hits as f64 / (hits + extras).max(1) as f64;
+    let recall = hits as f64 / (hits + misses).max(1) as f64;
+    let auth = auth_right as f64 / (auth_right + auth_wrong).max(1) as f64;
+    eprintln!(
+        "{report}statuses: {hits} found, {extras} extra, {misses} missed: precision {precision:.3}, recall {recall:.3}; auth: {auth_right} right, {auth_wrong} wrong ({auth:.3})"
+    );
+    assert!(
+        precision >= STATUS_PRECISION_FLOOR,
+        "status precision {precision:.3}\n{report}"
+    );
+    assert!(
+        recall >= STATUS_RECALL_FLOOR,
+        "status recall {recall:.3}\n{report}"
+    );
+    assert!(auth >= AUTH_FLOOR, "auth {auth:.3}\n{report}");
+}
+
+/// What the reader reaches now: 566 statuses right, 12 extra, 55 missed; auth right for 147 of
+/// 175 endpoints whose document says.
+const STATUS_PRECISION_FLOOR: f64 = 0.97;
+const STATUS_RECALL_FLOOR: f64 = 0.9;
+const AUTH_FLOOR: f64 = 0.83;

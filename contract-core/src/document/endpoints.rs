@@ -1,29 +1,9 @@
-//! Reading API documents that are not in the issue template (spec-kit contracts, `docs/api`
-//! pages, task specs, plain notes): where each endpoint is named.
-//!
-//! Precision comes before recall: an endpoint is named only in a structural position, never in a
-//! sentence. The positions are
-//!
-//! - a heading holding a method and a path (`### POST /api/auth/signup`,
-//!   ``## 3. `DELETE /api/v1/shelves/{id}` ``), or a method heading under a path heading
-//!   (`## /api/tools`, then `### GET`);
-//! - a paragraph, a line of a paragraph or a list item that is a method and a path and nothing
-//!   else but a title after a dash (`` `PUT /api/notes/{id}` ``, `POST /payments`,
-//!   `- GET /api/teams/:id {name}`), or a path and a method (`` - `/api/teams` POST: ``);
-//! - a label followed by them (``**Endpoint:** `PUT /api/notes/{id}` ``), or a method label and a
-//!   path label in one part of the document (`**Method:** POST`, `**Path:** /api/x`);
-//! - a line of a code block that starts with them (`POST /api/x HTTP/1.1`);
-//! - a row of a table with a method column and a path column;
-//! - GitBook's `{% swagger method="post" path="/x" %}` and `{% api-method %}` tags.
-//!
-//! A checkbox task (`- [ ] T012 Implement POST /api/orders`), a sentence that mentions an
-//! endpoint, a test description and a `curl` command name none.
+//! Where a document names its endpoints (see the module above for the positions that count).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-
+use super::blocks::{Block, blocks, line_offsets};
 use crate::source::{Source, Span, Spanned};
 
 /// The HTTP methods an endpoint may have, as documents write them.
@@ -59,40 +39,55 @@ pub enum Form {
     Tag,
 }
 
-/// A block of the document as the finder sees it: its kind, its text with inline code kept in
-/// backticks, and where it is.
-#[derive(Debug)]
-enum Block {
-    Heading { level: usize, text: String },
-    Paragraph { text: String },
-    Item { text: String, task: bool },
-    Code,
-    Row { cells: Vec<String>, header: bool },
-}
-
 /// Every endpoint `source` names, in document order, each once (by method and path).
 pub fn named_endpoints(source: &Source) -> Vec<NamedEndpoint> {
+    find(source).endpoints
+}
+
+/// What the finder leaves for the readers of each endpoint's part: the blocks, the endpoints,
+/// and each block that names an endpoint (a second naming, in a detail section after an index
+/// table, counts too: the part under it is that endpoint's).
+pub(super) struct Found {
+    pub blocks: Vec<(Block, Range<usize>)>,
+    pub endpoints: Vec<NamedEndpoint>,
+    /// `(block, endpoint)`, in document order.
+    pub anchors: Vec<(usize, usize)>,
+}
+
+pub(super) fn find(source: &Source) -> Found {
+    let blocks = blocks(source.text());
     let mut finder = Finder {
         source,
         found: Vec::new(),
-        seen: HashSet::new(),
+        seen: HashMap::new(),
+        anchors: Vec::new(),
+        at: 0,
         path_heading: None,
         method_label: None,
         path_label: None,
         label_pending: None,
         table: None,
     };
-    for (block, range) in blocks(source.text()) {
-        finder.block(&block, range);
+    for (at, (block, range)) in blocks.iter().enumerate() {
+        finder.at = at;
+        finder.block(block, range.clone());
     }
-    finder.found
+    Found {
+        endpoints: finder.found,
+        anchors: finder.anchors,
+        blocks,
+    }
 }
 
 struct Finder<'a> {
     source: &'a Source,
     found: Vec<NamedEndpoint>,
     /// The method and route of each endpoint found, to find each once.
-    seen: HashSet<(String, String)>,
+    seen: HashMap<(String, String), usize>,
+    /// Each block that named an endpoint: `(block, endpoint)`.
+    anchors: Vec<(usize, usize)>,
+    /// The block being read.
+    at: usize,
     /// A heading that is only a path (`## /api/tools`) and its level: method headings under it
     /// name endpoints.
     path_heading: Option<(usize, Spanned<String>)>,
@@ -280,11 +275,13 @@ impl Finder<'_> {
     }
 
     fn push(&mut self, method: Spanned<String>, path: Spanned<String>, form: Form) {
-        if self
-            .seen
-            .insert((method.value.clone(), route_key(&path.value)))
-        {
+        let key = (method.value.clone(), route_key(&path.value));
+        let index = *self.seen.entry(key).or_insert_with(|| {
             self.found.push(NamedEndpoint { method, path, form });
+            self.found.len() - 1
+        });
+        if self.anchors.last() != Some(&(self.at, index)) {
+            self.anchors.push((self.at, index));
         }
     }
 
@@ -523,168 +520,6 @@ fn table_columns(cells: &[String]) -> Option<Columns> {
     })
 }
 
-/// Each line of `text` with its offset.
-fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive('\n').scan(0, |offset, line| {
-        let at = *offset;
-        *offset += line.len();
-        Some((at, line.trim_end_matches(['\n', '\r'])))
-    })
-}
-
-/// The document's blocks in order, inline code kept in backticks so that a paragraph that is
-/// only code can be told from prose.
-fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
-    let mut out = Vec::new();
-    let mut current: Option<(Block, Range<usize>)> = None;
-    let mut row: Option<(Vec<String>, bool, Range<usize>)> = None;
-    let mut in_head = false;
-    let mut item_depth = 0usize;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((
-                    Block::Heading {
-                        level: level as usize,
-                        text: String::new(),
-                    },
-                    range,
-                ));
-            }
-            Event::Start(Tag::Paragraph) if item_depth == 0 => {
-                current = Some((
-                    Block::Paragraph {
-                        text: String::new(),
-                    },
-                    range,
-                ));
-            }
-            Event::Start(Tag::Item) => {
-                // An item's own text, not that of the items nested in it.
-                if let Some(block) = current.take() {
-                    out.push(block);
-                }
-                item_depth += 1;
-                current = Some((
-                    Block::Item {
-                        text: String::new(),
-                        task: false,
-                    },
-                    range,
-                ));
-            }
-            Event::TaskListMarker(_) => {
-                if let Some((Block::Item { task, .. }, _)) = current.as_mut() {
-                    *task = true;
-                }
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                if let Some(block) = current.take() {
-                    out.push(block);
-                }
-                let content = match kind {
-                    // The lines between the fences.
-                    CodeBlockKind::Fenced(_) => {
-                        let start = text[range.clone()]
-                            .find('\n')
-                            .map_or(range.end, |n| range.start + n + 1);
-                        let end = text[..range.end]
-                            .trim_end()
-                            .rfind('\n')
-                            .unwrap_or(start)
-                            .max(start);
-                        start..end
-                    }
-                    CodeBlockKind::Indented => range,
-                };
-                out.push((Block::Code, content));
-            }
-            Event::Start(Tag::TableHead) => in_head = true,
-            Event::End(TagEnd::TableHead) => {
-                in_head = false;
-                if let Some((cells, _, range)) = row.take() {
-                    out.push((
-                        Block::Row {
-                            cells,
-                            header: true,
-                        },
-                        range,
-                    ));
-                }
-            }
-            Event::Start(Tag::TableRow) => row = Some((Vec::new(), false, range)),
-            Event::End(TagEnd::TableRow) => {
-                if let Some((cells, _, range)) = row.take() {
-                    out.push((
-                        Block::Row {
-                            cells,
-                            header: false,
-                        },
-                        range,
-                    ));
-                }
-            }
-            Event::Start(Tag::TableCell) => {
-                if in_head && row.is_none() {
-                    row = Some((Vec::new(), true, range));
-                }
-                if let Some((cells, _, _)) = row.as_mut() {
-                    cells.push(String::new());
-                }
-            }
-            Event::Code(t) => push_inline(&mut row, &mut current, &format!("`{t}`")),
-            Event::Text(t) => push_inline(&mut row, &mut current, &t),
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((
-                    Block::Paragraph { text }
-                    | Block::Item { text, .. }
-                    | Block::Heading { text, .. },
-                    _,
-                )) = current.as_mut()
-                {
-                    text.push('\n');
-                }
-            }
-            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) if item_depth == 0 => {
-                out.extend(current.take());
-            }
-            // A loose item's paragraphs are its lines.
-            Event::End(TagEnd::Paragraph) => {
-                if let Some((Block::Item { text, .. }, _)) = current.as_mut() {
-                    text.push('\n');
-                }
-            }
-            Event::End(TagEnd::Item) => {
-                item_depth = item_depth.saturating_sub(1);
-                out.extend(current.take());
-            }
-            _ => {}
-        }
-    }
-    out.extend(current);
-    out
-}
-
-/// Adds inline text to the table cell or the block being read.
-fn push_inline(
-    row: &mut Option<(Vec<String>, bool, Range<usize>)>,
-    current: &mut Option<(Block, Range<usize>)>,
-    inline: &str,
-) {
-    if let Some((cells, _, _)) = row.as_mut() {
-        if let Some(cell) = cells.last_mut() {
-            cell.push_str(inline);
-        }
-    } else if let Some((
-        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Item { text, .. },
-        _,
-    )) = current.as_mut()
-    {
-        text.push_str(inline);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -800,6 +635,10 @@ mod tests {
                     proptest::strategy::Just("```http\nDELETE https://h/x HTTP/1.1\n".to_owned()),
                     proptest::strategy::Just("{% swagger method=\"get\" path=\"".to_owned()),
                     proptest::strategy::Just("- [ ] ".to_owned()),
+                    proptest::strategy::Just("- 409 when".to_owned()),
+                    proptest::strategy::Just("**Response (201é)**: ".to_owned()),
+                    proptest::strategy::Just("HTTP/1.1 20".to_owned()),
+                    proptest::strategy::Just("## Errors".to_owned()),
                     "\\PC{0,12}",
                 ],
                 0..40,
@@ -812,6 +651,9 @@ mod tests {
                 .map(|(part, separator)| format!("{part}{separator}"))
                 .collect();
             let source = Source::new("doc.md", text);
+            for endpoint in super::super::read_endpoints(&source) {
+                proptest::prop_assert!(endpoint.statuses.iter().all(|s| (100..600).contains(&s.value)));
+            }
             for endpoint in named_endpoints(&source) {
                 proptest::prop_assert!(METHODS.contains(&endpoint.method.value.as_str()));
                 proptest::prop_assert!(endpoint.path.value.starts_with('/'));
