@@ -54,6 +54,24 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
     }
 }
 
+/// The type expression that starts `span` of `source` (a JSON example, `{ title: string }`), for
+/// the document reader: `None` when none does. Text after it is left alone, and the grammar's
+/// diagnostics are not the document's: they are dropped.
+pub(crate) fn type_at(source: &Arc<Source>, span: Span) -> Option<TypeExpr> {
+    let mut scratch = Diagnostics::default();
+    let mut parser = Parser::new(source, span, &mut scratch);
+    parser.skip_trivia(true);
+    let ty = parser.type_expr().ok()?;
+    scratch.is_empty().then_some(ty)
+}
+
+/// The TypeScript definitions (`interface X {...}`, `type X = ...`) in `span` of `source`, for
+/// the document reader; what does not parse is left out.
+pub(crate) fn type_defs_at(source: &Arc<Source>, span: Span) -> Vec<TypeDef> {
+    let mut scratch = Diagnostics::default();
+    Parser::new(source, span, &mut scratch).type_defs_only()
+}
+
 fn other_blocks(issue: &Issue) -> impl Iterator<Item = &CodeBlock> {
     issue
         .code_blocks

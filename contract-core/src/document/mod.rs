@@ -20,16 +20,18 @@
 //! endpoint, a test description and a `curl` command name none.
 
 mod blocks;
+mod bodies;
 mod endpoints;
 mod parts;
 
+pub use bodies::Request;
 pub use endpoints::{Form, NamedEndpoint, named_endpoints, route_key};
 pub use parts::read_endpoints;
 
 use crate::source::{Span, Spanned};
 
 /// An endpoint a document names, with what its part of the document says of it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct DocumentEndpoint {
     /// Its method and path, and where they are.
     pub named: NamedEndpoint,
@@ -38,6 +40,8 @@ pub struct DocumentEndpoint {
     pub statuses: Vec<Spanned<u16>>,
     /// What the document says of its auth.
     pub auth: Auth,
+    /// What the document says of its request body.
+    pub request: Request,
 }
 
 /// What a document says of an endpoint's auth.

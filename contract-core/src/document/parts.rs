@@ -14,13 +14,19 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use super::blocks::{Block, line_offsets};
+use super::bodies::{
+    FieldColumns, Piece, Request, code_request, field_columns, inline_request, line_request,
+    piece_of, says_no_body, table_field,
+};
 use super::endpoints::{Found, find};
 use super::{Auth, DocumentEndpoint};
 use crate::source::{Source, Span, Spanned};
 
 /// Every endpoint `source` names, with the statuses and the auth its part and the document give.
-pub fn read_endpoints(source: &Source) -> Vec<DocumentEndpoint> {
+pub fn read_endpoints(source: &Arc<Source>) -> Vec<DocumentEndpoint> {
     let Found {
         blocks,
         endpoints,
@@ -32,6 +38,7 @@ pub fn read_endpoints(source: &Source) -> Vec<DocumentEndpoint> {
             named,
             statuses: Vec::new(),
             auth: Auth::Unsaid,
+            request: Request::Unsaid,
         })
         .collect();
     let mut document_errors: Vec<Spanned<u16>> = Vec::new();
@@ -47,6 +54,10 @@ pub fn read_endpoints(source: &Source) -> Vec<DocumentEndpoint> {
     // A document-level section on errors or auth, and its level.
     let mut section: Option<(Section, usize)> = None;
     let mut table: Option<usize> = None;
+    // The piece of the part the block is in (`### Request`, `**Response:**`), and the columns of
+    // a field table under a request label.
+    let mut piece = Piece::Other;
+    let mut fields: Option<FieldColumns> = None;
     for (at, (block, range)) in blocks.iter().enumerate() {
         if let Block::Heading { level, text } = block {
             if owner.is_some_and(|(_, part_level)| *level <= part_level) {
@@ -75,6 +86,20 @@ pub fn read_endpoints(source: &Source) -> Vec<DocumentEndpoint> {
                     .map_or(0, |(level, _)| *level),
             };
             owner = Some((endpoint, level));
+            piece = Piece::Other;
+            // The body on the endpoint's own line, or in its HTTP request block.
+            let request = match block {
+                Block::Code => code_request(source, range.clone()),
+                _ => line_request(source, block, range.clone()),
+            };
+            if let Some(request) = request {
+                read[endpoint].request = request;
+            }
+        }
+        if let Block::Heading { text, .. } = block
+            && let Some(heading_piece) = piece_of(text)
+        {
+            piece = heading_piece;
         }
         if let Block::Row {
             cells,
@@ -82,6 +107,9 @@ pub fn read_endpoints(source: &Source) -> Vec<DocumentEndpoint> {
         } = block
         {
             table = status_column(cells);
+            fields = (piece == Piece::Request)
+                .then(|| field_columns(cells))
+                .flatten();
         }
         let statuses = statuses_in(source, block, range.clone(), table);
         let auth = auth_in(source, block, range.clone());
@@ -89,6 +117,7 @@ pub fn read_endpoints(source: &Source) -> Vec<DocumentEndpoint> {
         match owner {
             Some((endpoint, _)) => {
                 let endpoint = &mut read[endpoint];
+                request_in(source, block, range.clone(), &mut piece, fields, endpoint);
                 for status in statuses {
                     if !endpoint.statuses.iter().any(|s| s.value == status.value) {
                         endpoint.statuses.push(status);
@@ -141,6 +170,69 @@ pub fn read_endpoints(source: &Source) -> Vec<DocumentEndpoint> {
         }
     }
     read
+}
+
+/// What `block`, in an endpoint's part, says of its request: a request label (with an inline
+/// object or "none" after it) starts the request piece; a code block or a field table in that
+/// piece gives the fields. What the part said first stands.
+fn request_in(
+    source: &Arc<Source>,
+    block: &Block,
+    range: Range<usize>,
+    piece: &mut Piece,
+    fields: Option<FieldColumns>,
+    endpoint: &mut DocumentEndpoint,
+) {
+    let unsaid = matches!(endpoint.request, Request::Unsaid);
+    match block {
+        Block::Paragraph { text } | Block::Item { text, task: false } => {
+            if unsaid && says_no_body(text) {
+                endpoint.request = Request::Empty(Span::new(range.start, range.end));
+                return;
+            }
+            for line in text.lines() {
+                let line = line.trim().trim_start_matches(['-', '*', ' ']);
+                let (label, value) = line.split_once(':').unwrap_or((line, ""));
+                let Some(label_piece) = piece_of(label.trim_matches(['*', '_', '`'])) else {
+                    continue;
+                };
+                *piece = label_piece;
+                if label_piece == Piece::Request
+                    && unsaid
+                    && let Some(request) = inline_request(source, value, range.clone())
+                {
+                    endpoint.request = request;
+                    return;
+                }
+            }
+        }
+        Block::Code if *piece == Piece::Request && unsaid => {
+            if let Some(request) = code_request(source, range) {
+                endpoint.request = request;
+            }
+        }
+        Block::Row {
+            cells,
+            header: false,
+        } => {
+            if let Some(columns) = fields
+                && let Some(field) = table_field(source, cells, columns, range)
+            {
+                match &mut endpoint.request {
+                    // A table after an example says which fields are optional.
+                    Request::Fields(fields) => {
+                        match fields.iter_mut().find(|f| f.name.value == field.name.value) {
+                            Some(known) => known.optional |= field.optional,
+                            None => fields.push(field),
+                        }
+                    }
+                    Request::Unsaid => endpoint.request = Request::Fields(vec![field]),
+                    Request::Empty(_) => {}
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A document-level section that applies to every endpoint.
@@ -575,6 +667,45 @@ mod tests {
         let text = "## Errors\n\n| Status | Meaning |\n| --- | --- |\n| 200 | fine |\n| 401 | no token |\n\n\
                     ## Endpoints\n\n### GET /a\n\n**Status:** 200\n\n### DELETE /a/:id\n\n- 204 No Content\n";
         assert_eq!(statuses(text), [vec![200, 401], vec![204, 401]]);
+    }
+
+    fn requests(text: &str) -> Vec<Vec<String>> {
+        let source = Source::new("doc.md", text);
+        read_endpoints(&source)
+            .into_iter()
+            .map(|e| match e.request {
+                Request::Fields(fields) => fields
+                    .iter()
+                    .map(|f| format!("{}{}", f.name.value, if f.optional { "?" } else { "" }))
+                    .collect(),
+                Request::Empty(_) => vec!["(none)".to_owned()],
+                Request::Unsaid => vec![],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn request_bodies_from_examples_tables_lists_and_lines() {
+        let text = "### POST /a\n\n**Request Body:**\n\n\
+                    ```json\n{ \"title\": \"x\", \"notes\": \"string (optional)\" }\n```\n\n\
+                    ### PUT /b/{id}\n\n#### Path parameters\n\n\
+                    | Name | Type |\n| --- | --- |\n| id | string |\n\n\
+                    #### Request\n\n| Field | Type | Required |\n| --- | --- | --- |\n\
+                    | `name` | string | Yes |\n| `tags` | string[] | No |\n\n\
+                    ### GET /c/{id}\n\nNo request body.\n\n\
+                    - PATCH /d/:id {name, logoUrl?}\n\n\
+                    ### POST /e\n\n\
+                    * request body: `volunteerId` (String), `role` (String, optional)\n";
+        assert_eq!(
+            requests(text),
+            [
+                vec!["title".to_owned(), "notes?".to_owned()],
+                vec!["name".to_owned(), "tags?".to_owned()],
+                vec!["(none)".to_owned()],
+                vec!["name".to_owned(), "logoUrl?".to_owned()],
+                vec!["volunteerId".to_owned(), "role?".to_owned()],
+            ]
+        );
     }
 
     #[test]

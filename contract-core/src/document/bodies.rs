@@ -1,0 +1,321 @@
+//! What an endpoint's part says of its request body: a JSON example, a TypeScript type or an
+//! inline object after a request label (`**Request Body:**`, `### Payload`), a field table under
+//! one, the body of an HTTP request block, or an inline body on the endpoint's own line
+//! (`- PATCH /api/teams/:id {name, logoUrl}`). The template's grammar reads the examples and
+//! types, so `{ "title": string, "description"?: string }` means here what it means in an issue.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::blocks::Block;
+use crate::ast::{FieldExpr, TypeExprKind};
+use crate::parse::{type_at, type_defs_at};
+use crate::source::{Source, Span, Spanned};
+
+/// What a document says of an endpoint's request body.
+#[derive(Clone, Debug, Default)]
+pub enum Request {
+    /// Nothing.
+    #[default]
+    Unsaid,
+    /// That there is none (`Request body: none`).
+    Empty(Span),
+    /// Its top-level fields.
+    Fields(Vec<FieldExpr>),
+}
+
+/// Which piece of an endpoint's part a block is in, as its label or heading says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Piece {
+    Request,
+    Other,
+}
+
+/// The piece a label or a heading starts: `Request Body` a request, `Response` or `Errors`
+/// another; `None` for text that is no such label.
+pub(super) fn piece_of(label: &str) -> Option<Piece> {
+    let label: String = label
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .to_lowercase();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let request = [
+        "request",
+        "body",
+        "payload",
+        "input",
+        "data",
+        "params",
+        "parameters",
+    ];
+    let other = [
+        "response",
+        "responses",
+        "success",
+        "returns",
+        "output",
+        "errors",
+        "error",
+        "failure",
+        "example",
+        "status",
+        "headers",
+        "query",
+        "url",
+        "method",
+        "auth",
+        "authentication",
+        "notes",
+    ];
+    // Path, query and header parameters are not the body, whatever else the label says.
+    let not_body = ["path", "query", "url", "header", "headers", "uri"];
+    if words.iter().any(|w| not_body.contains(w))
+        || (words.iter().any(|w| other.contains(w)) && !words.contains(&"request"))
+    {
+        Some(Piece::Other)
+    } else if words.iter().any(|w| request.contains(w)) {
+        Some(Piece::Request)
+    } else {
+        None
+    }
+}
+
+/// The columns of a field table: the name, and whether a field is required.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct FieldColumns {
+    name: usize,
+    required: Option<usize>,
+}
+
+/// A field table's columns, from its header (`| Field | Type | Required | ... |`).
+pub(super) fn field_columns(cells: &[String]) -> Option<FieldColumns> {
+    let names: Vec<String> = cells
+        .iter()
+        .map(|c| c.trim().trim_matches(['*', '`']).to_lowercase())
+        .collect();
+    let name = names.iter().position(|n| {
+        [
+            "field",
+            "name",
+            "property",
+            "parameter",
+            "param",
+            "key",
+            "attribute",
+        ]
+        .contains(&n.as_str())
+    })?;
+    let required = names
+        .iter()
+        .position(|n| ["required", "optional", "required?", "mandatory"].contains(&n.as_str()));
+    Some(FieldColumns { name, required })
+}
+
+/// One field from a row of a field table.
+pub(super) fn table_field(
+    source: &Source,
+    cells: &[String],
+    columns: FieldColumns,
+    range: Range<usize>,
+) -> Option<FieldExpr> {
+    let raw = cells
+        .get(columns.name)?
+        .trim()
+        .trim_matches(['`', '*'])
+        .trim();
+    let (name, marked_optional) = match raw.strip_suffix('?') {
+        Some(name) => (name.trim_matches('`'), true),
+        None => (raw, false),
+    };
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-.$".contains(c));
+    // `address.city` is a nested field, not one of the body's own.
+    if !valid || name.contains('.') {
+        return None;
+    }
+    let required_cell = columns
+        .required
+        .and_then(|column| cells.get(column))
+        .map(|cell| cell.trim().trim_matches(['*', '`']).to_lowercase());
+    let optional = marked_optional
+        || required_cell.as_deref().is_some_and(|cell| {
+            cell.starts_with("no")
+                || cell.starts_with("false")
+                || cell.starts_with("optional")
+                || cell == "✗"
+                || cell == "-"
+                || cell.is_empty()
+        });
+    let at = source.text().get(range.clone()).and_then(|t| t.find(name));
+    let span = at.map_or(Span::new(range.start, range.end), |at| {
+        Span::new(range.start + at, range.start + at + name.len())
+    });
+    Some(FieldExpr {
+        name: Spanned::new(name.to_owned(), span),
+        optional,
+        ty: None,
+    })
+}
+
+/// Words that say there is no body.
+const NO_BODY: [&str; 6] = ["none", "n/a", "empty", "no body", "-", "(none)"];
+
+/// The request a label line's value gives: an inline object, or "none".
+pub(super) fn inline_request(
+    source: &Arc<Source>,
+    value: &str,
+    range: Range<usize>,
+) -> Option<Request> {
+    let listed = value.trim();
+    let value = listed.trim_matches(['*', '_', '`', '.']).trim();
+    let lower = value.to_lowercase();
+    if NO_BODY
+        .iter()
+        .any(|word| lower == *word || lower.starts_with(&format!("{word} ")))
+        || lower.starts_with("none")
+    {
+        return Some(Request::Empty(Span::new(range.start, range.end)));
+    }
+    if listed.starts_with('`') {
+        return listed_fields(source, listed, range);
+    }
+    if !value.starts_with('{') {
+        return None;
+    }
+    object_from(
+        source,
+        range.start + source.text().get(range)?.find('{')?,
+        usize::MAX,
+    )
+}
+
+/// `` `title` (String), `notes` (String, optional) ``: fields listed by name, each with what is
+/// known of it in parentheses. Every entry must be a backticked name, or it is no such list.
+fn listed_fields(source: &Source, value: &str, range: Range<usize>) -> Option<Request> {
+    let mut fields = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    let mut entries = Vec::new();
+    for (at, c) in value.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                entries.push(&value[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    entries.push(&value[start..]);
+    for entry in entries {
+        let entry = entry.trim().trim_start_matches('[');
+        let name = entry.strip_prefix('`')?.split('`').next()?;
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-$".contains(c))
+        {
+            return None;
+        }
+        let optional = entry.to_lowercase().contains("optional") || name.ends_with('?');
+        let at = source.text().get(range.clone()).and_then(|t| t.find(name));
+        let span = at.map_or(Span::new(range.start, range.end), |at| {
+            Span::new(range.start + at, range.start + at + name.len())
+        });
+        fields.push(FieldExpr {
+            name: Spanned::new(name.trim_end_matches('?').to_owned(), span),
+            optional,
+            ty: None,
+        });
+    }
+    Some(Request::Fields(fields))
+}
+
+/// Whether a paragraph says there is no request body (`No request body.`).
+pub(super) fn says_no_body(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.').to_lowercase();
+    [
+        "no request body",
+        "no body",
+        "request body: none",
+        "body: none",
+        "no payload",
+    ]
+    .contains(&text.as_str())
+}
+
+/// The request a code block gives: the object it holds (a JSON example, a TypeScript object or
+/// interface), or the body of an HTTP request after its blank line.
+pub(super) fn code_request(source: &Arc<Source>, range: Range<usize>) -> Option<Request> {
+    let text = source.text().get(range.clone())?;
+    let first = text.trim_start();
+    if first.starts_with("interface ") || first.starts_with("export ") || first.starts_with("type ")
+    {
+        let defs = type_defs_at(source, Span::new(range.start, range.end));
+        let def = defs.into_iter().next()?;
+        return match def.ty.kind {
+            TypeExprKind::Object(fields) => Some(Request::Fields(fields)),
+            _ => None,
+        };
+    }
+    // The first line that opens an object, after any request line and headers.
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('{') {
+            let at = range.start + offset + (line.len() - line.trim_start().len());
+            return object_from(source, at, range.end);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The object type that starts at `at`, up to `end`: its fields. A field whose line says it is
+/// optional (`"notes": "string (optional)"`, `// optional`) is, though JSON cannot say so.
+fn object_from(source: &Arc<Source>, at: usize, end: usize) -> Option<Request> {
+    let end = end.min(source.text().len());
+    let ty = type_at(source, Span::new(at, end))?;
+    let TypeExprKind::Object(mut fields) = ty.kind else {
+        return None;
+    };
+    let text = source.text();
+    for field in &mut fields {
+        let line_end = text[field.name.span.end..]
+            .find('\n')
+            .map_or(text.len(), |n| field.name.span.end + n);
+        // Up to the next field on the same line.
+        let rest = text[field.name.span.end..line_end].to_lowercase();
+        let rest = rest.split(',').next().unwrap_or_default();
+        if rest.contains("optional") {
+            field.optional = true;
+        }
+    }
+    Some(Request::Fields(fields))
+}
+
+/// The inline body on an endpoint's own line (`- PATCH /api/teams/:id {name, logoUrl?}`).
+pub(super) fn line_request(
+    source: &Arc<Source>,
+    block: &Block,
+    range: Range<usize>,
+) -> Option<Request> {
+    let (Block::Item { text, .. } | Block::Paragraph { text }) = block else {
+        return None;
+    };
+    let first = text.lines().next()?;
+    // A brace after a space, right after the path: `GET /x {a}`; not a path's own `{id}`, nor
+    // braces further on in a sentence.
+    let open = first.find(" {")? + 1;
+    if !(2..=3).contains(&first[..open].split_whitespace().count()) {
+        return None;
+    }
+    let line_in_source = source.text().get(range.clone())?.find(" {")? + 1;
+    object_from(source, range.start + line_in_source, range.end)
+}
