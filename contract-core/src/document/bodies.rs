@@ -28,6 +28,8 @@ pub enum Request {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Piece {
     Request,
+    /// The success response; an error response's body is [`Piece::Other`].
+    Response,
     Other,
 }
 
@@ -52,6 +54,22 @@ pub(super) fn piece_of(label: &str) -> Option<Piece> {
         "params",
         "parameters",
     ];
+    let response = ["response", "success", "returns", "output", "returned"];
+    let error = ["errors", "error", "failure", "failures", "responses"];
+    if !words.contains(&"request")
+        && words.iter().any(|w| response.contains(w))
+        && !words.iter().any(|w| error.contains(w))
+    {
+        // `Response (409 Conflict)` heads an error body, not the success one.
+        let error_status = label
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 3 && n.parse::<u16>().is_ok_and(|s| s >= 300));
+        return Some(if error_status {
+            Piece::Other
+        } else {
+            Piece::Response
+        });
+    }
     let other = [
         "response",
         "responses",

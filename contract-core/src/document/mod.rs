@@ -28,6 +28,7 @@ pub use bodies::Request;
 pub use endpoints::{Form, NamedEndpoint, named_endpoints, route_key};
 pub use parts::read_endpoints;
 
+use crate::ast::FieldExpr;
 use crate::source::{Span, Spanned};
 
 /// An endpoint a document names, with what its part of the document says of it.
@@ -42,6 +43,8 @@ pub struct DocumentEndpoint {
     pub auth: Auth,
     /// What the document says of its request body.
     pub request: Request,
+    /// The top-level fields of its success body, when an example or a type gives them.
+    pub response: Option<Vec<FieldExpr>>,
 }
 
 /// What a document says of an endpoint's auth.

@@ -39,6 +39,7 @@ pub fn read_endpoints(source: &Arc<Source>) -> Vec<DocumentEndpoint> {
             statuses: Vec::new(),
             auth: Auth::Unsaid,
             request: Request::Unsaid,
+            response: None,
         })
         .collect();
     let mut document_errors: Vec<Spanned<u16>> = Vec::new();
@@ -192,6 +193,21 @@ fn request_in(
             }
             for line in text.lines() {
                 let line = line.trim().trim_start_matches(['-', '*', ' ']);
+                // `**201 Created**`, `- 409 when ...`: a status line heads its body.
+                let mut status = None;
+                line_statuses(line, &mut |digits: &str| {
+                    status = status.or(digits.parse::<u16>().ok());
+                });
+                if let Some(status) =
+                    status.filter(|_| starts_with_status(line.trim_matches(['*', '`', '_'])))
+                {
+                    *piece = if (200..300).contains(&status) {
+                        Piece::Response
+                    } else {
+                        Piece::Other
+                    };
+                    continue;
+                }
                 let (label, value) = line.split_once(':').unwrap_or((line, ""));
                 let Some(label_piece) = piece_of(label.trim_matches(['*', '_', '`'])) else {
                     continue;
@@ -209,6 +225,20 @@ fn request_in(
         Block::Code if *piece == Piece::Request && unsaid => {
             if let Some(request) = code_request(source, range) {
                 endpoint.request = request;
+            }
+        }
+        Block::Code if endpoint.response.is_none() => {
+            // An HTTP response block (`HTTP/1.1 201 Created`, headers, body) is its own label.
+            let text = source.text().get(range.clone()).unwrap_or("");
+            let success_line = text.trim_start().strip_prefix("HTTP/").is_some_and(|rest| {
+                rest.split_whitespace()
+                    .nth(1)
+                    .is_some_and(|status| status.starts_with('2'))
+            });
+            if (*piece == Piece::Response || success_line)
+                && let Some(Request::Fields(fields)) = code_request(source, range)
+            {
+                endpoint.response = Some(fields);
             }
         }
         Block::Row {
@@ -706,6 +736,25 @@ mod tests {
                 vec!["volunteerId".to_owned(), "role?".to_owned()],
             ]
         );
+    }
+
+    #[test]
+    fn the_success_body_not_an_error_body() {
+        let text = "### GET /a\n\n**Response (404 Not Found)**:\n\n```json\n{ \"error\": \"x\" }\n```\n\n\
+                    **Response (200 OK)**:\n\n```json\n{ \"id\": 1, \"name\": \"x\" }\n```\n\n\
+                    ### GET /b\n\n```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{ \"ok\": true }\n```\n";
+        let source = Source::new("doc.md", text);
+        let response: Vec<Vec<String>> = read_endpoints(&source)
+            .into_iter()
+            .map(|e| {
+                e.response
+                    .iter()
+                    .flatten()
+                    .map(|f| f.name.value.clone())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(response, [vec!["id", "name"], vec!["ok"]]);
     }
 
     #[test]
