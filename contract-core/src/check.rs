@@ -112,6 +112,7 @@ impl Checker<'_, '_> {
             blocks: links(&issue.blocks),
             endpoints,
             types,
+            read_as_document: !issue.document_endpoints.is_empty(),
             source: Arc::clone(&issue.source),
         }
     }

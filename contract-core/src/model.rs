@@ -43,6 +43,10 @@ pub struct Contract {
     pub endpoints: Vec<Endpoint>,
     /// Named types the endpoints refer to (`{"kind": "ref"}`), in order of first use.
     pub types: Vec<NamedType>,
+    /// Read as an API document with no contract block: the endpoints come from its headings,
+    /// labels, lists, tables and code lines ([`crate::document`]), not from the grammar.
+    #[cfg_attr(feature = "cli", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub read_as_document: bool,
     /// The text, for diagnostics that point into it.
     #[cfg_attr(feature = "cli", serde(skip))]
     pub source: Arc<Source>,

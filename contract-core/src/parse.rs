@@ -15,11 +15,91 @@ use crate::ast::{
     TypeExpr, TypeExprKind,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::document::{Auth, DocumentEndpoint, Request};
 use crate::read::{CodeBlock, Issue};
 use crate::source::{Source, Span, Spanned};
 
 /// Parses the issue's contract blocks, and the type definitions in every other code block.
 pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
+    if !issue.contract_blocks_found || issue.contract_blocks.is_empty() {
+        return parse_blocks(issue, diagnostics);
+    }
+    // Blocks found by their content only, not under an API Contract label. In the grammar and
+    // saying more than endpoint lines, they are the contract. Otherwise they may be an API
+    // document's examples: an HTTP exchange (an `http` block, a request line with its version,
+    // a header line) that the grammar refuses, or a bare `GET /x` under a `URL` heading. Then
+    // the document is read as one if it names endpoints; if it names none, the grammar's word
+    // stands.
+    let examples = issue
+        .contract_blocks
+        .iter()
+        .any(|block| is_http_example(&issue.source, block));
+    let mut scratch = Diagnostics::default();
+    let parsed = parse_blocks(issue, &mut scratch);
+    let bare = parsed.endpoints.iter().all(|e| {
+        e.request.is_none()
+            && e.response.is_none()
+            && e.errors.is_empty()
+            && e.headers.is_empty()
+            && e.query.is_none()
+            && e.path_query.is_empty()
+    });
+    if scratch.is_empty() && !bare {
+        return parsed;
+    }
+    if !scratch.is_empty() && !examples {
+        diagnostics.extend(scratch);
+        return parsed;
+    }
+    let mut issue = parsed.issue;
+    let document = crate::document::read_endpoints(&issue.source);
+    // Bare endpoint lines give way only to a reading that finds them all.
+    let enough = if scratch.is_empty() {
+        document.len() >= parsed.endpoints.len()
+    } else {
+        !document.is_empty()
+    };
+    if !enough {
+        diagnostics.extend(scratch);
+        return ParsedIssue {
+            issue,
+            endpoints: parsed.endpoints,
+            type_defs: parsed.type_defs,
+        };
+    }
+    issue.contract_blocks.clear();
+    issue.document_endpoints = document;
+    parse_blocks(issue, diagnostics)
+}
+
+/// Whether a fenced block is an HTTP exchange rather than a contract: tagged as one (`http`,
+/// `console`, ...), or holding a request line with an HTTP version, a status line or a header
+/// line such as `Content-Type: application/json`.
+fn is_http_example(source: &Source, block: &CodeBlock) -> bool {
+    const TAGS: [&str; 7] = ["http", "https", "rest", "console", "shell", "sh", "bash"];
+    if TAGS.contains(&block.lang.to_ascii_lowercase().as_str()) {
+        return true;
+    }
+    source.slice(block.content).lines().any(|line| {
+        let line = line.trim();
+        let header_name = line.split_once(':').map(|(name, _)| name).filter(|name| {
+            // `Content-Type:`, `X-Request-Id:`, `Host:`: header lines, no keyword of ours.
+            name.contains('-')
+                && name
+                    .split('-')
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                || ["Host", "Accept", "Cookie"].contains(name)
+        });
+        line.starts_with("HTTP/")
+            || header_name.is_some()
+            || line
+                .split_whitespace()
+                .nth(2)
+                .is_some_and(|version| version.starts_with("HTTP/"))
+    })
+}
+
+fn parse_blocks(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
     let mut endpoints = Vec::new();
     let mut type_defs = Vec::new();
     let mut last_heading = None;
@@ -41,6 +121,7 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
         let mut parser = Parser::new(&issue.source, block.content, diagnostics);
         parser.block(&mut endpoints, first_in_block, &mut type_defs);
     }
+    endpoints.extend(issue.document_endpoints.iter().map(document_endpoint));
     for block in other_blocks(&issue) {
         // Code outside the contract is not ours to judge: keep only definitions that parse.
         let mut scratch = Diagnostics::default();
@@ -51,6 +132,71 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
         issue,
         endpoints,
         type_defs,
+    }
+}
+
+/// An endpoint read from an API document outside the template, as its contract block would
+/// have said it: the first 2xx status is the response's, 4xx and 5xx are errors with their
+/// reason phrases, a required bearer token is an `Authorization` header, and `<id>` or `[id]`
+/// in the path is `{id}`. Every part keeps its place in the document.
+fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
+    let named = &read.named;
+    let span = named.method.span.to(named.path.span);
+    let object = |fields: &[FieldExpr]| TypeExpr {
+        kind: TypeExprKind::Object(fields.to_vec()),
+        span,
+    };
+    let request = match &read.request {
+        Request::Fields(fields) => Some(object(fields)),
+        Request::Empty(_) | Request::Unsaid => None,
+    };
+    let success = read.statuses.iter().find(|s| (200..300).contains(&s.value));
+    let response = (success.is_some() || read.response.is_some()).then(|| ResponseSpec {
+        status: success.map(|s| Spanned::new(s.value.to_string(), s.span)),
+        body: read.response.as_deref().map(object),
+        span,
+    });
+    let errors = read
+        .statuses
+        .iter()
+        .filter(|s| s.value >= 400)
+        .map(|s| ErrorSpec {
+            status: Spanned::new(s.value.to_string(), s.span),
+            message: None,
+        })
+        .collect();
+    let headers = match read.auth {
+        Auth::Required(at) => vec![HeaderSpec {
+            name: Spanned::new("Authorization".to_owned(), at),
+            value: Some(Spanned::new("Bearer <token>".to_owned(), at)),
+        }],
+        Auth::Public(_) | Auth::Unsaid => Vec::new(),
+    };
+    let path: String = named
+        .path
+        .value
+        .split('/')
+        .map(|segment| {
+            let bracketed = (segment.starts_with('<') && segment.ends_with('>'))
+                || (segment.starts_with('[') && segment.ends_with(']'));
+            if bracketed && segment.len() > 2 {
+                format!("{{{}}}", &segment[1..segment.len() - 1])
+            } else {
+                segment.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/");
+    Endpoint {
+        method: named.method.clone(),
+        path: Spanned::new(path, named.path.span),
+        path_query: Vec::new(),
+        query: None,
+        headers,
+        request,
+        response,
+        errors,
+        span,
     }
 }
 
@@ -1284,7 +1430,9 @@ pub(crate) mod tests {
             depends_on: Vec::new(),
             blocks: Vec::new(),
             contract_blocks: vec![block.clone()],
+            contract_blocks_found: false,
             code_blocks: vec![block],
+            document_endpoints: Vec::new(),
         }
     }
 

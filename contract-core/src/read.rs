@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::document::DocumentEndpoint;
 use crate::source::{Source, Span, Spanned};
 use crate::yaml::{self, Value};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -38,8 +39,17 @@ pub struct Issue {
     pub blocks: Vec<IssueLink>,
     /// The fenced blocks holding the API contract (usually one).
     pub contract_blocks: Vec<CodeBlock>,
+    /// Whether the contract blocks were found by their content (a line that starts with a method
+    /// and a path, a heading that names an endpoint) rather than under an API Contract label:
+    /// such a block may be an API document's HTTP example instead, and when it is not in the
+    /// grammar the document is read as one ([`crate::parse::parse_issue`]).
+    pub contract_blocks_found: bool,
     /// Every fenced block in the file, contract blocks included (type definitions may live anywhere).
     pub code_blocks: Vec<CodeBlock>,
+    /// A document with no contract block: the endpoints it names elsewhere, in headings, labels,
+    /// lists, tables and code lines ([`crate::document`]). Empty when there is a contract block,
+    /// which alone is read then.
+    pub document_endpoints: Vec<DocumentEndpoint>,
 }
 
 /// The issue's YAML front matter.
@@ -108,7 +118,8 @@ pub fn read(source: &Arc<Source>) -> Result<Issue, Diagnostics> {
     let body = Walker::new(source, body_start).walk();
 
     let mut contract_blocks = body.labelled_contracts;
-    if contract_blocks.is_empty() {
+    let contract_blocks_found = contract_blocks.is_empty();
+    if contract_blocks_found {
         contract_blocks = body
             .code_blocks
             .iter()
@@ -118,8 +129,12 @@ pub fn read(source: &Arc<Source>) -> Result<Issue, Diagnostics> {
             .cloned()
             .collect();
     }
+    let mut document_endpoints = Vec::new();
     if contract_blocks.is_empty() {
-        diagnostics.push(no_contract(source));
+        document_endpoints = crate::document::read_endpoints(source);
+        if document_endpoints.is_empty() {
+            diagnostics.push(no_contract(source));
+        }
     }
 
     let objective = body.objective.join("\n\n");
@@ -132,7 +147,9 @@ pub fn read(source: &Arc<Source>) -> Result<Issue, Diagnostics> {
         depends_on: body.depends_on,
         blocks: body.blocks,
         contract_blocks,
+        contract_blocks_found,
         code_blocks: body.code_blocks,
+        document_endpoints,
     };
     diagnostics.into_result(issue)
 }
@@ -150,7 +167,9 @@ fn no_contract(source: &Arc<Source>) -> Diagnostic {
     )
     .note(
         "a fenced code block with a line that starts with an HTTP method and a path \
-         (such as `POST /api/users`) is also taken as the contract",
+         (such as `POST /api/users`) is also taken as the contract, and so is an API document \
+         that names its endpoints in headings, labels, list items, tables or code lines \
+         (`### POST /api/users`); a method and a path inside a sentence name none",
     )
 }
 

@@ -15,13 +15,23 @@ pub struct Args {
     #[arg(required = true, value_name = "ISSUE.md")]
     issues: Vec<PathBuf>,
     /// Print the checked model as JSON (see docs/inspect-json.md) instead of a summary.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "template")]
     json: bool,
+    /// Print each issue's contract as a block in the template's grammar, ready to paste under an
+    /// `**API Contract:**` label: what was understood, above all of a document read without one.
+    #[arg(long)]
+    template: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let contracts = contract_core::load_files(&args.issues)?;
-    let out = if args.json {
+    let out = if args.template {
+        contracts
+            .iter()
+            .map(|c| format!("// {}\n{}", c.file.display(), render::contract_block(c)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else if args.json {
         let mut json = serde_json::to_string_pretty(&contracts).expect("the model serialises");
         json.push('\n');
         json
@@ -42,8 +52,18 @@ fn summary(contract: &Contract) -> String {
     if !contract.labels.is_empty() {
         let _ = writeln!(out, "  labels: {}", contract.labels.join(", "));
     }
+    if contract.read_as_document {
+        out.push_str(
+            "  read as an API document, with no contract block: endpoints from its headings, \
+             labels, lists, tables and code lines (`--template` shows them as a contract block)\n",
+        );
+    }
     for endpoint in &contract.endpoints {
         out.push_str(&endpoint_summary(endpoint));
+        let takes_body = matches!(endpoint.method.as_str(), "POST" | "PUT" | "PATCH");
+        if contract.read_as_document && takes_body && endpoint.request.is_none() {
+            out.push_str("    note:     the document gives no request body it could read\n");
+        }
     }
     for named in &contract.types {
         match &named.definition {

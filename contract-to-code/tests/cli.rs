@@ -263,3 +263,36 @@ fn the_installed_binary_runs_as_a_cargo_subcommand() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("inspect"));
 }
+
+/// A document with no contract block: `inspect` says it was read as a document, notes a body it
+/// could not find, and `--template` prints a contract block that reads back the same.
+#[test]
+fn documents_are_read_and_said_to_be() {
+    let document = contract_corpus::documents::dir().join("01-spec-kit-reading-shelves.md");
+    let document = document.to_str().unwrap();
+    let out = inspect(&[document]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("read as an API document, with no contract block"),
+        "{summary}"
+    );
+    assert!(summary.contains("POST /api/{user_id}/shelves"), "{summary}");
+
+    let out = inspect(&["--template", document]);
+    assert_eq!(out.status.code(), Some(0));
+    let block = String::from_utf8_lossy(&out.stdout);
+    assert!(block.starts_with("// "), "{block}");
+    assert!(
+        block.contains("POST /api/{user_id}/shelves\nHeaders: { Authorization: \"Bearer <token>\" }\nRequest: { name: string, description?: string, isPublic?: boolean }\n"),
+        "{block}"
+    );
+    let negative = contract_corpus::documents::dir().join("93-curl-tutorial-sms.md");
+    let out = inspect(&[negative.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}

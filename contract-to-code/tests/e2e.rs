@@ -643,3 +643,34 @@ fn without_uses(text: &str) -> String {
     }
     out.to_string()
 }
+
+/// A spec-kit-style contracts folder, read as API documents with no contract block, scaffolds
+/// into a crate that builds without a warning and whose derived tests pass against the stubs.
+#[test]
+fn spec_kit_contracts_scaffold_into_a_crate_whose_tests_pass() {
+    let documents: Vec<PathBuf> = contract_corpus::documents::documents()
+        .into_iter()
+        .filter(|d| d.name.contains("spec-kit") || d.name.contains("speckit"))
+        .filter(|d| !d.expected.endpoints.is_empty())
+        .map(|d| d.path)
+        .collect();
+    assert!(documents.len() >= 8, "{documents:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("specs-api");
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .arg("scaffold")
+        .args(&documents)
+        .arg("--crate")
+        .arg(&krate)
+        .env("CONTRACT_TO_CODE_DEP", contract_dep())
+        .output()
+        .expect("the command line runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = cargo_test(&krate, &e2e_target(), &[]);
+    assert!(!run.log.contains("warning"), "{}", run.log);
+    assert!(run.failed == 0 && run.passed > 20, "{run:?}");
+}

@@ -200,17 +200,16 @@ pub(super) fn inline_request(
     {
         return Some(Request::Empty(Span::new(range.start, range.end)));
     }
+    if value.starts_with('{') {
+        // Where the value is written: its first characters, found in the block.
+        let head: String = value.chars().take(12).collect();
+        let open = source.text().get(range.clone())?.find(head.as_str())?;
+        return object_from(source, range.start + open, range.end);
+    }
     if listed.starts_with('`') {
         return listed_fields(source, listed, range);
     }
-    if !value.starts_with('{') {
-        return None;
-    }
-    object_from(
-        source,
-        range.start + source.text().get(range)?.find('{')?,
-        usize::MAX,
-    )
+    None
 }
 
 /// `` `title` (String), `notes` (String, optional) ``: fields listed by name, each with what is

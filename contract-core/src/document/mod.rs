@@ -1,5 +1,9 @@
 //! Reading API documents that are not in the issue template (spec-kit contracts, `docs/api`
-//! pages, task specs, plain notes): where each endpoint is named.
+//! pages, task specs, plain notes). [`crate::read`] turns to it when a file has no contract block
+//! (and [`crate::parse`] when the only blocks are HTTP examples the grammar refuses, or bare
+//! endpoint lines); each endpoint found becomes what its contract block would have said.
+//! `blocks` splits the markdown, `endpoints` finds where endpoints are named, `parts` reads
+//! each endpoint's statuses and auth, `bodies` its request and success bodies.
 //!
 //! Precision comes before recall: an endpoint is named only in a structural position, never in a
 //! sentence. The positions are
