@@ -36,6 +36,10 @@ pub(super) enum Piece {
 /// The piece a label or a heading starts: `Request Body` a request, `Response` or `Errors`
 /// another; `None` for text that is no such label.
 pub(super) fn piece_of(label: &str) -> Option<Piece> {
+    // Four words at most: a sentence before a colon heads no piece.
+    if label.len() > 48 {
+        return None;
+    }
     let label: String = label
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == ' ')

@@ -429,6 +429,10 @@ enum LabelKind {
 }
 
 fn label_kind(label: &str) -> LabelKind {
+    // No label of ours is longer: a sentence before a colon is none.
+    if label.len() > 24 {
+        return LabelKind::Other;
+    }
     let label: String = label
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == ' ')

@@ -144,11 +144,11 @@ pub fn read_endpoints(source: &Arc<Source>) -> Vec<DocumentEndpoint> {
                 // A statement for the whole document: in an auth section, before the first
                 // endpoint, or speaking of every endpoint. Tokens required "unless marked
                 // public" is a requirement.
-                let first_part_yet =
-                    anchors.peek().is_none_or(|(block, _)| *block > at) && at < first_anchor;
-                let for_all = matches!(section, Some((Section::Auth, _)))
-                    || first_part_yet
-                    || says_every(source, range.clone());
+                let says_something = auth.label.is_some() || auth.bearer || auth.public;
+                let for_all = says_something
+                    && (matches!(section, Some((Section::Auth, _)))
+                        || at < first_anchor
+                        || says_every(source, range.clone()));
                 if for_all {
                     if auth.label == Some(true) || auth.bearer {
                         document_auth = Some(Auth::Required(span));
@@ -586,6 +586,20 @@ struct AuthWords {
 }
 
 fn auth_in(source: &Source, block: &Block, range: Range<usize>) -> AuthWords {
+    // Most blocks speak of none of it: a look for the words' cores before lower-casing.
+    let raw = match block {
+        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Item { text, .. } => {
+            text.as_str()
+        }
+        Block::Code => source.text().get(range.clone()).unwrap_or(""),
+        Block::Row { .. } => "",
+    };
+    const CORES: [&str; 10] = [
+        "uth", "UTH", "earer", "EARER", "ublic", "UBLIC", "ogin", "nonymous", "one", "ONE",
+    ];
+    if !matches!(block, Block::Row { .. }) && !CORES.iter().any(|core| raw.contains(core)) {
+        return AuthWords::default();
+    }
     let text = match block {
         Block::Heading { text, .. } | Block::Paragraph { text } | Block::Item { text, .. } => {
             text.to_lowercase()
