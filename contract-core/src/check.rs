@@ -551,6 +551,7 @@ impl Checker<'_, '_> {
         let mut has_null = false;
         let mut literals: Vec<String> = Vec::new();
         let mut others: Vec<Type> = Vec::new();
+        let refs_before = self.refs.len();
         for member in members {
             match &member.kind {
                 TypeExprKind::Null => has_null = true,
@@ -572,8 +573,12 @@ impl Checker<'_, '_> {
             // `"a" | string` is just a string.
             (false, 1) if matches!(others[0], Type::String { .. }) => others.remove(0),
             (true, 1) => others.remove(0),
-            (true, 0) => Type::Any { json_object: false },
-            _ => Type::Any { json_object: false },
+            _ => {
+                // Any JSON value keeps none of its members: the named types first met in them
+                // are not used (`Tag | string`), until something else uses them.
+                self.refs.truncate(refs_before);
+                Type::Any { json_object: false }
+            }
         };
         if has_null { nullable(inner) } else { inner }
     }

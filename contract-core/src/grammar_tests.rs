@@ -319,3 +319,12 @@ fn every_problem_is_reported_at_once() {
     .unwrap_err();
     assert_eq!(diagnostics.len(), 5, "{diagnostics}");
 }
+
+#[test]
+fn a_union_that_is_any_value_uses_no_named_type() {
+    let contract = check_block("POST /x\nRequest: { a: Tag | string, b?: Label | null }\n")
+        .unwrap_or_else(|d| panic!("{d}"));
+    // `Tag | string` is any JSON value: `Tag` is not used. `Label | null` keeps `Label`.
+    let names: Vec<&str> = contract.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Label"]);
+}
