@@ -35,6 +35,10 @@ fn ui() {
     let corpus = contract_corpus::root();
     copy_issues(&corpus.join("valid"), &issues.join("valid"));
     copy_issues(&corpus.join("invalid"), &issues.join("invalid"));
+    copy_issues(
+        &contract_corpus::documents::dir(),
+        &issues.join("documents"),
+    );
     copy_issues(&here.join("../examples/add-comment/issues"), &issues);
     copy_issues(
         &here.join("../contract-core/tests/fixtures/expand"),

@@ -541,6 +541,38 @@ pub async fn delete_card(
     Err(DeleteCardError::NotFound)
 }
 
+// 37-task-spec-notes-endpoint.md, an API document with no contract block: read the same way.
+
+#[contract(
+    "issues/documents/37-task-spec-notes-endpoint.md",
+    endpoint = "PUT /api/notes/{id}"
+)]
+pub async fn update_note(
+    Path(id): Path<String>,
+    token: BearerToken,
+    Json(request): Json<UpdateNoteRequest>,
+) -> Result<(), UpdateNoteError> {
+    let _: (String, String, serde_json::Value) = (id, token.0, request.title);
+    Err(UpdateNoteError::Conflict)
+}
+
+#[contract(
+    "issues/documents/37-task-spec-notes-endpoint.md",
+    endpoint = "POST /api/notes/{id}/shares"
+)]
+pub async fn create_note_share(
+    Path(id): Path<String>,
+    _token: BearerToken,
+    Json(_request): Json<CreateNoteShareRequest>,
+) -> Result<Created<CreateNoteShareResponse>, CreateNoteShareError> {
+    Ok(Created(CreateNoteShareResponse {
+        share_id: id,
+        email: "ada@example.com".into(),
+        permission: "read".into(),
+        expires_at: None,
+    }))
+}
+
 fn main() {
     // Building the router is where axum refuses conflicting routes: it must not panic.
     let app: axum::Router = routes![
@@ -578,6 +610,8 @@ fn main() {
         add_card,
         list_cards,
         delete_card,
+        update_note,
+        create_note_share,
     ]
     .with_state(AppState::default());
     drop(app);
