@@ -1,7 +1,7 @@
 //! No tracked file reads a path outside the repository, so a clone with nothing beside it passes
 //! every test. A relative path that climbs (`../..`) is resolved from where its file would be
-//! read from, and must stay inside the clone; the one exception is `.ci/run`'s optional check of
-//! an extra corpus beside the clone.
+//! read from, and must stay inside the clone. The one exception is CI's script reading a folder
+//! beside the clone only when it is there (`if [ -d PATH ]`): an extra corpus no test needs.
 
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
@@ -139,10 +139,8 @@ fn is_output(file: &Path) -> bool {
     )
 }
 
-/// Climbing paths that read nothing outside: `.ci/run`'s extra corpus, read only when it is there,
-/// and paths that tests give scaffold to see it refuse them.
+/// Climbing paths that read nothing outside: paths that tests give scaffold to see it refuse them.
 const ALLOWED: &[(&str, &str)] = &[
-    (".ci/run", "../shared/contracts"),
     ("contract-core/src/expand/layout.rs", "../x.js"),
     ("contract-core/src/expand/layout.rs", "../../x.js"),
     ("contract-to-code/tests/scaffold.rs", "../../outside/"),
@@ -153,6 +151,16 @@ const ALLOWED: &[(&str, &str)] = &[
 /// Files whose climbing paths are path arithmetic, computed and compared, never opened: this
 /// checker, and scaffold's paths module.
 const ARITHMETIC: &[&str] = &["tests/self_contained.rs", "contract-to-code/src/paths.rs"];
+
+/// CI's script may read a folder beside the clone when, and only when, it is there: it tests for
+/// the folder (`[ -d PATH ]`) before using it.
+fn read_only_when_there(file: &Path, text: &str, path: &str) -> bool {
+    let folder = path.trim_end_matches('/');
+    file == Path::new(".ci/run")
+        && text
+            .lines()
+            .any(|line| line.contains(&format!("[ -d {folder} ]")))
+}
 
 #[test]
 fn no_tracked_file_reads_outside_the_repository() {
@@ -170,7 +178,8 @@ fn no_tracked_file_reads_outside_the_repository() {
         for (at, path) in climbing_paths(&text) {
             let allowed = ALLOWED
                 .iter()
-                .any(|(f, p)| Path::new(f) == file && path.starts_with(p));
+                .any(|(f, p)| Path::new(f) == file && path.starts_with(p))
+                || read_only_when_there(file, &text, path);
             if reads_outside(&root, &bases(&root, file, &text, at), path) && !allowed {
                 let line = text[..at].lines().count().max(1);
                 escapes.push(format!("{}:{line}: {path}", file.display()));
@@ -192,7 +201,7 @@ fn the_checker_sees_what_it_must() {
         Some(PathBuf::from("docs/x.md"))
     );
     assert_eq!(
-        resolve(Path::new("contract-core"), "../../shared/contracts"),
+        resolve(Path::new("contract-core"), "../../beside/corpus"),
         None
     );
     let here = repository();
@@ -201,12 +210,12 @@ fn the_checker_sees_what_it_must() {
     assert!(reads_outside(
         &here,
         &rs_bases,
-        "../shared/contracts/valid/a.md"
+        "../beside/corpus/valid/a.md"
     ));
-    let text = "let p = concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../shared/contracts\");";
+    let text = "let p = concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../beside/corpus\");";
     let found = climbing_paths(text);
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].1, "../../shared/contracts");
+    assert_eq!(found[0].1, "../../beside/corpus");
     assert!(
         climbing_paths("see .../ and ../x")
             .iter()
@@ -216,4 +225,13 @@ fn the_checker_sees_what_it_must() {
     let cd = "cd \"$(dirname \"$0\")/..\"";
     let at = cd.find("..").unwrap();
     assert_eq!(bases(root, file, cd, at), [PathBuf::from("scripts")]);
+    let ci = Path::new(".ci/run");
+    let guarded = "if [ -d ../beside ]; then\n  check ../beside\nfi\n";
+    assert!(read_only_when_there(ci, guarded, "../beside"));
+    assert!(!read_only_when_there(ci, "check ../beside\n", "../beside"));
+    assert!(!read_only_when_there(
+        Path::new("scripts/x.sh"),
+        guarded,
+        "../beside"
+    ));
 }
