@@ -1,6 +1,7 @@
 //! The contract as written: endpoints and type expressions, every node with its span. Nothing here
 //! is validated yet; [`crate::check`] turns it into the model.
 
+use crate::document::{Inferred, Note};
 use crate::read::Issue;
 use crate::source::{Span, Spanned};
 
@@ -36,6 +37,10 @@ pub struct Endpoint {
     pub errors: Vec<ErrorSpec>,
     /// From the method to the end of the endpoint's last line.
     pub span: Span,
+    /// For an endpoint read from an API document: where each part came from.
+    pub inferred: Vec<Inferred>,
+    /// For an endpoint read from an API document: type words read as any JSON value.
+    pub notes: Vec<Note>,
 }
 
 /// A `name=value` pair of a query string on the path line; the value is optional.

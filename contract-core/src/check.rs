@@ -10,8 +10,8 @@ use std::sync::Arc;
 use crate::ast::{self, ParsedIssue, TypeExpr, TypeExprKind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
-    CodeFile, Contract, Endpoint, ErrorCase, Field, Header, IssueRef, Method, NamedType, PathParam,
-    Response, StringFormat, Task, Type,
+    CodeFile, Contract, Endpoint, ErrorCase, Field, Header, Inference, IssueRef, Method, NamedType,
+    PathParam, Response, StringFormat, Task, Type,
 };
 use crate::naming;
 use crate::source::{Source, Span};
@@ -112,7 +112,17 @@ impl Checker<'_, '_> {
             blocks: links(&issue.blocks),
             endpoints,
             types,
-            read_as_document: !issue.document_endpoints.is_empty(),
+            read_as_document: !issue.document.endpoints.is_empty(),
+            notes: issue
+                .document
+                .notes
+                .iter()
+                .map(|note| Inference {
+                    part: "note".to_owned(),
+                    how: note.text.clone(),
+                    at: at(note.span),
+                })
+                .collect(),
             source: Arc::clone(&issue.source),
         }
     }
@@ -151,7 +161,24 @@ impl Checker<'_, '_> {
             errors,
             at: self.source.line_col(endpoint.method.span.start),
             span: endpoint.span,
+            inferred: self.inferred(endpoint),
         })
+    }
+
+    /// Where the parts of an endpoint read from a document came from, and its notes.
+    fn inferred(&self, endpoint: &ast::Endpoint) -> Vec<Inference> {
+        let at = |span: Span| self.source.line_col(span.start);
+        let from = endpoint.inferred.iter().map(|inferred| Inference {
+            part: inferred.part.to_string(),
+            how: inferred.how.to_string(),
+            at: at(inferred.span),
+        });
+        let notes = endpoint.notes.iter().map(|note| Inference {
+            part: "note".to_owned(),
+            how: note.text.clone(),
+            at: at(note.span),
+        });
+        from.chain(notes).collect()
     }
 
     fn method(&mut self, method: &crate::source::Spanned<String>) -> Option<Method> {
@@ -499,24 +526,19 @@ impl Checker<'_, '_> {
     }
 
     fn generic(&mut self, name: &str, args: &[TypeExpr], span: Span) -> Type {
-        let arity_ok = |n: usize| args.len() == n;
-        match name {
-            "Array" | "array" | "List" | "list" | "Vec" | "ReadonlyArray" if arity_ok(1) => {
-                Type::Array {
-                    items: Box::new(self.ty(&args[0])),
-                }
-            }
-            "Option" | "Optional" | "Nullable" | "Maybe" if arity_ok(1) => {
-                nullable(self.ty(&args[0]))
-            }
-            "Promise" | "Readonly" | "Partial" | "Required" if arity_ok(1) => self.ty(&args[0]),
-            "Record" | "Map" | "map" | "HashMap" | "Dictionary" if arity_ok(2) => {
+        match generic_kind(name, args.len()) {
+            Some(Generic::Array) => Type::Array {
+                items: Box::new(self.ty(&args[0])),
+            },
+            Some(Generic::Nullable) => nullable(self.ty(&args[0])),
+            Some(Generic::Same) => self.ty(&args[0]),
+            Some(Generic::Map) => {
                 for arg in args {
                     self.ty(arg);
                 }
                 Type::Any { json_object: true }
             }
-            _ => {
+            None => {
                 self.error(
                     Diagnostic::error(
                         self.source,
@@ -735,8 +757,32 @@ const PRIMITIVE_NAMES: &[&str] = &[
     "date", "datetime", "uuid", "email", "url",
 ];
 
+/// What a generic the grammar knows stands for.
+#[derive(Clone, Copy)]
+pub(crate) enum Generic {
+    /// `Array<T>`: an array of `T`.
+    Array,
+    /// `Option<T>`: `T` or null.
+    Nullable,
+    /// `Promise<T>`, `Readonly<T>`: `T` itself.
+    Same,
+    /// `Record<K, V>`: a JSON object.
+    Map,
+}
+
+/// The generic `name` with `arity` arguments stands for, if the grammar knows it.
+pub(crate) fn generic_kind(name: &str, arity: usize) -> Option<Generic> {
+    match (name, arity) {
+        ("Array" | "array" | "List" | "list" | "Vec" | "ReadonlyArray", 1) => Some(Generic::Array),
+        ("Option" | "Optional" | "Nullable" | "Maybe", 1) => Some(Generic::Nullable),
+        ("Promise" | "Readonly" | "Partial" | "Required", 1) => Some(Generic::Same),
+        ("Record" | "Map" | "map" | "HashMap" | "Dictionary", 2) => Some(Generic::Map),
+        _ => None,
+    }
+}
+
 /// A built-in type by name; lower case, or capitalised as TypeScript's boxed types are.
-fn primitive(name: &str) -> Option<Type> {
+pub(crate) fn primitive(name: &str) -> Option<Type> {
     let lower = name.to_ascii_lowercase();
     let capitalised = name
         .chars()

@@ -47,6 +47,9 @@ pub struct Contract {
     /// labels, lists, tables and code lines ([`crate::document`]), not from the grammar.
     #[cfg_attr(feature = "cli", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub read_as_document: bool,
+    /// Read as an API document: type words in its named types read as any JSON value.
+    #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub notes: Vec<Inference>,
     /// The text, for diagnostics that point into it.
     #[cfg_attr(feature = "cli", serde(skip))]
     pub source: Arc<Source>,
@@ -120,9 +123,27 @@ pub struct Endpoint {
     /// Where the endpoint line starts.
     #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
+    /// Read from an API document: where each part came from, and (`part` is `note`) what was
+    /// read otherwise than written.
+    #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub inferred: Vec<Inference>,
     /// From the method to the end of the endpoint's last line, for diagnostics.
     #[cfg_attr(feature = "cli", serde(skip))]
     pub span: Span,
+}
+
+/// For a contract read from an API document: where one part came from (`request`, from `a field
+/// table`), or, with `part` `note`, what was read otherwise than written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
+pub struct Inference {
+    /// `endpoint`, `request`, `response`, `status 201`, `auth` or `note`.
+    pub part: String,
+    /// The structure it came from, or the note.
+    pub how: String,
+    /// Where.
+    #[cfg_attr(feature = "cli", serde(flatten))]
+    pub at: LineCol,
 }
 
 /// An HTTP method a contract may use; serialises upper case (`GET`).

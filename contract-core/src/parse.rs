@@ -15,7 +15,7 @@ use crate::ast::{
     TypeExpr, TypeExprKind,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::{Auth, DocumentEndpoint, Request};
+use crate::document::{Auth, DocumentEndpoint, Inferred, Request};
 use crate::read::{CodeBlock, Issue};
 use crate::source::{Source, Span, Spanned};
 
@@ -52,12 +52,12 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
         return parsed;
     }
     let mut issue = parsed.issue;
-    let document = crate::document::read_endpoints(&issue.source);
+    let document = crate::document::read_document(&issue.source);
     // Bare endpoint lines give way only to a reading that finds them all.
     let enough = if scratch.is_empty() {
-        document.len() >= parsed.endpoints.len()
+        document.endpoints.len() >= parsed.endpoints.len()
     } else {
-        !document.is_empty()
+        !document.endpoints.is_empty()
     };
     if !enough {
         diagnostics.extend(scratch);
@@ -68,7 +68,7 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
         };
     }
     issue.contract_blocks.clear();
-    issue.document_endpoints = document;
+    issue.document = document;
     parse_blocks(issue, diagnostics)
 }
 
@@ -121,7 +121,16 @@ fn parse_blocks(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
         let mut parser = Parser::new(&issue.source, block.content, diagnostics);
         parser.block(&mut endpoints, first_in_block, &mut type_defs);
     }
-    endpoints.extend(issue.document_endpoints.iter().map(document_endpoint));
+    if !issue.document.endpoints.is_empty() {
+        // A document's reader has its types already, in the grammar's words.
+        endpoints.extend(issue.document.endpoints.iter().map(document_endpoint));
+        type_defs.extend(issue.document.types.iter().cloned());
+        return ParsedIssue {
+            issue,
+            endpoints,
+            type_defs,
+        };
+    }
     for block in other_blocks(&issue) {
         // Code outside the contract is not ours to judge: keep only definitions that parse.
         let mut scratch = Diagnostics::default();
@@ -153,7 +162,7 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
     let success = read.statuses.iter().find(|s| (200..300).contains(&s.value));
     let response = (success.is_some() || read.response.is_some()).then(|| ResponseSpec {
         status: success.map(|s| Spanned::new(s.value.to_string(), s.span)),
-        body: read.response.as_deref().map(object),
+        body: read.response.clone(),
         span,
     });
     let errors = read
@@ -197,6 +206,14 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
         response,
         errors,
         span,
+        inferred: std::iter::once(Inferred {
+            part: crate::document::Part::Endpoint,
+            how: named.form.describe().into(),
+            span,
+        })
+        .chain(read.inferred.iter().cloned())
+        .collect(),
+        notes: read.notes.clone(),
     }
 }
 
@@ -449,6 +466,8 @@ impl<'a> Parser<'a> {
             response: None,
             errors: Vec::new(),
             span: Span::new(start, self.pos),
+            inferred: Vec::new(),
+            notes: Vec::new(),
         };
         self.skip_trivia(false);
         if self.peek().is_some_and(|c| c == '{' || c == '[') {
@@ -1038,6 +1057,15 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> PResult<Spanned<String>> {
         let start = self.pos;
         let quote = self.bump().expect("caller saw a quote");
+        // Most strings hold no escape: taken whole, up to the closing quote on their line.
+        let rest = &self.text[self.pos..self.end];
+        if let Some(stop) = rest.find([quote, '\\', '\n'])
+            && rest[stop..].starts_with(quote)
+        {
+            let value = rest[..stop].to_owned();
+            self.pos += stop + quote.len_utf8();
+            return Ok(Spanned::new(value, Span::new(start, self.pos)));
+        }
         let mut value = String::new();
         loop {
             match self.peek() {
@@ -1120,7 +1148,11 @@ impl<'a> Parser<'a> {
         if self.pos >= self.end {
             return None;
         }
-        self.text[self.pos..self.end].chars().next()
+        // ASCII, nearly all of a contract, without decoding.
+        match self.text.as_bytes().get(self.pos) {
+            Some(&byte) if byte.is_ascii() => Some(byte as char),
+            _ => self.text[self.pos..self.end].chars().next(),
+        }
     }
 
     fn peek_second(&self) -> Option<char> {
@@ -1155,7 +1187,7 @@ impl<'a> Parser<'a> {
     }
 
     fn starts_with(&self, s: &str) -> bool {
-        self.text[self.pos.min(self.end)..self.end].starts_with(s)
+        self.text.as_bytes()[self.pos.min(self.end)..self.end].starts_with(s.as_bytes())
     }
 
     fn at_end(&self) -> bool {
@@ -1432,7 +1464,7 @@ pub(crate) mod tests {
             contract_blocks: vec![block.clone()],
             contract_blocks_found: false,
             code_blocks: vec![block],
-            document_endpoints: Vec::new(),
+            document: Default::default(),
         }
     }
 

@@ -1,5 +1,7 @@
 //! Property tests of the grammar: no input panics the parser, and whatever it accepts renders to
-//! canonical text that parses back to the same model.
+//! canonical text that parses back to the same model. And of the document reader: an API document
+//! written in the shapes it reads gives back the endpoints it was written from, and what
+//! `inspect --template` prints for it reads back to the same model.
 
 use proptest::prelude::*;
 
@@ -14,6 +16,8 @@ fn positionless(contract: &crate::model::Contract) -> serde_json::Value {
                 map.remove("line");
                 map.remove("column");
                 map.remove("defined_at");
+                // Where a document's parts came from: its template block says none of it.
+                map.remove("inferred");
                 map.values_mut().for_each(strip);
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
@@ -193,5 +197,314 @@ proptest! {
         while !text.is_char_boundary(at) { at -= 1; }
         text.insert_str(at, &insert);
         assert_round_trip(&text)?;
+    }
+}
+
+/// One endpoint of a generated API document, as its writer meant it.
+#[derive(Clone, Debug)]
+struct DocEndpoint {
+    method: &'static str,
+    path: String,
+    /// `(name, optional, type)`, with the type one of [`DOC_TYPES`].
+    request: Vec<(String, bool, usize)>,
+    success: u16,
+    errors: Vec<u16>,
+    auth: bool,
+    /// The shape it is written in.
+    shape: usize,
+}
+
+/// Field types as a table writes them, as a JSON example shows them, and as the model has them.
+const DOC_TYPES: [(&str, &str, &str); 6] = [
+    ("string", "\"some text\"", "string"),
+    ("integer", "42", "integer"),
+    ("boolean", "true", "boolean"),
+    ("UUID", "\"6f1c2b9e-3d4a-4e1b-9c55-0a7d2e8f4b13\"", "uuid"),
+    ("string (ISO 8601)", "\"2025-03-02T09:14:00Z\"", "date"),
+    ("string[]", "[\"a\", \"b\"]", "string[]"),
+];
+
+fn doc_endpoint(resource: String) -> impl Strategy<Value = DocEndpoint> {
+    let method = prop::sample::select(vec!["GET", "POST", "PUT", "PATCH", "DELETE"]);
+    let fields = prop::collection::btree_map(
+        "[a-z][a-zA-Z]{2,8}",
+        (any::<bool>(), 0..DOC_TYPES.len()),
+        1..5,
+    );
+    (
+        method,
+        any::<bool>(),
+        fields,
+        prop::sample::select(vec![200u16, 201, 202, 204]),
+        prop::collection::btree_set(
+            prop::sample::select(vec![400u16, 401, 403, 404, 409, 422, 429, 500]),
+            0..4,
+        ),
+        any::<bool>(),
+        0..4usize,
+    )
+        .prop_map(
+            move |(method, with_id, fields, success, errors, auth, shape)| {
+                let path = if with_id {
+                    format!("/api/{resource}/{{id}}")
+                } else {
+                    format!("/api/{resource}")
+                };
+                let takes_body = matches!(method, "POST" | "PUT" | "PATCH");
+                let request = if takes_body {
+                    fields
+                        .into_iter()
+                        .map(|(name, (optional, ty))| (name, optional, ty))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                DocEndpoint {
+                    method,
+                    path,
+                    request,
+                    success,
+                    errors: errors.into_iter().collect(),
+                    auth,
+                    shape,
+                }
+            },
+        )
+}
+
+/// The reason phrase documents write after a status.
+fn reason(status: u16) -> &'static str {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("Error")
+}
+
+/// The endpoint in one of four shapes documents use: a heading with labelled pieces and a JSON
+/// example, a bold endpoint label with a field table and a status table, plain-text notes, and a
+/// spec-kit section with a TypeScript body and error bullets.
+fn write_endpoint(e: &DocEndpoint) -> String {
+    let json = |fields: &[(String, bool, usize)]| {
+        let entries: Vec<String> = fields
+            .iter()
+            .map(|(n, _, t)| format!("  \"{n}\": {}", DOC_TYPES[*t].1))
+            .collect();
+        format!("{{\n{}\n}}", entries.join(",\n"))
+    };
+    let optional_note: Vec<String> = e
+        .request
+        .iter()
+        .filter(|(_, o, _)| *o)
+        .map(|(n, ..)| format!("`{n}` is optional."))
+        .collect();
+    let mut out = String::new();
+    match e.shape {
+        0 => {
+            out.push_str(&format!(
+                "### {} {}\n\nDoes the work.\n\n",
+                e.method, e.path
+            ));
+            if e.auth {
+                out.push_str("**Auth:** required\n\n");
+            }
+            if !e.request.is_empty() {
+                out.push_str(&format!(
+                    "**Request Body:**\n\n```json\n{}\n```\n\n",
+                    json(&e.request)
+                ));
+                if !optional_note.is_empty() {
+                    out.push_str(&format!("{}\n\n", optional_note.join(" ")));
+                }
+            }
+            // A body, named by the type the document defines at its end.
+            let body = if names_record(e) {
+                ": returns the created Record"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "**Response ({} {})**{body}\n\n",
+                e.success,
+                reason(e.success)
+            ));
+            if !e.errors.is_empty() {
+                out.push_str("**Errors:**\n\n");
+                for status in &e.errors {
+                    out.push_str(&format!("- {status} when it goes wrong\n"));
+                }
+                out.push('\n');
+            }
+        }
+        1 => {
+            out.push_str(&format!(
+                "## The {} call\n\n**Endpoint:** `{} {}`\n\n",
+                e.path, e.method, e.path
+            ));
+            if e.auth {
+                out.push_str("Requires authentication.\n\n");
+            }
+            if !e.request.is_empty() {
+                out.push_str("#### Request\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n");
+                for (name, optional, ty) in &e.request {
+                    let required = if *optional { "No" } else { "Yes" };
+                    out.push_str(&format!(
+                        "| `{name}` | {} | {required} | a field |\n",
+                        DOC_TYPES[*ty].0
+                    ));
+                }
+                out.push('\n');
+            }
+            out.push_str("#### Responses\n\n| Status | Meaning |\n| --- | --- |\n");
+            out.push_str(&format!("| {} {} | done |\n", e.success, reason(e.success)));
+            for status in &e.errors {
+                out.push_str(&format!("| {status} {} | refused |\n", reason(*status)));
+            }
+            out.push('\n');
+        }
+        2 => {
+            out.push_str(&format!(
+                "Endpoint\n{} {}\nDoes the work.\n\n",
+                e.method, e.path
+            ));
+            if e.auth {
+                out.push_str("Headers: Authorization: Bearer <token>\n\n");
+            }
+            if !e.request.is_empty() {
+                out.push_str(&format!("Request:\n{}\n", json(&e.request)));
+                if !optional_note.is_empty() {
+                    out.push_str(&optional_note.join(" "));
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            out.push_str(&format!(
+                "Response: {} {}\n\n",
+                e.success,
+                reason(e.success)
+            ));
+            if !e.errors.is_empty() {
+                out.push_str("Errors:\n");
+                for status in &e.errors {
+                    out.push_str(&format!("{status} {} - refused\n", reason(*status)));
+                }
+                out.push('\n');
+            }
+        }
+        _ => {
+            out.push_str(&format!("### {} {}\n\n", e.method, e.path));
+            if e.auth {
+                out.push_str("- **Auth**: Bearer token\n");
+            }
+            if !e.request.is_empty() {
+                let fields: Vec<String> = e
+                    .request
+                    .iter()
+                    .map(|(n, o, t)| {
+                        let ty = DOC_TYPES[*t].2.replace("date", "string");
+                        format!("  {n}{}: {ty};", if *o { "?" } else { "" })
+                    })
+                    .collect();
+                out.push_str(&format!(
+                    "\n**Request**:\n\n```ts\n{{\n{}\n}}\n```\n\n",
+                    fields.join("\n")
+                ));
+            }
+            out.push_str(&format!("- **{}**: done\n", e.success));
+            for status in &e.errors {
+                out.push_str(&format!("- **{status}** if refused\n"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Whether `e`'s success body is the document's `Record` type.
+fn names_record(e: &DocEndpoint) -> bool {
+    e.shape == 0 && e.success != 204
+}
+
+/// The type a document defines under its own heading, in a table with words for types.
+const RECORD: &str = "## Record representation\n\n\
+    | Field | Type | Description |\n| --- | --- | --- |\n\
+    | id | UUID | its id |\n\
+    | createdAt | string (ISO 8601) | when it was made |\n\
+    | tags | string[] | its labels |\n";
+
+fn document() -> impl Strategy<Value = Vec<DocEndpoint>> {
+    let resources = vec![
+        "books", "members", "loans", "authors", "branches", "fines", "events", "holds",
+    ];
+    prop::sample::subsequence(resources, 1..5).prop_flat_map(|resources| {
+        resources
+            .into_iter()
+            .map(|r| doc_endpoint(r.to_owned()))
+            .collect::<Vec<_>>()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn generated_documents_read_back_and_their_template_round_trips(endpoints in document()) {
+        use crate::source::Source;
+
+        let record = if endpoints.iter().any(names_record) { RECORD } else { "" };
+        let text = format!(
+            "# Lending API\n\nWhat the branches call.\n\n{}\n{record}",
+            endpoints.iter().map(write_endpoint).collect::<Vec<_>>().join("\n")
+        );
+        let loaded = crate::load_sources(&[Source::new("doc.md", text.clone())])
+            .map_err(|d| TestCaseError::fail(format!("refused:\n{text}\n{d}")))?;
+        let contract = &loaded[0];
+        prop_assert!(contract.read_as_document);
+        prop_assert_eq!(contract.endpoints.len(), endpoints.len(), "{}", text);
+        for (read, written) in contract.endpoints.iter().zip(&endpoints) {
+            prop_assert_eq!(read.method.as_str(), written.method, "{}", text);
+            prop_assert_eq!(&read.path, &written.path, "{}", text);
+            prop_assert_eq!(read.auth, written.auth, "{}", text);
+            prop_assert_eq!(read.response.status, written.success, "{}", text);
+            let body = read.response.body.as_ref().map(render::ty);
+            let expected_body = names_record(written).then(|| "Record".to_owned());
+            prop_assert_eq!(body, expected_body, "{}", text);
+            let errors: Vec<u16> = read.errors.iter().map(|e| e.status).collect();
+            prop_assert_eq!(&errors, &written.errors, "{}", text);
+            let fields: Vec<(String, bool, String)> = match &read.request {
+                Some(crate::model::Type::Object { fields }) => fields
+                    .iter()
+                    .map(|f| (f.name.clone(), f.optional, render::ty(&f.ty)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let expected: Vec<(String, bool, String)> = written
+                .request
+                .iter()
+                .map(|(n, o, t)| {
+                    // A TypeScript body says no format: `uuid` there is the word, dates are strings.
+                    let ty = if written.shape == 3 { DOC_TYPES[*t].2.replace("date", "string") } else { DOC_TYPES[*t].2.to_owned() };
+                    (n.clone(), *o, ty)
+                })
+                .collect();
+            prop_assert_eq!(fields, expected, "{}", text);
+        }
+        let types: Vec<(String, Option<String>)> = contract
+            .types
+            .iter()
+            .map(|t| (t.name.clone(), t.definition.as_ref().map(render::ty)))
+            .collect();
+        let expected_types = if record.is_empty() {
+            Vec::new()
+        } else {
+            vec![("Record".to_owned(), Some("{ id: uuid, createdAt: date, tags: string[] }".to_owned()))]
+        };
+        prop_assert_eq!(types, expected_types, "{}", text);
+        let block = render::contract_block(contract);
+        let issue = format!("**API Contract:**\n```\n{block}```\n");
+        let again = crate::load_sources(&[Source::new("issue.md", issue)])
+            .map_err(|d| TestCaseError::fail(format!("the template block of\n{text}\nwas refused:\n{block}\n{d}")))?;
+        prop_assert!(!again[0].read_as_document);
+        prop_assert_eq!(render::contract_block(&again[0]), block.clone());
+        prop_assert_eq!(positionless(contract), positionless(&again[0]), "{}", block);
     }
 }

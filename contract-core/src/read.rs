@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::DocumentEndpoint;
+use crate::document::Reading;
 use crate::source::{Source, Span, Spanned};
 use crate::yaml::{self, Value};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -47,9 +47,9 @@ pub struct Issue {
     /// Every fenced block in the file, contract blocks included (type definitions may live anywhere).
     pub code_blocks: Vec<CodeBlock>,
     /// A document with no contract block: the endpoints it names elsewhere, in headings, labels,
-    /// lists, tables and code lines ([`crate::document`]). Empty when there is a contract block,
-    /// which alone is read then.
-    pub document_endpoints: Vec<DocumentEndpoint>,
+    /// lists, tables and code lines, and the types their bodies use ([`crate::document`]). Empty
+    /// when there is a contract block, which alone is read then.
+    pub document: Reading,
 }
 
 /// The issue's YAML front matter.
@@ -129,10 +129,10 @@ pub fn read(source: &Arc<Source>) -> Result<Issue, Diagnostics> {
             .cloned()
             .collect();
     }
-    let mut document_endpoints = Vec::new();
+    let mut document = Reading::default();
     if contract_blocks.is_empty() {
-        document_endpoints = crate::document::read_endpoints(source);
-        if document_endpoints.is_empty() {
+        document = crate::document::read_document(source);
+        if document.endpoints.is_empty() {
             diagnostics.push(no_contract(source));
         }
     }
@@ -149,7 +149,7 @@ pub fn read(source: &Arc<Source>) -> Result<Issue, Diagnostics> {
         contract_blocks,
         contract_blocks_found,
         code_blocks: body.code_blocks,
-        document_endpoints,
+        document,
     };
     diagnostics.into_result(issue)
 }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use contract_core::model::{Contract, Endpoint};
+use contract_core::model::{Contract, Endpoint, Inference};
 use contract_core::render;
 
 use crate::Failure;
@@ -60,10 +60,16 @@ fn summary(contract: &Contract) -> String {
     }
     for endpoint in &contract.endpoints {
         out.push_str(&endpoint_summary(endpoint));
+        out.push_str(&provenance(&endpoint.inferred));
         let takes_body = matches!(endpoint.method.as_str(), "POST" | "PUT" | "PATCH");
-        if contract.read_as_document && takes_body && endpoint.request.is_none() {
+        let request_said = endpoint.inferred.iter().any(|i| i.part == "request");
+        if contract.read_as_document && takes_body && !request_said {
             out.push_str("    note:     the document gives no request body it could read\n");
         }
+    }
+    if !contract.notes.is_empty() {
+        out.push('\n');
+        out.push_str(&provenance(&contract.notes));
     }
     for named in &contract.types {
         match &named.definition {
@@ -88,6 +94,44 @@ fn summary(contract: &Contract) -> String {
             .map(|f| f.path.as_str())
             .collect();
         let _ = writeln!(out, "  code to create: {}", files.join(", "));
+    }
+    out
+}
+
+/// Where each part of an endpoint read from a document came from, statuses from one place on one
+/// line, then the notes.
+fn provenance(inferred: &[Inference]) -> String {
+    // Each part once, the statuses from one place together: `statuses 401, 403: ...`.
+    let mut lines: Vec<(String, Vec<&str>, &str, usize)> = Vec::new();
+    for item in inferred.iter().filter(|i| i.part != "note") {
+        let status = item.part.strip_prefix("status ");
+        let same_place = lines.iter_mut().find(|(_, statuses, how, _)| {
+            status.is_some() && !statuses.is_empty() && *how == item.how
+        });
+        match (status, same_place) {
+            (Some(status), Some((_, statuses, _, _))) => statuses.push(status),
+            _ => lines.push((
+                item.part.clone(),
+                status.into_iter().collect(),
+                &item.how,
+                item.at.line,
+            )),
+        }
+    }
+    let mut out = String::new();
+    for (index, (part, mut statuses, how, line)) in lines.into_iter().enumerate() {
+        let label = if index == 0 { "from:" } else { "" };
+        let part = match statuses.len() {
+            0 | 1 => part,
+            _ => {
+                statuses.sort_unstable();
+                format!("statuses {}", statuses.join(", "))
+            }
+        };
+        let _ = writeln!(out, "    {label:<9} {part}: {how} (line {line})");
+    }
+    for note in inferred.iter().filter(|i| i.part == "note") {
+        let _ = writeln!(out, "    note:     line {}: {}", note.at.line, note.how);
     }
     out
 }

@@ -17,6 +17,18 @@ fn inspect(args: &[&str]) -> Output {
         .expect("xtask runs")
 }
 
+/// `inspect`'s summary of one file, which it must read.
+fn summary_of(file: &str) -> String {
+    let out = inspect(&[file]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("the summary is UTF-8")
+}
+
 fn issue_files(kind: &str) -> Vec<String> {
     let kind = if kind == "valid" {
         contract_corpus::Kind::Valid
@@ -264,25 +276,31 @@ fn the_installed_binary_runs_as_a_cargo_subcommand() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("inspect"));
 }
 
-/// A document with no contract block: `inspect` says it was read as a document, notes a body it
-/// could not find, and `--template` prints a contract block that reads back the same.
+/// A document with no contract block: `inspect` says it was read as a document and where each
+/// part came from, and `--template` prints a contract block that reads back the same.
 #[test]
 fn documents_are_read_and_said_to_be() {
     let document = contract_corpus::documents::dir().join("01-spec-kit-reading-shelves.md");
     let document = document.to_str().unwrap();
-    let out = inspect(&[document]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let summary = String::from_utf8_lossy(&out.stdout);
+    let summary = summary_of(document);
     assert!(
         summary.contains("read as an API document, with no contract block"),
         "{summary}"
     );
     assert!(summary.contains("POST /api/{user_id}/shelves"), "{summary}");
+    // Each line checked against the document: the endpoint on line 36, its body and statuses
+    // on the lines under it, the shared errors and the bearer token stated at the top.
+    let create = "    from:     endpoint: a line of its own (line 36)\n\
+                  \x20             request: an inline object (line 38)\n\
+                  \x20             statuses 201, 409, 422: the endpoint's part (line 39)\n\
+                  \x20             response: `Shelf`, a type the document defines (line 39)\n\
+                  \x20             statuses 401, 403, 500: the document's error section (line 21)\n\
+                  \x20             auth: a statement for the whole document (line 15)\n";
+    assert!(summary.contains(create), "{summary}");
+    assert!(
+        summary.contains("  type Shelf = { id: uuid, userId: uuid, name: string"),
+        "{summary}"
+    );
 
     let out = inspect(&["--template", document]);
     assert_eq!(out.status.code(), Some(0));
@@ -295,4 +313,39 @@ fn documents_are_read_and_said_to_be() {
     let negative = contract_corpus::documents::dir().join("93-curl-tutorial-sms.md");
     let out = inspect(&[negative.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// A type word the reader does not know is any JSON value, with a note at its line, never a
+/// refusal; a body it cannot find is noted too.
+#[test]
+fn documents_note_what_was_read_otherwise_than_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let document = dir.path().join("fines.md");
+    std::fs::write(
+        &document,
+        "# Fines\n\n\
+         ### POST /api/fines\n\n\
+         #### Request\n\n\
+         | Field | Type | Required |\n| --- | --- | --- |\n\
+         | amount | Money | yes |\n| note | string | no |\n\n\
+         **Response (201)**\n\n\
+         ### PUT /api/fines/{id}\n\n\
+         - 404 when there is no such fine\n",
+    )
+    .unwrap();
+    let summary = summary_of(document.to_str().unwrap());
+    assert!(
+        summary.contains("    request:  { amount: any, note?: string }\n"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(
+            "    note:     line 9: `Money` is no type this document defines: read as any JSON value\n"
+        ),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("    note:     the document gives no request body it could read\n"),
+        "{summary}"
+    );
 }

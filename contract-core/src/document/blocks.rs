@@ -16,6 +16,31 @@ pub(super) enum Block {
     Row { cells: Vec<String>, header: bool },
 }
 
+/// The words of a short label (letters and digits, split at anything else), if it has at most
+/// `N`: labels are compared word by word, ignoring case, with no allocation.
+pub(super) fn label_words<const N: usize>(label: &str) -> Option<([&str; N], usize)> {
+    let mut words = [""; N];
+    let mut count = 0;
+    for word in label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *words.get_mut(count)? = word;
+        count += 1;
+    }
+    Some((words, count))
+}
+
+/// Whether `words` holds `word`, ignoring ASCII case.
+pub(super) fn has_word(words: &[&str], word: &str) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `words` holds one of `wanted`, ignoring ASCII case.
+pub(super) fn has_any(words: &[&str], wanted: &[&str]) -> bool {
+    wanted.iter().any(|word| has_word(words, word))
+}
+
 /// Each line of `text` with its offset.
 pub(super) fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').scan(0, |offset, line| {
@@ -40,7 +65,7 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
                 current = Some((
                     Block::Heading {
                         level: level as usize,
-                        text: String::new(),
+                        text: String::with_capacity(range.len()),
                     },
                     range,
                 ));
@@ -48,7 +73,7 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
             Event::Start(Tag::Paragraph) if item_depth == 0 => {
                 current = Some((
                     Block::Paragraph {
-                        text: String::new(),
+                        text: String::with_capacity(range.len()),
                     },
                     range,
                 ));
@@ -59,9 +84,11 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
                     out.push(block);
                 }
                 item_depth += 1;
+                // An item's own text is at most its first line or two; its range holds the
+                // items nested in it too.
                 current = Some((
                     Block::Item {
-                        text: String::new(),
+                        text: String::with_capacity(range.len().min(256)),
                         task: false,
                     },
                     range,
@@ -126,7 +153,11 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
                     cells.push(String::new());
                 }
             }
-            Event::Code(t) => push_inline(&mut row, &mut current, &format!("`{t}`")),
+            Event::Code(t) => {
+                push_inline(&mut row, &mut current, "`");
+                push_inline(&mut row, &mut current, &t);
+                push_inline(&mut row, &mut current, "`");
+            }
             Event::Text(t) => push_inline(&mut row, &mut current, &t),
             Event::SoftBreak | Event::HardBreak => {
                 if let Some((

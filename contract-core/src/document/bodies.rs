@@ -7,7 +7,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::blocks::Block;
+use super::blocks::{Block, has_any, has_word, label_words};
+use super::types::cell_type;
 use crate::ast::{FieldExpr, TypeExprKind};
 use crate::parse::{type_at, type_defs_at};
 use crate::source::{Source, Span, Spanned};
@@ -40,13 +41,9 @@ pub(super) fn piece_of(label: &str) -> Option<Piece> {
     if label.len() > 48 {
         return None;
     }
-    let label: String = label
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
-        .collect::<String>()
-        .to_lowercase();
-    let words: Vec<&str> = label.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 {
+    let (words, count) = label_words::<4>(label)?;
+    let words = &words[..count];
+    if words.is_empty() {
         return None;
     }
     let request = [
@@ -60,13 +57,11 @@ pub(super) fn piece_of(label: &str) -> Option<Piece> {
     ];
     let response = ["response", "success", "returns", "output", "returned"];
     let error = ["errors", "error", "failure", "failures", "responses"];
-    if !words.contains(&"request")
-        && words.iter().any(|w| response.contains(w))
-        && !words.iter().any(|w| error.contains(w))
-    {
+    let has_request = has_word(words, "request");
+    if !has_request && has_any(words, &response) && !has_any(words, &error) {
         // `Response (409 Conflict)` heads an error body, not the success one.
-        let error_status = label
-            .split(|c: char| !c.is_ascii_digit())
+        let error_status = words
+            .iter()
             .any(|n| n.len() == 3 && n.parse::<u16>().is_ok_and(|s| s >= 300));
         return Some(if error_status {
             Piece::Other
@@ -95,22 +90,33 @@ pub(super) fn piece_of(label: &str) -> Option<Piece> {
     ];
     // Path, query and header parameters are not the body, whatever else the label says.
     let not_body = ["path", "query", "url", "header", "headers", "uri"];
-    if words.iter().any(|w| not_body.contains(w))
-        || (words.iter().any(|w| other.contains(w)) && !words.contains(&"request"))
-    {
+    if has_any(words, &not_body) || (has_any(words, &other) && !has_request) {
         Some(Piece::Other)
-    } else if words.iter().any(|w| request.contains(w)) {
+    } else if has_any(words, &request) {
         Some(Piece::Request)
     } else {
         None
     }
 }
 
-/// The columns of a field table: the name, and whether a field is required.
+/// The columns of a field table: the name, its type, and whether a field is required.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct FieldColumns {
     name: usize,
+    ty: Option<usize>,
     required: Option<usize>,
+}
+
+impl FieldColumns {
+    /// Whether the table gives each field's type.
+    pub(super) fn has_type(self) -> bool {
+        self.ty.is_some()
+    }
+
+    /// Whether the table says which fields are required.
+    pub(super) fn has_required(self) -> bool {
+        self.required.is_some()
+    }
 }
 
 /// A field table's columns, from its header (`| Field | Type | Required | ... |`).
@@ -134,7 +140,10 @@ pub(super) fn field_columns(cells: &[String]) -> Option<FieldColumns> {
     let required = names
         .iter()
         .position(|n| ["required", "optional", "required?", "mandatory"].contains(&n.as_str()));
-    Some(FieldColumns { name, required })
+    let ty = names
+        .iter()
+        .position(|n| ["type", "data type", "datatype", "schema"].contains(&n.as_str()));
+    Some(FieldColumns { name, ty, required })
 }
 
 /// One field from a row of a field table.
@@ -178,10 +187,22 @@ pub(super) fn table_field(
     let span = at.map_or(Span::new(range.start, range.end), |at| {
         Span::new(range.start + at, range.start + at + name.len())
     });
+    // The type cell, where it is written in the row.
+    let ty = columns.ty.and_then(|column| {
+        let cell = cells.get(column)?.trim();
+        let row = source.text().get(range.clone())?;
+        let at = row[span.end.saturating_sub(range.start).min(row.len())..]
+            .find(cell)
+            .map(|at| at + span.end.saturating_sub(range.start).min(row.len()))?;
+        cell_type(
+            cell,
+            Span::new(range.start + at, range.start + at + cell.len()),
+        )
+    });
     Some(FieldExpr {
         name: Spanned::new(name.to_owned(), span),
         optional,
-        ty: None,
+        ty,
     })
 }
 
@@ -196,24 +217,40 @@ pub(super) fn inline_request(
 ) -> Option<Request> {
     let listed = value.trim();
     let value = listed.trim_matches(['*', '_', '`', '.']).trim();
-    let lower = value.to_lowercase();
-    if NO_BODY
-        .iter()
-        .any(|word| lower == *word || lower.starts_with(&format!("{word} ")))
-        || lower.starts_with("none")
-    {
+    // `none`, `n/a`, `empty (the id is in the path)`: a word alone or before a space.
+    let says_none = NO_BODY.iter().any(|word| {
+        value.get(..word.len()).is_some_and(|head| {
+            head.eq_ignore_ascii_case(word)
+                && matches!(value.as_bytes().get(word.len()), None | Some(b' '))
+        })
+    }) || value
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("none"));
+    if says_none {
         return Some(Request::Empty(Span::new(range.start, range.end)));
     }
     if value.starts_with('{') {
-        // Where the value is written: its first characters, found in the block.
-        let head: String = value.chars().take(12).collect();
-        let open = source.text().get(range.clone())?.find(head.as_str())?;
-        return object_from(source, range.start + open, range.end);
+        return inline_object(source, value, range).map(Request::Fields);
     }
     if listed.starts_with('`') {
         return listed_fields(source, listed, range);
     }
     None
+}
+
+/// The fields of the object `value` starts with, `value` being text of the block at `range`.
+pub(super) fn inline_object(
+    source: &Arc<Source>,
+    value: &str,
+    range: Range<usize>,
+) -> Option<Vec<FieldExpr>> {
+    // Where the value is written: its first characters, found in the block.
+    let head: String = value.chars().take(12).collect();
+    let open = source.text().get(range.clone())?.find(head.as_str())?;
+    match object_from(source, range.start + open, range.end)? {
+        Request::Fields(fields) => Some(fields),
+        _ => None,
+    }
 }
 
 /// `` `title` (String), `notes` (String, optional) ``: fields listed by name, each with what is
@@ -261,15 +298,18 @@ fn listed_fields(source: &Source, value: &str, range: Range<usize>) -> Option<Re
 
 /// Whether a paragraph says there is no request body (`No request body.`).
 pub(super) fn says_no_body(text: &str) -> bool {
-    let text = text.trim().trim_end_matches('.').to_lowercase();
-    [
-        "no request body",
-        "no body",
-        "request body: none",
-        "body: none",
-        "no payload",
-    ]
-    .contains(&text.as_str())
+    let text = text.trim().trim_end_matches('.');
+    let starts = |start: &str| {
+        text.get(..start.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(start))
+    };
+    // `No request body necessary.`, `No body is sent`.
+    ["no request body", "no body", "no payload"]
+        .iter()
+        .any(|start| starts(start))
+        || ["request body: none", "body: none"]
+            .iter()
+            .any(|whole| text.eq_ignore_ascii_case(whole))
 }
 
 /// The request a code block gives: the object it holds (a JSON example, a TypeScript object or

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::blocks::{Block, blocks, line_offsets};
+use super::blocks::{Block, blocks, label_words, line_offsets};
 use crate::source::{Source, Span, Spanned};
 
 /// The HTTP methods an endpoint may have, as documents write them.
@@ -37,6 +37,21 @@ pub enum Form {
     TableRow,
     /// A GitBook `swagger` or `api-method` tag.
     Tag,
+}
+
+impl Form {
+    /// The structure in words, for saying where an endpoint came from.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Form::Heading => "a heading",
+            Form::Paragraph => "a line of its own",
+            Form::Label => "a label",
+            Form::ListItem => "a list item",
+            Form::CodeLine => "a line of a code block",
+            Form::TableRow => "a row of a route table",
+            Form::Tag => "a GitBook tag",
+        }
+    }
 }
 
 /// Every endpoint `source` names, in document order, each once (by method and path).
@@ -162,7 +177,12 @@ impl Finder<'_> {
                 let text = &self.source.text()[range.clone()];
                 for (offset, line) in line_offsets(text) {
                     let line = line.trim_start_matches(['$', '>', ' ']);
-                    if let Some((method, path)) = method_and_path(line) {
+                    // A method starts with a capital (after emphasis): most code lines do not.
+                    let may_name = line
+                        .bytes()
+                        .find(|b| !matches!(b, b'*' | b'`' | b'_' | b'\t'))
+                        .is_some_and(|b| b.is_ascii_uppercase());
+                    if may_name && let Some((method, path)) = method_and_path(line) {
                         let at = range.start + offset;
                         self.add(method, path, at..at + line.len() + 1, Form::CodeLine);
                     }
@@ -201,6 +221,11 @@ impl Finder<'_> {
     /// or a method or path label.
     fn line(&mut self, line: &str, range: Range<usize>, after: Option<LabelKind>, form: Form) {
         let line = line.trim();
+        // A path has a slash, a label a colon; a line with neither names nothing, unless it is
+        // the value of a label alone above it.
+        if after.is_none() && !line.bytes().any(|b| b == b'/' || b == b':') {
+            return;
+        }
         // The value of a label that stood alone on the line before.
         match after {
             Some(LabelKind::Endpoint) if endpoint_line(line).is_none() => {
@@ -227,7 +252,7 @@ impl Finder<'_> {
             return;
         }
         let (label, rest) = split_label(line);
-        match label.as_deref().map(label_kind) {
+        match label.map(label_kind) {
             Some(LabelKind::Endpoint) => {
                 if let Some((method, path)) = endpoint_line(rest) {
                     self.add(method, path, range, Form::Label);
@@ -384,6 +409,9 @@ fn lone_method(text: &str) -> Option<&'static str> {
 /// A path from the root, from a word such as `/api/x`, `{BASE_URL}/api/x` or
 /// `https://host/api/x?y=1`: without host and query, or `None` when the word is no path.
 fn lone_path(word: &str) -> Option<String> {
+    if !word.as_bytes().contains(&b'/') {
+        return None;
+    }
     let word = word
         .trim()
         .trim_matches(['`', '*', '"', '\'', ','])
@@ -411,8 +439,9 @@ fn strip_numbering(text: &str) -> &str {
     let text = text.trim().trim_start_matches(['*', '_']);
     let text = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
     let text = text.trim_start();
-    let lower = text.to_ascii_lowercase();
-    if lower.starts_with("endpoint")
+    if text
+        .get(..8)
+        .is_some_and(|start| start.eq_ignore_ascii_case("endpoint"))
         && let Some((_, rest)) = text.split_once(':')
     {
         return rest.trim();
@@ -433,17 +462,22 @@ fn label_kind(label: &str) -> LabelKind {
     if label.len() > 24 {
         return LabelKind::Other;
     }
-    let label: String = label
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
-        .collect::<String>()
-        .trim()
-        .to_lowercase();
-    match label.as_str() {
-        "endpoint" | "route" | "url" | "path" | "resource url" | "uri" | "request" => {
+    let is = |word: &str, wanted: &str| word.eq_ignore_ascii_case(wanted);
+    match label_words::<2>(label) {
+        Some(([word, _], 1))
+            if ["endpoint", "route", "url", "path", "uri", "request"]
+                .iter()
+                .any(|w| is(word, w)) =>
+        {
             LabelKind::Endpoint
         }
-        "method" | "http method" | "verb" => LabelKind::Method,
+        Some(([first, second], 2)) if is(first, "resource") && is(second, "url") => {
+            LabelKind::Endpoint
+        }
+        Some(([word, _], 1)) if is(word, "method") || is(word, "verb") => LabelKind::Method,
+        Some(([first, second], 2)) if is(first, "http") && is(second, "method") => {
+            LabelKind::Method
+        }
         _ => LabelKind::Other,
     }
 }
@@ -460,7 +494,7 @@ fn label_alone(text: &str) -> Option<LabelKind> {
 }
 
 /// `**Label:** rest`, `**Label**: rest`, `Label: rest` for a short label: the label and the rest.
-fn split_label(line: &str) -> (Option<String>, &str) {
+fn split_label(line: &str) -> (Option<&str>, &str) {
     let trimmed = line.trim_start_matches(['-', '*', ' ']);
     let Some((label, rest)) = trimmed.split_once(':') else {
         return (None, line);
@@ -475,10 +509,7 @@ fn split_label(line: &str) -> (Option<String>, &str) {
     if !short || lone_method(label.split_whitespace().next().unwrap_or("")).is_some() {
         return (None, line);
     }
-    (
-        Some(label.to_owned()),
-        rest.trim_start_matches(['*', '_']).trim(),
-    )
+    (Some(label), rest.trim_start_matches(['*', '_']).trim())
 }
 
 /// GitBook's `{% swagger method="post" path="/x" %}` and `{% api-method method="get" ... %}`.
@@ -655,7 +686,7 @@ mod tests {
                 .map(|(part, separator)| format!("{part}{separator}"))
                 .collect();
             let source = Source::new("doc.md", text);
-            for endpoint in super::super::read_endpoints(&source) {
+            for endpoint in super::super::read_document(&source).endpoints {
                 proptest::prop_assert!(endpoint.statuses.iter().all(|s| (100..600).contains(&s.value)));
             }
             for endpoint in named_endpoints(&source) {

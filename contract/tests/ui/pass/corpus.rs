@@ -552,7 +552,8 @@ pub async fn update_note(
     token: BearerToken,
     Json(request): Json<UpdateNoteRequest>,
 ) -> Result<(), UpdateNoteError> {
-    let _: (String, String, serde_json::Value) = (id, token.0, request.title);
+    // The field table's type column makes `title` a string.
+    let _: (String, String, String) = (id, token.0, request.title);
     Err(UpdateNoteError::Conflict)
 }
 
