@@ -4,7 +4,7 @@
 //! reference in another, and two issues claiming the same route are caught. Problems are collected,
 //! not returned early: the user sees all of them at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::ast::{self, ParsedIssue, TypeExpr, TypeExprKind};
@@ -27,7 +27,7 @@ pub fn check(issues: &[ParsedIssue], diagnostics: &mut Diagnostics) -> Vec<Contr
                 source: &issue.issue.source,
                 definitions: &definitions,
                 diagnostics,
-                refs: Vec::new(),
+                refs: Refs::default(),
             };
             checker.contract(issue)
         })
@@ -60,7 +60,35 @@ struct Checker<'a, 'd> {
     definitions: &'a Definitions<'a>,
     diagnostics: &'d mut Diagnostics,
     /// Named types the endpoints refer to, in order of first use.
-    refs: Vec<String>,
+    refs: Refs,
+}
+
+/// Names in order of first use, each once, with a set to look them up: a contract may name
+/// thousands of types.
+#[derive(Default)]
+struct Refs {
+    order: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Refs {
+    fn add(&mut self, name: &str) {
+        if !self.seen.contains(name) {
+            self.seen.insert(name.to_owned());
+            self.order.push(name.to_owned());
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Forgets the names added after the first `len`.
+    fn truncate(&mut self, len: usize) {
+        for name in self.order.drain(len.min(self.order.len())..) {
+            self.seen.remove(&name);
+        }
+    }
 }
 
 impl Checker<'_, '_> {
@@ -503,9 +531,7 @@ impl Checker<'_, '_> {
             return ty;
         }
         if name.starts_with(|c: char| c.is_uppercase()) {
-            if !self.refs.iter().any(|r| r == name) {
-                self.refs.push(name.to_owned());
-            }
+            self.refs.add(name);
             return Type::Ref {
                 name: name.to_owned(),
             };
@@ -561,9 +587,10 @@ impl Checker<'_, '_> {
             .all(|m| matches!(m.kind, TypeExprKind::Str(_)))
         {
             let mut values: Vec<String> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
             for member in members {
                 if let TypeExprKind::Str(value) = &member.kind
-                    && !values.contains(value)
+                    && seen.insert(value)
                 {
                     values.push(value.clone());
                 }
@@ -572,13 +599,14 @@ impl Checker<'_, '_> {
         }
         let mut has_null = false;
         let mut literals: Vec<String> = Vec::new();
+        let mut seen_literals: HashSet<&str> = HashSet::new();
         let mut others: Vec<Type> = Vec::new();
         let refs_before = self.refs.len();
         for member in members {
             match &member.kind {
                 TypeExprKind::Null => has_null = true,
                 TypeExprKind::Str(value) if primitive(value).is_none() => {
-                    if !literals.contains(value) {
+                    if seen_literals.insert(value) {
                         literals.push(value.clone());
                     }
                 }
@@ -608,14 +636,17 @@ impl Checker<'_, '_> {
     /// Object fields: each name once, and no two names that become the same Rust name.
     fn fields(&mut self, fields: &[ast::FieldExpr]) -> Vec<Field> {
         let mut out: Vec<(Field, Span)> = Vec::new();
+        // Where each name and each Rust name is in `out`: one look-up per field, not a scan
+        // (an object may have tens of thousands).
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut by_rust_name: HashMap<String, usize> = HashMap::new();
         for field in fields {
             let ty = match &field.ty {
                 Some(ty) => self.ty(ty),
                 None => Type::Any { json_object: false },
             };
             let rust_name = naming::field_name(&field.name.value);
-            if let Some((first, first_span)) = out.iter().find(|(f, _)| f.name == field.name.value)
-            {
+            if let Some((first, first_span)) = by_name.get(&field.name.value).map(|&i| &out[i]) {
                 let (first_name, first_span) = (first.name.clone(), *first_span);
                 self.error(
                     Diagnostic::error(
@@ -629,7 +660,7 @@ impl Checker<'_, '_> {
                 );
                 continue;
             }
-            if let Some((first, first_span)) = out.iter().find(|(f, _)| f.rust_name == rust_name) {
+            if let Some((first, first_span)) = by_rust_name.get(&rust_name).map(|&i| &out[i]) {
                 let (first_name, first_span) = (first.name.clone(), *first_span);
                 self.error(
                     Diagnostic::error(
@@ -646,6 +677,8 @@ impl Checker<'_, '_> {
                 );
                 continue;
             }
+            by_name.insert(field.name.value.clone(), out.len());
+            by_rust_name.insert(rust_name.clone(), out.len());
             out.push((
                 Field {
                     name: field.name.value.clone(),
@@ -665,7 +698,7 @@ impl Checker<'_, '_> {
         let mut out = Vec::new();
         let mut index = 0;
         while index < self.refs.len() {
-            let name = self.refs[index].clone();
+            let name = self.refs.order[index].clone();
             index += 1;
             let named = match self.definitions.by_name.get(name.as_str()) {
                 Some((def, source)) => {
@@ -677,13 +710,11 @@ impl Checker<'_, '_> {
                             source,
                             definitions: self.definitions,
                             diagnostics: &mut Diagnostics::default(),
-                            refs: Vec::new(),
+                            refs: Refs::default(),
                         };
                         let ty = other.ty(&def.ty);
-                        for r in other.refs {
-                            if !self.refs.contains(&r) {
-                                self.refs.push(r);
-                            }
+                        for r in &other.refs.order {
+                            self.refs.add(r);
                         }
                         ty
                     };

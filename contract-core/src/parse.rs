@@ -287,7 +287,15 @@ struct Parser<'a> {
     pos: usize,
     end: usize,
     diagnostics: &'a mut Diagnostics,
+    /// How many types the one being parsed is nested in (see [`MAX_NESTING`]).
+    depth: usize,
 }
+
+/// How deep types may nest: objects, arrays (`T[]` counts once per `[]`), generics and
+/// parentheses. Far past any real contract; it bounds every recursive pass over a type (the
+/// checks, the expansion, the OpenAPI schemas), so that no input overflows the stack of the
+/// command line or of rustc running `#[contract]`.
+pub const MAX_NESTING: usize = 64;
 
 /// Parse failures have already been reported; the caller only needs to recover.
 struct Reported;
@@ -302,6 +310,7 @@ impl<'a> Parser<'a> {
             pos: content.start,
             end: content.end,
             diagnostics,
+            depth: 0,
         }
     }
 
@@ -839,6 +848,17 @@ impl<'a> Parser<'a> {
     /// `A | B | ...`, each a primary with any number of `[]` suffixes. A union may continue on
     /// the next line when that line starts with `|`.
     fn type_expr(&mut self) -> PResult<TypeExpr> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.too_deep());
+        }
+        self.depth += 1;
+        let ty = self.union();
+        self.depth -= 1;
+        ty
+    }
+
+    /// `A | B | ...`, or one member alone.
+    fn union(&mut self) -> PResult<TypeExpr> {
         let start = self.pos;
         self.eat('|');
         self.skip_trivia(false);
@@ -871,12 +891,18 @@ impl<'a> Parser<'a> {
 
     fn postfix(&mut self) -> PResult<TypeExpr> {
         let mut ty = self.primary()?;
+        let mut arrays = 0;
         loop {
             let save = self.pos;
             self.skip_inline_space();
             if self.eat('[') {
                 self.skip_inline_space();
                 if self.eat(']') {
+                    arrays += 1;
+                    if self.depth + arrays > MAX_NESTING {
+                        self.pos = save;
+                        return Err(self.too_deep());
+                    }
                     ty = TypeExpr {
                         span: Span::new(ty.span.start, self.pos),
                         kind: TypeExprKind::ArrayOf(Box::new(ty)),
@@ -1300,8 +1326,15 @@ impl<'a> Parser<'a> {
 
     /// Whether the cursor is at the start of a line that begins a new endpoint or keyword.
     fn at_keyword_line(&self) -> bool {
-        let line_start = self.text[..self.pos].rfind('\n').map_or(0, |i| i + 1);
-        if !self.text[line_start..self.pos].trim().is_empty() {
+        // Only spaces between the line's start and here: a walk back over them, not over the
+        // line (a one-line object of many fields would make that quadratic).
+        let before = &self.text.as_bytes()[..self.pos];
+        let blank_before = before
+            .iter()
+            .rev()
+            .take_while(|b| **b != b'\n')
+            .all(|b| b.is_ascii_whitespace());
+        if !blank_before {
             return false;
         }
         let word = self.word();
@@ -1375,6 +1408,18 @@ impl<'a> Parser<'a> {
         let end = self.pos + self.peek().filter(|c| *c != '\n').map_or(0, char::len_utf8);
         let diagnostic = Diagnostic::error(self.source, Span::new(self.pos, end), message)
             .label(format!("found {found}"));
+        self.report(diagnostic)
+    }
+
+    fn too_deep(&mut self) -> Reported {
+        let end = self.pos + self.peek().filter(|c| *c != '\n').map_or(0, char::len_utf8);
+        let diagnostic = Diagnostic::error(
+            self.source,
+            Span::new(self.pos, end),
+            format!("types nest more than {MAX_NESTING} levels deep here"),
+        )
+        .label("too deep")
+        .help("give a nested part a name of its own (`type Part = {...}`) and refer to it");
         self.report(diagnostic)
     }
 

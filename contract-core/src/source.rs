@@ -55,6 +55,9 @@ pub struct Source {
     path: PathBuf,
     text: String,
     line_starts: Vec<usize>,
+    /// Whether each line is ASCII, where a column is a byte count: found in constant time, as
+    /// an object of many fields on one line asks for many.
+    ascii_lines: Vec<bool>,
 }
 
 impl std::fmt::Debug for Source {
@@ -68,13 +71,15 @@ impl Source {
     /// Wraps text already read; `path` is only used for display.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Source> {
         let text = text.into();
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let ascii_lines = text.split('\n').map(str::is_ascii).collect();
         Arc::new(Source {
             path: path.into(),
             text,
             line_starts,
+            ascii_lines,
         })
     }
 
@@ -105,7 +110,11 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = if self.ascii_lines[line] {
+            offset - start + 1
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
         LineCol {
             line: line + 1,
             column,

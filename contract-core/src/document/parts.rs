@@ -12,6 +12,7 @@
 //! `**Conflict (409)**:`), in a status column of a table, on an `HTTP/1.1 201` line, or in a
 //! GitBook tab or response tag. Numbers elsewhere (`max 200 characters`) are not statuses.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -77,6 +78,7 @@ pub fn read_document(source: &Arc<Source>) -> Reading {
     let mut piece = Piece::Other;
     let mut fields: Option<(Piece, FieldColumns)> = None;
     let mut all_optional = false;
+    let mut table_made_request = false;
     for (at, (block, range)) in blocks.iter().enumerate() {
         if let Block::Code = block {
             types.extend(typescript_types(source, range.clone()));
@@ -143,6 +145,7 @@ pub fn read_document(source: &Arc<Source>) -> Reading {
             piece = Piece::Other;
             fields = None;
             all_optional = false;
+            table_made_request = false;
             // The body on the endpoint's own line, or in its HTTP request block.
             let request = match block {
                 Block::Code => code_request(source, range.clone())
@@ -197,6 +200,7 @@ pub fn read_document(source: &Arc<Source>) -> Reading {
                     named: &mut named_responses,
                     index,
                     all_optional: &mut all_optional,
+                    table_made_request: &mut table_made_request,
                 };
                 if !in_type {
                     request_in(source, block, range.clone(), &mut part, endpoint);
@@ -309,71 +313,83 @@ pub fn read_document(source: &Arc<Source>) -> Reading {
 /// Puts every type of `reading` in the grammar's words (see [`resolve`]), and keeps only the
 /// named types some body uses, each once.
 fn resolve_reading(reading: &mut Reading) {
+    // Each name once, the first definition kept; looked up, not scanned, as a document may
+    // define many.
     let mut types: Vec<TypeDef> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for def in std::mem::take(&mut reading.types) {
-        if !types.iter().any(|t| t.name.value == def.name.value) {
+        if !index.contains_key(&def.name.value) {
+            index.insert(def.name.value.clone(), types.len());
             types.push(def);
         }
     }
-    let names: Vec<String> = types.iter().map(|t| t.name.value.clone()).collect();
-    let defined = |name: &str| names.iter().any(|n| n == name);
-    let mut used: Vec<String> = Vec::new();
+    let defined = |name: &str| index.contains_key(name);
+    let mut used = Names::default();
     for endpoint in &mut reading.endpoints {
         if let Request::Fields(fields) = &mut endpoint.request {
             resolve_fields(fields, &defined, &mut endpoint.notes);
             for field in fields.iter() {
                 if let Some(ty) = &field.ty {
-                    names_in(ty, &mut used);
+                    used.add_from(ty);
                 }
             }
         }
         if let Some(response) = &mut endpoint.response {
             resolve(response, &defined, &mut endpoint.notes);
-            names_in(response, &mut used);
+            used.add_from(response);
         }
     }
     // The types the bodies use, and the types those use.
     let mut kept = 0;
-    while kept < used.len() {
-        if let Some(def) = types.iter().find(|t| t.name.value == used[kept]) {
-            names_in(&def.ty, &mut used);
+    while kept < used.order.len() {
+        if let Some(&at) = index.get(&used.order[kept]) {
+            used.add_from(&types[at].ty);
         }
         kept += 1;
     }
-    types.retain(|t| used.contains(&t.name.value));
+    types.retain(|t| used.seen.contains(&t.name.value));
     for def in &mut types {
         resolve(&mut def.ty, &defined, &mut reading.notes);
     }
     reading.types = types;
 }
 
-/// The capitalised names `ty` refers to, added to `out` once each.
-fn names_in(ty: &TypeExpr, out: &mut Vec<String>) {
-    match &ty.kind {
-        TypeExprKind::Name(name) => {
-            if !out.contains(name) {
-                out.push(name.clone());
-            }
-        }
-        TypeExprKind::Generic(_, items)
-        | TypeExprKind::ArrayLiteral(items)
-        | TypeExprKind::Union(items) => {
-            for item in items {
-                names_in(item, out);
-            }
-        }
-        TypeExprKind::ArrayOf(item) => names_in(item, out),
-        TypeExprKind::Object(fields) => {
-            for field in fields {
-                if let Some(ty) = &field.ty {
-                    names_in(ty, out);
+/// Capitalised names a body refers to, in order of first use, each once.
+#[derive(Default)]
+struct Names {
+    order: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Names {
+    /// Adds the names `ty` refers to.
+    fn add_from(&mut self, ty: &TypeExpr) {
+        match &ty.kind {
+            TypeExprKind::Name(name) => {
+                if self.seen.insert(name.clone()) {
+                    self.order.push(name.clone());
                 }
             }
+            TypeExprKind::Generic(_, items)
+            | TypeExprKind::ArrayLiteral(items)
+            | TypeExprKind::Union(items) => {
+                for item in items {
+                    self.add_from(item);
+                }
+            }
+            TypeExprKind::ArrayOf(item) => self.add_from(item),
+            TypeExprKind::Object(fields) => {
+                for field in fields {
+                    if let Some(ty) = &field.ty {
+                        self.add_from(ty);
+                    }
+                }
+            }
+            TypeExprKind::Str(_)
+            | TypeExprKind::Number(_)
+            | TypeExprKind::Bool
+            | TypeExprKind::Null => {}
         }
-        TypeExprKind::Str(_)
-        | TypeExprKind::Number(_)
-        | TypeExprKind::Bool
-        | TypeExprKind::Null => {}
     }
 }
 
@@ -458,6 +474,9 @@ struct Cursor<'a> {
     index: usize,
     /// The request label said every field is optional (`**Body** (all fields optional):`).
     all_optional: &'a mut bool,
+    /// The field table being read gave the request: its rows are new fields, not notes on an
+    /// example's (no search through the fields so far: a table may have thousands of rows).
+    table_made_request: &'a mut bool,
 }
 
 fn inferred(part: Part, how: &'static str, range: Range<usize>) -> Inferred {
@@ -555,6 +574,7 @@ fn request_in(
             }
         }
         Block::Row { header: true, .. } => {
+            *part.table_made_request = false;
             // A response table stands only where nothing gave the body before it.
             if let Some((Piece::Response, _)) = part.fields {
                 if endpoint.response.is_none() {
@@ -589,6 +609,7 @@ fn request_in(
             }
             match &mut endpoint.request {
                 // A table after an example says which fields are optional.
+                Request::Fields(fields) if *part.table_made_request => fields.push(field),
                 Request::Fields(fields) => {
                     match fields.iter_mut().find(|f| f.name.value == field.name.value) {
                         Some(known) => {
@@ -603,6 +624,7 @@ fn request_in(
                 }
                 Request::Unsaid if table_piece != Piece::Request => {}
                 Request::Unsaid => {
+                    *part.table_made_request = true;
                     endpoint.request = Request::Fields(vec![field]);
                     endpoint
                         .inferred

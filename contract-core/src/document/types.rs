@@ -9,6 +9,7 @@
 
 use crate::ast::{FieldExpr, TypeExpr, TypeExprKind};
 use crate::check::{generic_kind, primitive};
+use crate::parse::MAX_NESTING;
 use crate::source::Span;
 
 /// Something the reader could not take as written, and what it did instead.
@@ -33,7 +34,7 @@ pub(super) fn cell_type(cell: &str, span: Span) -> Option<TypeExpr> {
     };
     let members: Vec<TypeExpr> = base
         .split('|')
-        .map(|member| words_type(member.trim().trim_matches('`'), span))
+        .map(|member| words_type(member.trim().trim_matches('`'), span, 0))
         .collect::<Option<_>>()?;
     let mut ty = match <[TypeExpr; 1]>::try_from(members) {
         Ok([one]) => one,
@@ -50,28 +51,33 @@ pub(super) fn cell_type(cell: &str, span: Span) -> Option<TypeExpr> {
     Some(ty)
 }
 
-/// One member of a type cell: `string`, `Order[]`, `Array<Order>`, `list of Order`, `null`.
-fn words_type(text: &str, span: Span) -> Option<TypeExpr> {
+/// One member of a type cell: `string`, `Order[]`, `Array<Order>`, `list of Order`, `null`;
+/// `None` past [`MAX_NESTING`] levels, as the grammar would refuse it.
+fn words_type(text: &str, span: Span, depth: usize) -> Option<TypeExpr> {
     let at = |kind| Some(TypeExpr { kind, span });
-    if text.is_empty() {
+    if text.is_empty() || depth >= MAX_NESTING {
         return None;
     }
     if let Some(inner) = text.strip_suffix("[]") {
-        return at(TypeExprKind::ArrayOf(Box::new(words_type(inner, span)?)));
+        return at(TypeExprKind::ArrayOf(Box::new(words_type(
+            inner,
+            span,
+            depth + 1,
+        )?)));
     }
     if let Some((name, args)) = text.split_once('<')
         && let Some(args) = args.strip_suffix('>')
     {
         let args = args
             .split(',')
-            .map(|arg| words_type(arg.trim(), span))
+            .map(|arg| words_type(arg.trim(), span, depth + 1))
             .collect::<Option<_>>()?;
         return at(TypeExprKind::Generic(name.trim().to_owned(), args));
     }
     let lower = text.to_ascii_lowercase();
     for prefix in ["array of ", "list of "] {
         if lower.starts_with(prefix) {
-            let items = words_type(text[prefix.len()..].trim(), span)?;
+            let items = words_type(text[prefix.len()..].trim(), span, depth + 1)?;
             return at(TypeExprKind::ArrayOf(Box::new(items)));
         }
     }

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use heck::ToSnakeCase;
 
 use crate::model::{Endpoint, Field, NamedType, StringFormat, Type};
+use crate::parse::MAX_NESTING;
 
 /// A JSON value to put in a test.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,7 +103,9 @@ impl<'a> Samples<'a> {
         let Some(definition) = definition else {
             return Sample::Object(Vec::new());
         };
-        if !self.expanding.insert(type_name.to_string()) {
+        // A type that contains itself ends; so does a chain of types nested past the grammar's
+        // depth, which would otherwise recurse once per type.
+        if self.expanding.len() >= MAX_NESTING || !self.expanding.insert(type_name.to_string()) {
             return Sample::Null;
         }
         let sample = self.value(definition, field);
