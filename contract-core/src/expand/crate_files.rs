@@ -42,7 +42,8 @@ impl ContractDependency {
 }
 
 /// `Cargo.toml` with exactly what the generated code uses. axum's default features are trimmed to
-/// the ones the routes need (HTTP/1, JSON, query strings, serving on tokio), and
+/// the ones the routes need (HTTP/1, JSON, query strings, serving on tokio), tracing's to its
+/// macros without `#[instrument]` (whose proc macro alone would build a second `syn`), and
 /// tracing-subscriber's to plain formatted output, because every dependency costs a cold build.
 /// `contract` comes from `contract`, with its `#[contract]` macro when `macros` (code written out
 /// by `--expand` needs only its runtime). The generated tests add only `tower` (for `oneshot`),
@@ -62,7 +63,7 @@ axum = {{ version = "0.8", default-features = false, features = ["http1", "json"
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 tokio = {{ version = "1", features = ["macros", "net", "rt-multi-thread", "signal"] }}
-tracing = "0.1"
+tracing = {{ version = "0.1", default-features = false, features = ["std"] }}
 tracing-subscriber = {{ version = "0.3", default-features = false, features = ["fmt", "std"] }}
 
 [dev-dependencies]
