@@ -35,6 +35,8 @@ pub struct Endpoint {
     pub response: Option<ResponseSpec>,
     /// `Errors:` entries, in the order written.
     pub errors: Vec<ErrorSpec>,
+    /// `Operation: list_users_v2`: the name given in place of the rule's.
+    pub operation: Option<Spanned<String>>,
     /// From the method to the end of the endpoint's last line.
     pub span: Span,
     /// For an endpoint read from an API document: where each part came from.

@@ -175,8 +175,12 @@ impl Checker<'_, '_> {
             .any(|h| h.name.eq_ignore_ascii_case("authorization"));
         let method = method?;
         let path = endpoint.path.value.clone();
+        let name = match &endpoint.operation {
+            Some(given) => self.operation_name(given)?,
+            None => naming::operation_name(method, &path),
+        };
         Some(Endpoint {
-            name: naming::operation_name(method, &path),
+            name,
             method,
             route: axum_route(&path),
             path,
@@ -207,6 +211,28 @@ impl Checker<'_, '_> {
             at: at(note.span),
         });
         from.chain(notes).collect()
+    }
+
+    /// The name `Operation:` gives, in snake case (`listUsersV2` -> `list_users_v2`); it names a
+    /// Rust function, module and file, so it must be an identifier and no keyword.
+    fn operation_name(&mut self, given: &crate::source::Spanned<String>) -> Option<String> {
+        let name = naming::snake_case(&given.value);
+        let identifier = name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && name != "_";
+        if identifier && !naming::is_keyword(&name) {
+            return Some(name);
+        }
+        self.error(
+            Diagnostic::error(
+                self.source,
+                given.span,
+                format!("`{}` cannot name an operation", given.value),
+            )
+            .label("not a Rust identifier, or a keyword")
+            .help("name it in snake case with letters, digits and `_`, such as `list_users_v2`"),
+        );
+        None
     }
 
     fn method(&mut self, method: &crate::source::Spanned<String>) -> Option<Method> {
@@ -740,6 +766,28 @@ impl Checker<'_, '_> {
     }
 }
 
+/// A name for the second of two endpoints that the rule names alike: the rule's name with the
+/// first segment of its path the other lacks (`/api/v2/users` beside `/api/v1/users`:
+/// `list_users_v2`), or with `_2`.
+fn distinct_name(name: &str, first_path: &str, second_path: &str) -> String {
+    let first: Vec<&str> = first_path.split('/').collect();
+    second_path
+        .split('/')
+        .filter(|segment| !segment.is_empty() && !first.contains(segment))
+        .filter(|segment| !segment.starts_with([':', '{', '<', '[']))
+        .map(naming::snake_case)
+        .find(|segment| {
+            segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .filter(|segment| !segment.is_empty())
+        .map_or_else(
+            || format!("{name}_2"),
+            |segment| format!("{name}_{segment}"),
+        )
+}
+
 /// Duplicate routes and clashing operation names across every issue read together.
 fn check_across_issues(contracts: &[Contract], diagnostics: &mut Diagnostics) {
     let mut routes: HashMap<(Method, String), (&Contract, &Endpoint)> = HashMap::new();
@@ -773,7 +821,12 @@ fn check_across_issues(contracts: &[Contract], diagnostics: &mut Diagnostics) {
                     )
                     .label("second endpoint")
                     .with_secondary(&first_contract.source, first.span, "first endpoint")
-                    .help("operation names come from the method and path; change one path"),
+                    .help(format!(
+                        "name one of them: `Operation: {}` on the line after `{} {}`",
+                        distinct_name(&endpoint.name, &first.path, &endpoint.path),
+                        endpoint.method,
+                        endpoint.path
+                    )),
                 );
                 continue;
             }

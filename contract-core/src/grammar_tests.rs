@@ -328,3 +328,62 @@ fn a_union_that_is_any_value_uses_no_named_type() {
     let names: Vec<&str> = contract.types.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Label"]);
 }
+
+/// `Operation:` names an endpoint where the rule's names would clash (a versioned API); a name
+/// in camel case is put in snake case, and the rendering keeps the line only where it differs.
+#[test]
+fn operations_named_in_the_contract() {
+    let input = "GET /api/v1/users\nResponse: { id: string }[]\n\n\
+                 GET /api/v2/users\nOperation: listUsersV2\nResponse: { id: string }[]\n\n\
+                 GET /api/v2/users/:id\nOperationId: get_user\nResponse: { id: string }\n";
+    let contract = check_block(input).unwrap_or_else(|d| panic!("{d}"));
+    let names: Vec<&str> = contract.endpoints.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["list_users", "list_users_v2", "get_user"]);
+    assert_renders(
+        input,
+        "GET /api/v1/users\nResponse: { id: string }[]\n\n\
+         GET /api/v2/users\nOperation: list_users_v2\nResponse: { id: string }[]\n\n\
+         GET /api/v2/users/:id\nResponse: { id: string }\n",
+    );
+    assert_refused(
+        "GET /api/x\nOperation: type\nResponse: 204\n",
+        "`type` cannot name an operation",
+        (2, 12),
+    );
+    assert_refused(
+        "GET /api/x\nOperation: 2fast\nResponse: 204\n",
+        "`2fast` cannot name an operation",
+        (2, 12),
+    );
+    assert_refused(
+        "GET /api/x\nOperation: a\nOperation: b\nResponse: 204\n",
+        "a second operation name",
+        (3, 12),
+    );
+    assert_refused(
+        "GET /api/x\nOperation:\nResponse: 204\n",
+        "expected an operation name",
+        (2, 11),
+    );
+}
+
+/// Two endpoints the rule names alike: the message suggests the `Operation:` line that parts
+/// them, with the path segment that tells them apart.
+#[test]
+fn a_name_clash_suggests_an_operation_line() {
+    let diagnostics = check_block(
+        "GET /api/v1/users\nResponse: { id: string }[]\n\nGET /api/v2/users\nResponse: 204\n",
+    )
+    .expect_err("refused");
+    let clash = diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("both get the operation name `list_users`")
+        })
+        .unwrap_or_else(|| panic!("{diagnostics}"));
+    assert_eq!(
+        clash.help.as_deref(),
+        Some("name one of them: `Operation: list_users_v2` on the line after `GET /api/v2/users`")
+    );
+}

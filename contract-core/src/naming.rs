@@ -200,6 +200,11 @@ pub fn singular(word: &str) -> String {
     singular_of(word).unwrap_or_else(|| word.to_owned())
 }
 
+/// A name given in words of any case, in snake case: `listUsersV2` -> `list_users_v2`.
+pub fn snake_case(name: &str) -> String {
+    name.to_snake_case()
+}
+
 /// [`singular`], or `None` when the word does not look plural (`Status`, `Data`). Works on any
 /// case (`Categories` -> `Category`). A short English rule set: a wrong guess only makes a name odd.
 pub fn singular_of(word: &str) -> Option<String> {

@@ -205,6 +205,7 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
         request,
         response,
         errors,
+        operation: None,
         span,
         inferred: std::iter::once(Inferred {
             part: crate::document::Part::Endpoint,
@@ -260,6 +261,8 @@ enum Keyword {
     Headers,
     Auth,
     Errors,
+    /// `Operation: list_users_v2`: the endpoint's name, where the rule's would clash.
+    Operation,
 }
 
 impl Keyword {
@@ -271,6 +274,7 @@ impl Keyword {
             "headers" | "header" => Keyword::Headers,
             "authorization" | "auth" | "authentication" => Keyword::Auth,
             "errors" | "error" => Keyword::Errors,
+            "operation" | "operationid" => Keyword::Operation,
             _ => return None,
         })
     }
@@ -474,6 +478,7 @@ impl<'a> Parser<'a> {
             request: None,
             response: None,
             errors: Vec::new(),
+            operation: None,
             span: Span::new(start, self.pos),
             inferred: Vec::new(),
             notes: Vec::new(),
@@ -527,6 +532,19 @@ impl<'a> Parser<'a> {
             Keyword::Query => endpoint.query = self.optional_body()?,
             Keyword::Headers => endpoint.headers.extend(self.headers()?),
             Keyword::Errors => endpoint.errors.extend(self.errors()?),
+            Keyword::Operation => {
+                let name = self.take_word();
+                if name.value.is_empty() {
+                    return Err(self.error_here("expected an operation name after `Operation:`"));
+                }
+                if let Some(first) = &endpoint.operation {
+                    let first = first.span;
+                    self.second_part("operation name", endpoint, first, name.span);
+                } else {
+                    endpoint.operation = Some(name);
+                }
+                self.expect_line_end();
+            }
             Keyword::Response | Keyword::Auth => unreachable!("handled above"),
         }
         Ok(())
@@ -649,10 +667,12 @@ impl<'a> Parser<'a> {
         )
         .label(format!("second {part}"))
         .with_secondary(self.source, first, format!("first {part}"))
-        .help(if part == "response" {
-            "an endpoint has one success response: keep one, and list the other statuses under `Errors:`"
-        } else {
-            "an endpoint has one request body: keep one"
+        .help(match part {
+            "response" => {
+                "an endpoint has one success response: keep one, and list the other statuses under `Errors:`"
+            }
+            "operation name" => "an endpoint has one name: keep one",
+            _ => "an endpoint has one request body: keep one",
         });
         self.report(diagnostic);
     }

@@ -27,6 +27,9 @@ pub fn contract_block(contract: &Contract) -> String {
 /// One endpoint in canonical form.
 pub fn endpoint_block(endpoint: &Endpoint) -> String {
     let mut out = format!("{} {}\n", endpoint.method, endpoint.path);
+    if endpoint.name != crate::naming::operation_name(endpoint.method, &endpoint.path) {
+        let _ = writeln!(out, "Operation: {}", endpoint.name);
+    }
     if !endpoint.headers.is_empty() {
         let headers: Vec<String> = endpoint
             .headers
