@@ -27,7 +27,7 @@ use crate::Failure;
 use crate::dependency::{self, Resolved};
 use crate::manifest::{Manifest, enclosing_workspace};
 use crate::paths::relative_to;
-use crate::scaffold_tests::{self, TestTarget};
+use crate::scaffold_tests::{self, Coverage, TestTarget};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -41,9 +41,14 @@ pub struct Args {
     /// Write nothing; show what would change, with a diff for each file that exists.
     #[arg(long, conflicts_with = "check")]
     dry_run: bool,
-    /// Write nothing; exit 1 if a generated file differs from what the issues give.
+    /// Write nothing; exit 1 if a generated file differs from what the issues give, or a contract
+    /// status has no test.
     #[arg(long)]
     check: bool,
+    /// With `--check`: exit 1 also when a contract status's only tests are `#[ignore]`d (a
+    /// skeleton nobody has written yet), for CI once the skeletons are done.
+    #[arg(long, requires = "check")]
+    deny_ignored: bool,
     /// Overwrite files that are yours (service stubs, state, crate files, test skeletons) with
     /// fresh ones.
     #[arg(long, conflicts_with = "check")]
@@ -131,11 +136,11 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let steps = decide(root, planned, args.force, &tests)?;
     check_parents(root, &steps)?;
     if args.check {
-        let untested = match tests {
+        let coverage = match tests {
             TestTarget::Library(_) => scaffold_tests::report_untested(root, &contracts),
-            TestTarget::Skipped(_) => 0,
+            TestTarget::Skipped(_) => Coverage::default(),
         };
-        return Ok(report_drift(&steps, untested));
+        return Ok(report_drift(&steps, coverage, args.deny_ignored));
     }
     if args.dry_run {
         print_dry_run(&steps);
@@ -177,7 +182,7 @@ fn decide(
     tests: &TestTarget,
 ) -> Result<Vec<Step>, Failure> {
     let mut steps = Vec::with_capacity(planned.len());
-    let present = scaffold_tests::test_names(root);
+    let present: BTreeSet<String> = scaffold_tests::test_names(root).into_keys().collect();
     for file in &planned {
         let action = match read_existing(&root.join(&file.path))? {
             None => Action::Create,
@@ -328,9 +333,11 @@ fn writes(action: &Action) -> bool {
     )
 }
 
-/// `--check`: names each generated file that is missing, differs or is stale; 1 if any, or if
-/// `untested` contract statuses (already reported) have no test.
-fn report_drift(steps: &[Step], untested: usize) -> ExitCode {
+/// `--check`: names each generated file that is missing, differs or is stale; 1 if any, if a
+/// contract status has no test, or, with `deny_ignored`, if one has only ignored tests (both
+/// already reported).
+fn report_drift(steps: &[Step], coverage: Coverage, deny_ignored: bool) -> ExitCode {
+    let Coverage { untested, ignored } = coverage;
     let mut drift = 0;
     for step in steps.iter().filter(|s| s.ownership == Ownership::Generated) {
         let why = match step.action {
@@ -348,7 +355,18 @@ fn report_drift(steps: &[Step], untested: usize) -> ExitCode {
             crate::program()
         );
     }
-    if drift == 0 && untested == 0 {
+    if ignored > 0 {
+        let then = if deny_ignored {
+            "write them and remove the `#[ignore]`"
+        } else {
+            "`--deny-ignored` fails on these"
+        };
+        eprintln!(
+            "scaffold --check: {ignored} contract status(es) tested only by #[ignore]d tests; {then}"
+        );
+    }
+    let failing_ignored = deny_ignored && ignored > 0;
+    if drift == 0 && untested == 0 && !failing_ignored {
         println!("scaffold --check: every generated file matches the issues");
         ExitCode::SUCCESS
     } else if drift == 0 {

@@ -2,12 +2,12 @@
 //! test functions already in `tests/`, `--check`'s report of contract statuses nothing tests, and
 //! the notice about the dev-dependency tests need in a crate scaffold did not create.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
 use contract_core::Contract;
-use contract_core::expand::test_append::{fn_names, required_tests};
+use contract_core::expand::test_append::{fn_names_ignored, required_tests};
 use contract_core::expand::test_support::DEV_DEPENDENCY;
 
 use crate::manifest::Manifest;
@@ -43,10 +43,10 @@ pub fn target(root: &Path, new_crate: Option<&str>) -> TestTarget {
     }
 }
 
-/// The names of the functions in every `.rs` file under `tests/`: a test counts wherever a
-/// person moved it.
-pub fn test_names(root: &Path) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
+/// The functions in every `.rs` file under `tests/`, each with whether every function of that
+/// name is `#[ignore]`d: a test counts wherever a person moved it.
+pub fn test_names(root: &Path) -> BTreeMap<String, bool> {
+    let mut names: BTreeMap<String, bool> = BTreeMap::new();
     let mut dirs = vec![root.join("tests")];
     while let Some(dir) = dirs.pop() {
         let Ok(entries) = fs::read_dir(&dir) else {
@@ -58,20 +58,48 @@ pub fn test_names(root: &Path) -> BTreeSet<String> {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = fs::read_to_string(&path).unwrap_or_default();
-                names.extend(fn_names(&text));
+                for (name, ignored) in fn_names_ignored(&text) {
+                    *names.entry(name).or_insert(true) &= ignored;
+                }
             }
         }
     }
     names
 }
 
+/// What `--check` found of the contract statuses' tests.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Coverage {
+    /// Statuses no test is named after.
+    pub untested: usize,
+    /// Statuses whose every test is `#[ignore]`d (right after scaffolding, every one that needs
+    /// state: its skeleton is ignored until a person writes it).
+    pub ignored: usize,
+}
+
 /// `--check`: prints a line for each contract status no test in `tests/` covers (by the name
-/// `<operation>_<status>...`) and returns how many.
-pub fn report_untested(root: &Path, contracts: &[Contract]) -> usize {
+/// `<operation>_<status>...`), and for each whose only tests are `#[ignore]`d, and counts both.
+pub fn report_untested(root: &Path, contracts: &[Contract]) -> Coverage {
     let names = test_names(root);
-    let mut untested = 0;
+    let mut coverage = Coverage::default();
     for required in required_tests(contracts) {
-        if names.iter().any(|name| required.covered_by(name)) {
+        let mut covering = names
+            .iter()
+            .filter(|(name, _)| required.covered_by(name))
+            .peekable();
+        if covering.peek().is_some() {
+            if covering.clone().all(|(_, ignored)| *ignored) {
+                let tests: Vec<&str> = covering.map(|(name, _)| name.as_str()).collect();
+                let (tests_are, listed) = match tests.as_slice() {
+                    [one] => ("test is", format!("`{one}`")),
+                    _ => ("tests are", format!("`{}`", tests.join("`, `"))),
+                };
+                eprintln!(
+                    "ignored: {} {} \"{}\" ({}): its only {tests_are} #[ignore]d: {listed}",
+                    required.endpoint, required.status, required.message, required.issue,
+                );
+                coverage.ignored += 1;
+            }
             continue;
         }
         eprintln!(
@@ -83,9 +111,9 @@ pub fn report_untested(root: &Path, contracts: &[Contract]) -> usize {
             required.prefix,
             required.prefix
         );
-        untested += 1;
+        coverage.untested += 1;
     }
-    untested
+    coverage
 }
 
 /// Generated test files of an earlier run, as candidates for removal: the `.rs` files directly in

@@ -555,3 +555,54 @@ fn a_new_crate_outside_the_members_gets_a_note_and_the_dependency_asked_for() {
         root_manifest
     );
 }
+
+/// Right after scaffolding, a status that needs state is tested only by an `#[ignore]`d
+/// skeleton: `--check` says so (and still passes), `--deny-ignored` fails on it, and writing the
+/// test (removing its `#[ignore]`) ends both.
+#[test]
+fn check_says_which_statuses_only_ignored_tests_cover() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let issues = [valid("01-add-book.md")];
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    let out = scaffold(&issues, &krate, &["--check"]);
+    assert_exit(&out, 0);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "ignored: POST /api/books 409 \"ISBN already in the catalogue\" (01-add-book.md): \
+             its only tests are #[ignore]d: `create_book_409_isbn_already_in_catalogue`, \
+             `create_book_409_second_book_with_same_isbn_refused`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "1 contract status(es) tested only by #[ignore]d tests; `--deny-ignored` fails on these"
+        ),
+        "{err}"
+    );
+    assert_exit(
+        &scaffold(&issues, &krate, &["--check", "--deny-ignored"]),
+        1,
+    );
+
+    // The person writes both 409 tests: their `#[ignore]` lines go.
+    let tests = krate.join("tests/create_book.rs");
+    let text = fs::read_to_string(&tests).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let ignores: Vec<usize> = (1..lines.len())
+        .filter(|&i| {
+            lines[i].starts_with("async fn create_book_409") && lines[i - 1].starts_with("#[ignore")
+        })
+        .map(|i| i - 1)
+        .collect();
+    assert_eq!(ignores.len(), 2, "{text}");
+    for at in ignores.into_iter().rev() {
+        lines.remove(at);
+    }
+    fs::write(&tests, lines.join("\n") + "\n").unwrap();
+    let out = scaffold(&issues, &krate, &["--check", "--deny-ignored"]);
+    assert_exit(&out, 0);
+    assert!(!stderr(&out).contains("409"), "{}", stderr(&out));
+}

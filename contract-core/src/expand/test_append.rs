@@ -60,6 +60,25 @@ pub fn fn_names(text: &str) -> Vec<String> {
     names
 }
 
+/// The functions in `text` with whether each is `#[ignore]`d: an `#[ignore]` among the attribute
+/// lines just above its `fn` line. Found as text, like [`fn_names`].
+pub fn fn_names_ignored(text: &str) -> Vec<(String, bool)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        for name in fn_names(line) {
+            let ignored = lines[..index]
+                .iter()
+                .rev()
+                .map(|above| above.trim())
+                .take_while(|above| above.starts_with("#[") || above.starts_with("///"))
+                .any(|above| above.starts_with("#[ignore"));
+            out.push((name, ignored));
+        }
+    }
+    out
+}
+
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -142,6 +161,23 @@ mod tests {
     const PLANNED: &str = "//! Docs.\n\nmod common;\n\nuse crate::common::app;\n\n\
         #[tokio::test]\n#[ignore = \"x\"]\nasync fn op_succeeds() {\n    let app = app();\n}\n\n\
         /// Business rule: y.\n#[tokio::test]\nasync fn op_409_taken() {\n    let x = 1;\n}\n";
+
+    #[test]
+    fn ignored_tests_are_told_from_written_ones() {
+        let text = "#[tokio::test]\n#[ignore = \"arrange it\"]\nasync fn a_409() {}\n\n\
+                    /// Written.\n#[tokio::test]\nasync fn b_409() {}\n\n\
+                    #[ignore]\n/// Ignored, its doc below the attribute.\n#[test]\nfn c() {}\n\n\
+                    fn helper() {}\n";
+        assert_eq!(
+            fn_names_ignored(text),
+            [
+                ("a_409".to_owned(), true),
+                ("b_409".to_owned(), false),
+                ("c".to_owned(), true),
+                ("helper".to_owned(), false),
+            ]
+        );
+    }
 
     #[test]
     fn skeletons_are_found_in_a_planned_file() {
