@@ -203,7 +203,7 @@ pub fn read_document(source: &Arc<Source>) -> Reading {
                     table_made_request: &mut table_made_request,
                 };
                 if !in_type {
-                    request_in(source, block, range.clone(), &mut part, endpoint);
+                    bodies_in(source, block, range.clone(), &mut part, endpoint);
                 }
                 for status in statuses {
                     if !endpoint.statuses.iter().any(|s| s.value == status.value) {
@@ -491,7 +491,7 @@ fn inferred(part: Part, how: &'static str, range: Range<usize>) -> Inferred {
 /// object or "none" after it) starts the request piece, a response label or a 2xx status line
 /// the response piece (with an inline object or a named type after it); a code block or a field
 /// table in a piece gives its fields. What the part said first stands.
-fn request_in(
+fn bodies_in(
     source: &Arc<Source>,
     block: &Block,
     range: Range<usize>,
