@@ -14,37 +14,13 @@ RUNS=${2:-3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# N issues, each one endpoint with a path parameter, a JSON body, a nested response and errors.
-mkdir -p "$WORK/issues"
-for i in $(seq -w 1 "$N"); do
-  cat > "$WORK/issues/thing-$i.md" <<ISSUE
----
-title: '[Backend] Update thing $i'
----
-
-**API Contract:**
-\`\`\`javascript
-PUT /api/things$i/:id
-Headers: { Authorization: "Bearer <token>" }
-Request: { name: string, tags?: string[], status: "open" | "done", size: integer }
-Response: { success: boolean, data: { id: string, name: string, updatedAt: string, owner: { id: string, email: string } } }
-Errors: { 400: "Bad request", 401: "Unauthorized", 404: "Thing $i not found", 409: "Conflict" }
-\`\`\`
-ISSUE
-done
+source scripts/lib/build-times.sh
+write_issues "$WORK/issues" "$N"
 
 cargo build --quiet --release -p xtask
 XTASK=target/release/xtask
 $XTASK scaffold "$WORK"/issues/*.md --crate "$WORK/attribute" > /dev/null
 $XTASK scaffold "$WORK"/issues/*.md --crate "$WORK/expanded" --expand > /dev/null
-
-seconds() { # command... -> elapsed seconds
-  local start end
-  start=$(date +%s.%N)
-  "$@" > /dev/null 2>&1
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
-}
 
 # Each round alternates which form builds first, so neither gains from going second (a warm disk
 # cache, a CPU that has not throttled yet).

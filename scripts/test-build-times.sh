@@ -21,14 +21,7 @@ TOOL="$PWD/target/release/cargo-contract-to-code"
 # The crates share one target directory: the dependencies are built once.
 export CARGO_TARGET_DIR="$WORK/target"
 CONTRACT="{ path = \"$PWD/contract\" }"
-
-seconds() { # command... -> elapsed seconds
-  local start end
-  start=$(date +%s.%N)
-  "$@" > /dev/null 2>&1
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
-}
+source scripts/lib/build-times.sh
 
 median() { # numbers... -> their median
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -36,24 +29,7 @@ median() { # numbers... -> their median
 
 for n in "${SIZES[@]}"; do
   issues="$WORK/issues-$n"
-  mkdir -p "$issues"
-  # Each issue one endpoint with a path parameter, a JSON body, a nested response and errors.
-  for i in $(seq -w 1 "$n"); do
-    cat > "$issues/thing-$i.md" <<ISSUE
----
-title: '[Backend] Update thing $i'
----
-
-**API Contract:**
-\`\`\`javascript
-PUT /api/things$i/:id
-Headers: { Authorization: "Bearer <token>" }
-Request: { name: string, tags?: string[], status: "open" | "done", size: integer }
-Response: { id: string, name: string, owner: { id: string, email: string } }
-Errors: { 400: "Bad request", 401: "Unauthorized", 404: "Thing $i not found", 409: "Conflict" }
-\`\`\`
-ISSUE
-  done
+  write_issues "$issues" "$n"
   crate="$WORK/api-$n"
   "$TOOL" scaffold "$issues"/*.md --crate "$crate" --contract-dep "$CONTRACT" > /dev/null
   binaries=$(find "$crate/tests" -maxdepth 1 -name '*.rs' | wc -l)

@@ -27,7 +27,7 @@ pub fn check(issues: &[ParsedIssue], diagnostics: &mut Diagnostics) -> Vec<Contr
                 source: &issue.issue.source,
                 definitions: &definitions,
                 diagnostics,
-                refs: Refs::default(),
+                refs: NameSet::default(),
             };
             checker.contract(issue)
         })
@@ -60,26 +60,31 @@ struct Checker<'a, 'd> {
     definitions: &'a Definitions<'a>,
     diagnostics: &'d mut Diagnostics,
     /// Named types the endpoints refer to, in order of first use.
-    refs: Refs,
+    refs: NameSet,
 }
 
 /// Names in order of first use, each once, with a set to look them up: a contract may name
-/// thousands of types.
+/// thousands of types. The checks collect the named types the endpoints use in one, the
+/// document reader those its bodies use.
 #[derive(Default)]
-struct Refs {
-    order: Vec<String>,
+pub(crate) struct NameSet {
+    pub(crate) order: Vec<String>,
     seen: HashSet<String>,
 }
 
-impl Refs {
-    fn add(&mut self, name: &str) {
+impl NameSet {
+    pub(crate) fn add(&mut self, name: &str) {
         if !self.seen.contains(name) {
             self.seen.insert(name.to_owned());
             self.order.push(name.to_owned());
         }
     }
 
-    fn len(&self) -> usize {
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.seen.contains(name)
+    }
+
+    pub(crate) fn len(&self) -> usize {
         self.order.len()
     }
 
@@ -736,7 +741,7 @@ impl Checker<'_, '_> {
                             source,
                             definitions: self.definitions,
                             diagnostics: &mut Diagnostics::default(),
-                            refs: Refs::default(),
+                            refs: NameSet::default(),
                         };
                         let ty = other.ty(&def.ty);
                         for r in &other.refs.order {

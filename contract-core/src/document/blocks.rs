@@ -41,6 +41,19 @@ pub(super) fn has_any(words: &[&str], wanted: &[&str]) -> bool {
     wanted.iter().any(|word| has_word(words, word))
 }
 
+/// Whether `text` starts with `start`, ignoring ASCII case.
+pub(super) fn starts_with_ignore_case(text: &str, start: &str) -> bool {
+    text.get(..start.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(start))
+}
+
+/// Whether `text` holds `needle`, ignoring ASCII case (for short texts such as table cells).
+pub(super) fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Each line of `text` with its offset.
 pub(super) fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').scan(0, |offset, line| {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::blocks::{Block, has_any, has_word, label_words};
+use super::blocks::{Block, has_any, has_word, label_words, starts_with_ignore_case};
 use super::types::cell_type;
 use crate::ast::{FieldExpr, TypeExprKind};
 use crate::parse::{type_at, type_defs_at};
@@ -219,13 +219,9 @@ pub(super) fn inline_request(
     let value = listed.trim_matches(['*', '_', '`', '.']).trim();
     // `none`, `n/a`, `empty (the id is in the path)`: a word alone or before a space.
     let says_none = NO_BODY.iter().any(|word| {
-        value.get(..word.len()).is_some_and(|head| {
-            head.eq_ignore_ascii_case(word)
-                && matches!(value.as_bytes().get(word.len()), None | Some(b' '))
-        })
-    }) || value
-        .get(..4)
-        .is_some_and(|head| head.eq_ignore_ascii_case("none"));
+        starts_with_ignore_case(value, word)
+            && matches!(value.as_bytes().get(word.len()), None | Some(b' '))
+    }) || starts_with_ignore_case(value, "none");
     if says_none {
         return Some(Request::Empty(Span::new(range.start, range.end)));
     }
@@ -299,14 +295,10 @@ fn listed_fields(source: &Source, value: &str, range: Range<usize>) -> Option<Re
 /// Whether a paragraph says there is no request body (`No request body.`).
 pub(super) fn says_no_body(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
-    let starts = |start: &str| {
-        text.get(..start.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(start))
-    };
     // `No request body necessary.`, `No body is sent`.
     ["no request body", "no body", "no payload"]
         .iter()
-        .any(|start| starts(start))
+        .any(|start| starts_with_ignore_case(text, start))
         || ["request body: none", "body: none"]
             .iter()
             .any(|whole| text.eq_ignore_ascii_case(whole))

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::blocks::{Block, blocks, label_words, line_offsets};
+use super::blocks::{Block, blocks, label_words, line_offsets, starts_with_ignore_case};
 use crate::source::{Source, Span, Spanned};
 
 /// The HTTP methods an endpoint may have, as documents write them.
@@ -439,9 +439,7 @@ fn strip_numbering(text: &str) -> &str {
     let text = text.trim().trim_start_matches(['*', '_']);
     let text = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
     let text = text.trim_start();
-    if text
-        .get(..8)
-        .is_some_and(|start| start.eq_ignore_ascii_case("endpoint"))
+    if starts_with_ignore_case(text, "endpoint")
         && let Some((_, rest)) = text.split_once(':')
     {
         return rest.trim();

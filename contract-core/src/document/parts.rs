@@ -12,13 +12,15 @@
 //! `**Conflict (409)**:`), in a status column of a table, on an `HTTP/1.1 201` line, or in a
 //! GitBook tab or response tag. Numbers elsewhere (`max 200 characters`) are not statuses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use memchr::memmem::Finder;
 
-use super::blocks::{Block, has_any, label_words, line_offsets};
+use super::blocks::{
+    Block, contains_ignore_case, has_any, label_words, line_offsets, starts_with_ignore_case,
+};
 use super::bodies::{
     FieldColumns, Piece, Request, code_request, field_columns, inline_object, inline_request,
     line_request, piece_of, says_no_body, table_field,
@@ -27,6 +29,7 @@ use super::endpoints::{Found, find};
 use super::types::{named_body, resolve, resolve_fields, type_heading};
 use super::{Auth, DocumentEndpoint, Inferred, Part, Reading};
 use crate::ast::{FieldExpr, TypeDef, TypeExpr, TypeExprKind};
+use crate::check::NameSet;
 use crate::parse::type_defs_at;
 use crate::source::{Source, Span, Spanned};
 
@@ -324,72 +327,59 @@ fn resolve_reading(reading: &mut Reading) {
         }
     }
     let defined = |name: &str| index.contains_key(name);
-    let mut used = Names::default();
+    let mut used = NameSet::default();
     for endpoint in &mut reading.endpoints {
         if let Request::Fields(fields) = &mut endpoint.request {
             resolve_fields(fields, &defined, &mut endpoint.notes);
             for field in fields.iter() {
                 if let Some(ty) = &field.ty {
-                    used.add_from(ty);
+                    add_names(ty, &mut used);
                 }
             }
         }
         if let Some(response) = &mut endpoint.response {
             resolve(response, &defined, &mut endpoint.notes);
-            used.add_from(response);
+            add_names(response, &mut used);
         }
     }
     // The types the bodies use, and the types those use.
     let mut kept = 0;
     while kept < used.order.len() {
         if let Some(&at) = index.get(&used.order[kept]) {
-            used.add_from(&types[at].ty);
+            add_names(&types[at].ty, &mut used);
         }
         kept += 1;
     }
-    types.retain(|t| used.seen.contains(&t.name.value));
+    types.retain(|t| used.contains(&t.name.value));
     for def in &mut types {
         resolve(&mut def.ty, &defined, &mut reading.notes);
     }
     reading.types = types;
 }
 
-/// Capitalised names a body refers to, in order of first use, each once.
-#[derive(Default)]
-struct Names {
-    order: Vec<String>,
-    seen: HashSet<String>,
-}
-
-impl Names {
-    /// Adds the names `ty` refers to.
-    fn add_from(&mut self, ty: &TypeExpr) {
-        match &ty.kind {
-            TypeExprKind::Name(name) => {
-                if self.seen.insert(name.clone()) {
-                    self.order.push(name.clone());
-                }
+/// Adds to `used` the names `ty` refers to.
+fn add_names(ty: &TypeExpr, used: &mut NameSet) {
+    match &ty.kind {
+        TypeExprKind::Name(name) => used.add(name),
+        TypeExprKind::Generic(_, items)
+        | TypeExprKind::ArrayLiteral(items)
+        | TypeExprKind::Union(items) => {
+            for item in items {
+                add_names(item, used);
             }
-            TypeExprKind::Generic(_, items)
-            | TypeExprKind::ArrayLiteral(items)
-            | TypeExprKind::Union(items) => {
-                for item in items {
-                    self.add_from(item);
-                }
-            }
-            TypeExprKind::ArrayOf(item) => self.add_from(item),
-            TypeExprKind::Object(fields) => {
-                for field in fields {
-                    if let Some(ty) = &field.ty {
-                        self.add_from(ty);
-                    }
-                }
-            }
-            TypeExprKind::Str(_)
-            | TypeExprKind::Number(_)
-            | TypeExprKind::Bool
-            | TypeExprKind::Null => {}
         }
+        TypeExprKind::ArrayOf(item) => add_names(item, used),
+        TypeExprKind::Object(fields) => {
+            for field in fields {
+                if let Some(ty) = &field.ty {
+                    add_names(ty, used);
+                }
+            }
+        }
+        TypeExprKind::Str(_)
+        | TypeExprKind::Number(_)
+        | TypeExprKind::Bool
+        | TypeExprKind::Null => {}
     }
 }
 
@@ -1079,10 +1069,7 @@ fn line_statuses(line: &str, add: &mut impl FnMut(&str)) {
     // `**Response (400 Bad Request)** - Validation errors:`.
     if ["response", "success", "returns", "status"]
         .iter()
-        .any(|keyword| {
-            line.get(..keyword.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(keyword))
-        })
+        .any(|keyword| starts_with_ignore_case(line, keyword))
         && let Some(open) = line.find('(')
         && line[..open].split_whitespace().count() <= 2
     {
@@ -1090,10 +1077,7 @@ fn line_statuses(line: &str, add: &mut impl FnMut(&str)) {
         return;
     }
     for keyword in ["http/1.1 ", "http "] {
-        if line
-            .get(..keyword.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(keyword))
-        {
+        if starts_with_ignore_case(line, keyword) {
             leading_statuses(&line[keyword.len()..], add);
             return;
         }
@@ -1322,19 +1306,6 @@ static CORES: LazyLock<[Finder<'static>; 5]> = LazyLock::new(|| {
 /// Whether `text` holds what `finder` looks for.
 fn finds(text: &str, finder: &Finder) -> bool {
     finder.find(text.as_bytes()).is_some()
-}
-
-/// Whether `text` starts with `start`, ignoring ASCII case.
-fn starts_with_ignore_case(text: &str, start: &str) -> bool {
-    text.get(..start.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(start))
-}
-
-/// Whether `text` holds `needle`, ignoring ASCII case (for short texts such as table cells).
-fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Where `needle` is in `range`; the whole range when it is not written there as is.
