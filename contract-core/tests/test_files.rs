@@ -9,7 +9,7 @@ mod common;
 use common::{corpus_files, corpus_source, fixture, load};
 use contract_core::Contract;
 use contract_core::expand::PlannedFile;
-use contract_core::expand::test_files::plan_tests;
+use contract_core::expand::test_files::{TEST_BINARY_ROOT, plan_tests};
 
 fn plan(contracts: &[Contract]) -> Vec<PlannedFile> {
     plan_tests(contracts, "demo").unwrap_or_else(|diagnostics| panic!("{diagnostics}"))
@@ -31,7 +31,12 @@ fn render(files: &[PlannedFile]) -> String {
     out
 }
 
-const SHARED: [&str; 2] = ["tests/support/mod.rs", "tests/common/mod.rs"];
+const SHARED: [&str; 4] = [
+    "tests/common/mod.rs",
+    "tests/endpoints/contract/mod.rs",
+    "tests/endpoints/main.rs",
+    "tests/endpoints/support/mod.rs",
+];
 
 #[test]
 fn every_valid_issue_gets_its_reviewed_tests() {
@@ -71,17 +76,25 @@ fn support_and_common() {
 #[test]
 fn skeleton_files_split_into_their_tests() {
     use contract_core::expand::Ownership;
-    use contract_core::expand::test_append::{fn_names, test_functions};
+    use contract_core::expand::test_append::{ItemKind, fn_names, planned_items};
     for name in corpus_files("valid") {
         let contracts = load(&[corpus_source("valid", &name)]);
         for file in plan(&contracts) {
             if file.ownership != Ownership::AppendOnly {
                 continue;
             }
-            let tests = test_functions(&file.contents);
-            let names: Vec<String> = tests.iter().map(|(n, _)| n.clone()).collect();
+            let items = planned_items(&file.contents);
+            if file.path == TEST_BINARY_ROOT {
+                assert!(items.iter().all(|i| i.kind == ItemKind::Module));
+                let rebuilt: String = items.iter().map(|i| i.text.as_str()).collect();
+                let shared = "#[path = \"../common/mod.rs\"]\nmod common;\n";
+                assert!(rebuilt.contains(shared), "{rebuilt}");
+                continue;
+            }
+            assert!(items.iter().all(|i| i.kind == ItemKind::Test));
+            let names: Vec<String> = items.iter().map(|i| i.name.clone()).collect();
             assert_eq!(names, fn_names(&file.contents), "{}", file.path);
-            let rebuilt: String = tests.iter().map(|(_, t)| format!("\n{t}")).collect();
+            let rebuilt: String = items.iter().map(|i| format!("\n{}", i.text)).collect();
             assert!(file.contents.ends_with(&rebuilt), "{}", file.path);
         }
     }
@@ -103,7 +116,7 @@ fn done_when_the_add_book_and_delete_review_tests_are_there() {
     use contract_core::expand::test_append::fn_names;
     let name = "01-add-book.md";
     let files = plan(&load(&[corpus_source("valid", name)]));
-    let derived = fn_names(file(&files, "tests/create_book_contract.rs"));
+    let derived = fn_names(file(&files, "tests/endpoints/contract/create_book.rs"));
     let bad_requests = derived.iter().filter(|n| n.starts_with("create_book_400_"));
     assert!(bad_requests.count() >= 6, "{derived:?}");
     for test in [
@@ -122,7 +135,7 @@ fn done_when_the_add_book_and_delete_review_tests_are_there() {
             .iter()
             .any(|n| n == "create_book_400_missing_edition")
     );
-    let skeletons = file(&files, "tests/create_book.rs");
+    let skeletons = file(&files, "tests/endpoints/create_book.rs");
     let at = skeletons
         .find("async fn create_book_409_isbn_already_in_catalogue()")
         .expect("the 409 skeleton");
@@ -131,7 +144,7 @@ fn done_when_the_add_book_and_delete_review_tests_are_there() {
 
     let name = "05-delete-review.md";
     let files = plan(&load(&[corpus_source("valid", name)]));
-    let derived = fn_names(file(&files, "tests/delete_review_contract.rs"));
+    let derived = fn_names(file(&files, "tests/endpoints/contract/delete_review.rs"));
     assert!(
         derived
             .iter()
@@ -146,14 +159,14 @@ fn rules_go_to_the_endpoints_whose_statuses_they_name() {
     use contract_core::expand::test_append::fn_names;
     let name = "07-catalogue-imports.md";
     let files = plan(&load(&[corpus_source("valid", name)]));
-    let create = fn_names(file(&files, "tests/create_import.rs"));
+    let create = fn_names(file(&files, "tests/endpoints/create_import.rs"));
     for rule in [
         "create_import_413_no_more_than_5000_records_in_one_batch",
         "create_import_422_listprice_above_zero_and_copies_zero_or_more",
     ] {
         assert!(create.iter().any(|n| n == rule), "{rule}: {create:?}");
     }
-    let get = fn_names(file(&files, "tests/get_import.rs"));
+    let get = fn_names(file(&files, "tests/endpoints/get_import.rs"));
     assert_eq!(
         get,
         ["get_import_succeeds", "get_import_404_batch_not_found"]

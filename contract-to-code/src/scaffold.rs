@@ -12,22 +12,25 @@
 //!
 //! `--dry-run` prints the decisions with a diff per changed file; `--check` exits 1 when a
 //! generated file differs from what the issues now give, or a contract status has no test.
-//! Test skeleton files are the user's, but scaffold appends the tests they lack
-//! ([`scaffold_tests`] has the rest of the test side).
+//! Test skeleton files and the test binary's root are the user's, but scaffold appends the tests
+//! and `mod` lines they lack, and moves the skeleton files of the layout before one test binary
+//! into it ([`scaffold_tests`] has the rest of the test side).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use contract_core::expand::test_append::{ItemKind, PlannedItem};
+use contract_core::expand::test_files::TEST_BINARY_ROOT;
 use contract_core::expand::{self, HandlerStyle, Ownership, PlanOptions, PlannedFile};
 
 use crate::Failure;
 use crate::dependency::{self, Resolved};
 use crate::manifest::{Manifest, enclosing_workspace};
 use crate::paths::relative_to;
-use crate::scaffold_tests::{self, Coverage, TestTarget};
+use crate::scaffold_tests::{self, Coverage, Legacy, Move, TestTarget};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -74,11 +77,20 @@ enum Action {
     },
     /// A user-owned file that differs; kept unless `--force`.
     Keep,
-    /// A test skeleton file that lacks some tests: `text` is it with them appended.
+    /// A test skeleton file that lacks some tests, or the test binary's root some `mod` lines:
+    /// `text` is it with them appended.
     Append {
         old: String,
         text: String,
-        added: Vec<String>,
+        added: Vec<PlannedItem>,
+    },
+    /// A skeleton file of the layout before one test binary, `from`, moving to this step's path
+    /// as `text`: without its `mod common;` and `mod support;` lines, with `added` appended.
+    Move {
+        from: String,
+        old: String,
+        text: String,
+        added: Vec<PlannedItem>,
     },
     Overwrite {
         old: String,
@@ -128,12 +140,14 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     };
     let mut planned = expand::plan(&contracts, &options).map_err(Failure::Refused)?;
     let tests = scaffold_tests::target(root, options.new_crate.as_deref());
+    let mut legacy = Legacy::default();
     if let TestTarget::Library(library) = &tests {
         let test_files = expand::test_files::plan_tests(&contracts, library);
         planned.extend(test_files.map_err(Failure::Refused)?);
         planned.sort_by(|a, b| a.path.cmp(&b.path));
+        legacy = scaffold_tests::legacy_moves(root, &planned).map_err(Failure::Usage)?;
     }
-    let steps = decide(root, planned, args.force, &tests)?;
+    let steps = decide(root, planned, args.force, &tests, legacy.moves)?;
     check_parents(root, &steps)?;
     if args.check {
         let coverage = match tests {
@@ -145,6 +159,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     if args.dry_run {
         print_dry_run(&steps);
         print_notes(&dependency.notes);
+        scaffold_tests::print_stranded(&legacy.stranded);
         return Ok(ExitCode::SUCCESS);
     }
     apply(root, &steps)?;
@@ -157,6 +172,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         .iter()
         .filter(|s| matches!(s.action, Action::Remove { .. }));
     scaffold_tests::print_orphans(root, removed.map(|s| s.path.as_str()));
+    scaffold_tests::print_stranded(&legacy.stranded);
     if !new_crate {
         print_wiring_hints(root, args.contract_dep.as_deref());
         scaffold_tests::print_notices(root, &tests);
@@ -174,19 +190,34 @@ fn package_name(root: &Path) -> String {
     expand::crate_files::package_name(&name)
 }
 
-/// Compares every planned file with the disk, and finds stale generated files.
+/// Compares every planned file with the disk, moves the skeleton files of the layout before one
+/// test binary (`moves`) to theirs, and finds stale generated files.
 fn decide(
     root: &Path,
     planned: Vec<PlannedFile>,
     force: bool,
     tests: &TestTarget,
+    moves: Vec<Move>,
 ) -> Result<Vec<Step>, Failure> {
     let mut steps = Vec::with_capacity(planned.len());
     let present: BTreeSet<String> = scaffold_tests::test_names(root).into_keys().collect();
+    let mut moves: BTreeMap<String, Move> = moves.into_iter().map(|m| (m.to.clone(), m)).collect();
     for file in &planned {
-        let action = match read_existing(&root.join(&file.path))? {
-            None => Action::Create,
-            Some(old) => compare(file, old, force, &present),
+        let moved = moves.remove(&file.path);
+        let action = match (moved, read_existing(&root.join(&file.path))?) {
+            (Some(moved), _) => {
+                let appended =
+                    expand::test_append::append_missing(&moved.text, &file.contents, &present);
+                let (text, added) = appended.unwrap_or((moved.text, Vec::new()));
+                Action::Move {
+                    from: moved.from,
+                    old: moved.old,
+                    text,
+                    added,
+                }
+            }
+            (None, None) => Action::Create,
+            (None, Some(old)) => compare(file, old, force, &present),
         };
         steps.push(Step {
             path: file.path.clone(),
@@ -329,21 +360,38 @@ fn check_parents(root: &Path, steps: &[Step]) -> Result<(), Failure> {
 fn writes(action: &Action) -> bool {
     matches!(
         action,
-        Action::Create | Action::Update { .. } | Action::Overwrite { .. } | Action::Append { .. }
+        Action::Create
+            | Action::Update { .. }
+            | Action::Overwrite { .. }
+            | Action::Append { .. }
+            | Action::Move { .. }
     )
 }
 
-/// `--check`: names each generated file that is missing, differs or is stale; 1 if any, if a
-/// contract status has no test, or, with `deny_ignored`, if one has only ignored tests (both
+/// `--check`: names each generated file that is missing, differs or is stale, a test binary root
+/// that is missing or lacks `mod` lines, and each test file to move to the one binary; 1 if any,
+/// if a contract status has no test, or, with `deny_ignored`, if one has only ignored tests (both
 /// already reported).
 fn report_drift(steps: &[Step], coverage: Coverage, deny_ignored: bool) -> ExitCode {
     let Coverage { untested, ignored } = coverage;
     let mut drift = 0;
-    for step in steps.iter().filter(|s| s.ownership == Ownership::Generated) {
-        let why = match step.action {
-            Action::Create => "missing",
-            Action::Update { .. } => "differs from the issues",
-            Action::Remove { .. } => "no longer given by the issues",
+    for step in steps {
+        // The binary's root decides which tests exist: without it, or without its `mod` lines,
+        // tests the issues give are left out.
+        let counts = step.ownership == Ownership::Generated || step.path == TEST_BINARY_ROOT;
+        let why = match &step.action {
+            Action::Create if counts => "missing".to_string(),
+            Action::Update { .. } => "differs from the issues".to_string(),
+            Action::Remove { .. } => "no longer given by the issues".to_string(),
+            Action::Append { added, .. } if counts => format!("lacks {}", added_list(added)),
+            Action::Move { from, .. } => {
+                eprintln!(
+                    "drift: {from} is a test binary of the layout before one: scaffold moves it to {}",
+                    step.path
+                );
+                drift += 1;
+                continue;
+            }
             _ => continue,
         };
         eprintln!("drift: {} {why}", step.path);
@@ -396,8 +444,17 @@ fn print_dry_run(steps: &[Step]) {
                 print!("{}", diff(&step.path, old, &step.contents));
             }
             Action::Append { old, text, added } => {
-                println!("append    {} (yours: {})", step.path, added.join(", "));
+                println!("append    {} (yours: {})", step.path, added_list(added));
                 print!("{}", diff(&step.path, old, text));
+            }
+            Action::Move {
+                from,
+                old,
+                text,
+                added,
+            } => {
+                println!("move      {from} -> {} ({})", step.path, moved_how(added));
+                print!("{}", moved_diff(from, &step.path, old, text));
             }
             Action::Remove { old } => {
                 println!("remove    {} (generated, no longer given)", step.path);
@@ -408,11 +465,39 @@ fn print_dry_run(steps: &[Step]) {
 }
 
 fn diff(path: &str, old: &str, new: &str) -> String {
+    moved_diff(path, path, old, new)
+}
+
+/// A unified diff from `old` at `from` to `new` at `to`.
+fn moved_diff(from: &str, to: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(&format!("a/{from}"), &format!("b/{to}"))
         .to_string()
+}
+
+/// The items appended to a file, for a line of output: `create_user_409_taken, mod get_user`.
+fn added_list(added: &[PlannedItem]) -> String {
+    let names: Vec<String> = added
+        .iter()
+        .map(|item| match item.kind {
+            ItemKind::Test => item.name.clone(),
+            ItemKind::Module => format!("`mod {};`", item.name),
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// What a move does to a file besides moving it.
+fn moved_how(added: &[PlannedItem]) -> String {
+    let mut how = "yours: without its `mod common;` and `mod support;` lines, which the \
+                   binary's root declares"
+        .to_string();
+    if !added.is_empty() {
+        how.push_str(&format!("; appended: {}", added_list(added)));
+    }
+    how
 }
 
 fn owner(ownership: Ownership) -> &'static str {
@@ -431,11 +516,29 @@ fn apply(root: &Path, steps: &[Step]) -> Result<(), Failure> {
                 write_atomically(&path, &step.contents)?;
             }
             Action::Append { ref text, .. } => write_atomically(&path, text)?,
-            Action::Remove { .. } => {
-                fs::remove_file(&path).map_err(|error| Failure::Io { path, error })?;
+            Action::Move {
+                ref from, ref text, ..
+            } => {
+                write_atomically(&path, text)?;
+                remove(&root.join(from))?;
             }
+            Action::Remove { .. } => remove(&path)?,
             Action::Keep | Action::Unchanged => {}
         }
+    }
+    Ok(())
+}
+
+/// Removes a file, and its directory if that is left empty (the `tests/support/` of the layout
+/// before one test binary).
+fn remove(path: &Path) -> Result<(), Failure> {
+    fs::remove_file(path).map_err(|error| Failure::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    if let Some(dir) = path.parent() {
+        // Fails, as it should, when the directory holds anything else.
+        let _ = fs::remove_dir(dir);
     }
     Ok(())
 }
@@ -474,12 +577,16 @@ fn print_summary(root: &Path, steps: &[Step], issues: usize) {
             Action::Overwrite { .. } => "replaced",
             Action::Append { ref added, .. } => {
                 wrote += 1;
-                println!(
-                    "appended  {} (yours: {} test(s): {})",
-                    step.path,
-                    added.len(),
-                    added.join(", ")
-                );
+                println!("appended  {} (yours: {})", step.path, added_list(added));
+                continue;
+            }
+            Action::Move {
+                ref from,
+                ref added,
+                ..
+            } => {
+                wrote += 1;
+                println!("moved     {from} -> {} ({})", step.path, moved_how(added));
                 continue;
             }
             Action::Remove { .. } => {

@@ -1,6 +1,7 @@
 //! The test side of `scaffold`: which library the tests reach the app through, the
-//! test functions already in `tests/`, `--check`'s report of contract statuses nothing tests, and
-//! the notice about the dev-dependency tests need in a crate scaffold did not create.
+//! test functions already in `tests/`, `--check`'s report of contract statuses nothing tests,
+//! moving the skeleton files of the layout before one test binary, and the notice about the
+//! dev-dependency tests need in a crate scaffold did not create.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -8,7 +9,9 @@ use std::path::Path;
 
 use contract_core::Contract;
 use contract_core::expand::test_append::{fn_names_ignored, required_tests};
+use contract_core::expand::test_files::{TEST_BINARY, TEST_BINARY_ROOT, root_module};
 use contract_core::expand::test_support::DEV_DEPENDENCY;
+use contract_core::expand::{GENERATED_MARKER, Ownership, PlannedFile};
 
 use crate::manifest::Manifest;
 
@@ -117,21 +120,148 @@ pub fn report_untested(root: &Path, contracts: &[Contract]) -> Coverage {
 }
 
 /// Generated test files of an earlier run, as candidates for removal: the `.rs` files directly in
-/// `tests/` and `tests/support/`. Only those with the generated header are ever removed.
+/// the test binary's `contract/` and `support/`, and those of the layout before one binary,
+/// directly in `tests/` and `tests/support/`. Only those with the generated header are ever
+/// removed.
 pub fn generated_candidates(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for (dir, prefix) in [("tests", "tests"), ("tests/support", "tests/support")] {
-        let Ok(entries) = fs::read_dir(root.join(dir)) else {
+    let dirs = [
+        "tests".to_string(),
+        "tests/support".to_string(),
+        format!("{TEST_BINARY}/contract"),
+        format!("{TEST_BINARY}/support"),
+    ];
+    for dir in dirs {
+        let Ok(entries) = fs::read_dir(root.join(&dir)) else {
             continue;
         };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".rs") && entry.path().is_file() {
-                out.push(format!("{prefix}/{name}"));
+                out.push(format!("{dir}/{name}"));
             }
         }
     }
     out
+}
+
+/// A skeleton file of the layout before one test binary, `tests/<name>.rs` (a binary of its own,
+/// declaring `mod common;` and `mod support;`), and where it goes: the module of the binary
+/// planned for the same operation.
+#[derive(Debug)]
+pub struct Move {
+    pub from: String,
+    pub to: String,
+    /// The file as it is.
+    pub old: String,
+    /// The file as it moves: the same bytes but its `mod common;` and `mod support;` lines, which
+    /// the binary's root declares once for every module.
+    pub text: String,
+}
+
+/// The lines a skeleton file of the layout before one binary starts with, which the binary's root
+/// now declares.
+const LEGACY_MODS: [&str; 2] = ["mod common;", "mod support;"];
+
+/// The legacy skeleton files to move into the test binary, and the user's other test binaries
+/// that use the generated `support` module of that layout (`stranded`: for a note, as scaffold
+/// cannot know which operation they test). A legacy skeleton file that cannot move as it is (it
+/// declares other modules, or its place is taken) refuses the run, saying what to do by hand.
+pub fn legacy_moves(root: &Path, planned: &[PlannedFile]) -> Result<Legacy, String> {
+    let mut legacy = Legacy::default();
+    let mut refusals = Vec::new();
+    let Ok(entries) = fs::read_dir(root.join("tests")) else {
+        return Ok(legacy);
+    };
+    let mut files: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".rs"))
+        .collect();
+    files.sort();
+    for name in files {
+        let from = format!("tests/{name}");
+        let Ok(old) = fs::read_to_string(root.join(&from)) else {
+            continue;
+        };
+        if old.starts_with(GENERATED_MARKER) || !old.lines().any(|l| l == LEGACY_MODS[1]) {
+            continue;
+        }
+        let stem = name.trim_end_matches(".rs");
+        let to = format!("{TEST_BINARY}/{}.rs", root_module(stem));
+        let skeleton = planned
+            .iter()
+            .any(|f| f.path == to && f.ownership == Ownership::AppendOnly);
+        if !skeleton {
+            legacy.stranded.push(from);
+            continue;
+        }
+        if root.join(&to).exists() {
+            refusals.push(format!(
+                "{from} is a test file of the layout before one test binary, and {to} exists \
+                 too: merge the two into {to} and delete {from}"
+            ));
+        } else if let Some(other) = other_module(&old) {
+            refusals.push(format!(
+                "{from} is a test file of the layout before one test binary, and declares \
+                 `{other}`, which would be looked for elsewhere once it moves: move it to {to} \
+                 yourself, delete its `mod common;` and `mod support;` lines (the binary's root, \
+                 {TEST_BINARY_ROOT}, declares them), declare `{other}` where the binary finds it, \
+                 and run scaffold again"
+            ));
+        } else {
+            legacy.moves.push(Move {
+                text: without_legacy_mods(&old),
+                from,
+                to,
+                old,
+            });
+        }
+    }
+    if refusals.is_empty() {
+        Ok(legacy)
+    } else {
+        Err(refusals.join("\nerror: "))
+    }
+}
+
+/// What [`legacy_moves`] found.
+#[derive(Debug, Default)]
+pub struct Legacy {
+    pub moves: Vec<Move>,
+    /// `tests/<name>.rs` files of the user's that use the legacy `support` module, which the run
+    /// removes.
+    pub stranded: Vec<String>,
+}
+
+/// A `mod NAME;` line other than the legacy ones: a module file the moved file would look for
+/// under `tests/endpoints/<name>/`.
+fn other_module(text: &str) -> Option<&str> {
+    text.lines()
+        .map(str::trim)
+        .find(|line| line.starts_with("mod ") && line.ends_with(';') && !LEGACY_MODS.contains(line))
+}
+
+/// `text` without its `mod common;` and `mod support;` lines, and without the blank line that
+/// would leave two in a row.
+fn without_legacy_mods(text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut removed_after_blank = false;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if LEGACY_MODS.contains(&bare) {
+            removed_after_blank |= out.last().is_none_or(|l| l.trim().is_empty());
+            continue;
+        }
+        if removed_after_blank && bare.trim().is_empty() {
+            removed_after_blank = false;
+            continue;
+        }
+        removed_after_blank = false;
+        out.push(line);
+    }
+    out.concat()
 }
 
 /// In a crate scaffold did not create: says why no tests were written, or what the written ones
@@ -159,23 +289,60 @@ pub fn print_notices(root: &Path, target: &TestTarget) {
 }
 
 /// For each generated test file just removed (its endpoint is no longer given), names the user's
-/// skeleton file beside it: it uses the removed `support` module, so it no longer compiles.
+/// skeleton module beside it: it uses the removed `support` module, so it no longer compiles.
 pub fn print_orphans<'a>(root: &Path, removed: impl Iterator<Item = &'a str>) {
+    let contract = format!("{TEST_BINARY}/contract/");
     for path in removed {
         let Some(module) = path
-            .strip_prefix("tests/")
-            .and_then(|p| p.strip_suffix("_contract.rs"))
+            .strip_prefix(&contract)
+            .and_then(|p| p.strip_suffix(".rs"))
+            .filter(|m| *m != "mod")
         else {
             continue;
         };
-        for stem in [module.to_string(), format!("{module}_tests")] {
-            let skeletons = format!("tests/{stem}.rs");
-            if root.join(&skeletons).is_file() {
-                println!(
-                    "note: {skeletons} is yours and tests an endpoint the issues no longer give; \
-                     delete it (the `support::{module}` module it uses is gone)"
-                );
-            }
+        let skeletons = format!("{TEST_BINARY}/{}.rs", root_module(module));
+        if root.join(&skeletons).is_file() {
+            println!(
+                "note: {skeletons} is yours and tests an endpoint the issues no longer give; \
+                 delete it and its `mod` line in {TEST_BINARY_ROOT} (the `support::{module}` \
+                 module it uses is gone)"
+            );
         }
+    }
+}
+
+/// For each test binary of the user's that used the `support` module of the layout before one
+/// binary, which this run removed: what to do with it.
+pub fn print_stranded(stranded: &[String]) {
+    for from in stranded {
+        let stem = from.trim_start_matches("tests/").trim_end_matches(".rs");
+        let module = root_module(stem);
+        println!(
+            "note: {from} uses the `support` module, which moved into the test binary \
+             {TEST_BINARY}/: move it to {TEST_BINARY}/{module}.rs, delete its `mod common;` and \
+             `mod support;` lines, and add `mod {module};` to {TEST_BINARY_ROOT} (or delete it, \
+             if it tests an endpoint the issues no longer give)"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_mod_lines_go_and_every_other_byte_stays() {
+        let old = "//! Mine.\n\nmod common;\nmod support;\n\nuse crate::common::app;\n\n// mod support;\nfn a() {}\n";
+        assert_eq!(
+            without_legacy_mods(old),
+            "//! Mine.\n\nuse crate::common::app;\n\n// mod support;\nfn a() {}\n"
+        );
+        let crlf = "//! Mine.\r\nmod common;\r\nmod support;\r\nuse x;\r\n";
+        assert_eq!(without_legacy_mods(crlf), "//! Mine.\r\nuse x;\r\n");
+        assert_eq!(other_module(old), None);
+        assert_eq!(
+            other_module("mod common;\nmod support;\n  mod helpers;\n"),
+            Some("mod helpers;")
+        );
     }
 }

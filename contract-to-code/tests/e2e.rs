@@ -315,8 +315,12 @@ struct TestRun {
 }
 
 impl TestRun {
+    /// The outcome of the test function `name`, in whichever module of the binary it is.
     fn outcome(&self, name: &str) -> &str {
-        self.outcomes.get(name).map_or("missing", String::as_str)
+        self.outcomes
+            .iter()
+            .find(|(path, _)| *path == name || path.ends_with(&format!("::{name}")))
+            .map_or("missing", |(_, outcome)| outcome.as_str())
     }
 }
 
@@ -358,10 +362,10 @@ fn cargo_test(krate: &Path, target: &Path, args: &[&str]) -> TestRun {
     run
 }
 
-/// The `.rs` files directly in the crate's `tests/`, by name, with their text.
-fn test_files(krate: &Path) -> BTreeMap<String, String> {
-    std::fs::read_dir(krate.join("tests"))
-        .expect("tests/ was written")
+/// The `.rs` files directly in `dir` under the crate, by name, with their text.
+fn test_files(krate: &Path, dir: &str) -> BTreeMap<String, String> {
+    std::fs::read_dir(krate.join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| {
             let path = e.ok()?.path();
             let name = path.file_name()?.to_str()?.to_string();
@@ -371,12 +375,18 @@ fn test_files(krate: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Every derived test passes against the stubs, every skeleton is ignored, nothing warns.
+/// Every derived test passes against the stubs, every skeleton is ignored, nothing warns, and
+/// all of them are one test binary.
 fn generated_tests_pass_and_skeletons_are_ignored(krate: &Path, target: &Path) {
-    let files = test_files(krate);
-    let (derived, skeletons): (Vec<_>, Vec<_>) = files
-        .iter()
-        .partition(|(name, _)| name.ends_with("_contract.rs"));
+    let binaries: Vec<String> = test_files(krate, "tests").into_keys().collect();
+    assert!(
+        binaries.is_empty(),
+        "test binaries beside the one: {binaries:?}"
+    );
+    let derived = test_files(krate, "tests/endpoints/contract");
+    let skeletons = test_files(krate, "tests/endpoints");
+    let derived: Vec<_> = derived.iter().collect();
+    let skeletons: Vec<_> = skeletons.iter().collect();
     let count = |files: &[(&String, &String)], what: &str| -> usize {
         files
             .iter()
@@ -385,7 +395,10 @@ fn generated_tests_pass_and_skeletons_are_ignored(krate: &Path, target: &Path) {
     };
     let derived_count = count(&derived, "#[tokio::test]");
     let skeleton_count = count(&skeletons, "#[ignore = ");
-    assert!(derived_count > 50 && skeleton_count > 20, "{files:?}");
+    assert!(
+        derived_count > 50 && skeleton_count > 20,
+        "{derived:?} {skeletons:?}"
+    );
 
     let run = cargo_test(krate, target, &[]);
     assert!(
@@ -427,7 +440,7 @@ fn the_409_skeleton_passes_once_arranged(krate: &Path, target: &Path) {
         .find("    // Remove these two lines")
         .expect("the stub's body");
     std::fs::write(&service, format!("{}{CREATE_BOOK_BODY}", &stub[..body])).unwrap();
-    let path = krate.join("tests/create_book.rs");
+    let path = krate.join("tests/endpoints/create_book.rs");
     let text = std::fs::read_to_string(&path).unwrap();
     let start = text
         .find("async fn create_book_409_isbn_already_in_catalogue")
@@ -444,7 +457,7 @@ fn the_409_skeleton_passes_once_arranged(krate: &Path, target: &Path) {
     );
     std::fs::write(&path, edited).unwrap();
 
-    let run = cargo_test(krate, target, &["--test", "create_book"]);
+    let run = cargo_test(krate, target, &["--test", "endpoints", "create_book"]);
     assert!(!run.log.contains("warning"), "{}", run.log);
     assert_eq!(
         run.outcome("create_book_409_isbn_already_in_catalogue"),
@@ -486,23 +499,13 @@ const CREATE_BOOK_BODY: &str = r#"    let isbn = request.isbn.replace('-', "");
 "#;
 
 /// The user's `tests/common/mod.rs` replaced by an app that answers 200 `{}` to everything: every
-/// derived test must then fail. Only the derived tests' binaries are run (the skeletons are
-/// ignored anyway), which keeps this rebuild small.
+/// derived test must then fail. Only the derived tests are run (the skeletons are ignored
+/// anyway).
 fn generated_tests_fail_against_an_app_that_answers_200(krate: &Path, target: &Path) {
     let common = krate.join("tests/common/mod.rs");
     let original = std::fs::read_to_string(&common).unwrap();
     std::fs::write(&common, ANSWERS_200).unwrap();
-    let derived: Vec<String> = test_files(krate)
-        .keys()
-        .filter_map(|name| name.strip_suffix(".rs"))
-        .filter(|name| name.ends_with("_contract"))
-        .map(str::to_string)
-        .collect();
-    let mut args = vec!["--no-fail-fast"];
-    for name in &derived {
-        args.extend(["--test", name]);
-    }
-    let run = cargo_test(krate, target, &args);
+    let run = cargo_test(krate, target, &["--test", "endpoints", "contract::"]);
     std::fs::write(&common, original).unwrap();
     assert!(run.failed > 50, "{run:#?}");
     assert_eq!(
@@ -537,12 +540,12 @@ fn one_issue_alone_gets_the_same_tests(krate: &Path) {
         .expect("xtask runs");
     assert!(out.status.success());
     for file in [
-        "tests/create_book_contract.rs",
-        "tests/support/create_book.rs",
-        "tests/create_book.rs",
+        "tests/endpoints/contract/create_book.rs",
+        "tests/endpoints/support/create_book.rs",
+        "tests/endpoints/create_book.rs",
     ] {
         let read = |root: &Path| std::fs::read_to_string(root.join(file)).unwrap();
-        if file == "tests/create_book.rs" {
+        if file == "tests/endpoints/create_book.rs" {
             // The crate above has its 409 test finished; here it is the ignored skeleton.
             let fresh = read(&alone);
             let at = fresh

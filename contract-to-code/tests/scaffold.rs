@@ -255,10 +255,21 @@ fn generated_files_of_issues_no_longer_given_are_drift_then_removed() {
     let out = scaffold(&one, &krate, &[]);
     assert_exit(&out, 0);
     assert!(!routes.exists(), "the stale route module is still there");
-    assert!(!krate.join("tests/delete_review_contract.rs").exists());
-    assert!(!krate.join("tests/support/delete_review.rs").exists());
     assert!(
-        stdout(&out).contains("note: tests/delete_review.rs is yours and tests an endpoint"),
+        !krate
+            .join("tests/endpoints/contract/delete_review.rs")
+            .exists()
+    );
+    assert!(
+        !krate
+            .join("tests/endpoints/support/delete_review.rs")
+            .exists()
+    );
+    assert!(
+        stdout(&out).contains(
+            "note: tests/endpoints/delete_review.rs is yours and tests an endpoint the issues no \
+             longer give; delete it and its `mod` line in tests/endpoints/main.rs"
+        ),
         "{}",
         stdout(&out)
     );
@@ -348,7 +359,7 @@ fn a_status_or_rule_added_later_appends_its_test_and_keeps_edited_ones() {
     let issue = copy_issue("01-add-book.md", dir.path());
     let krate = dir.path().join("api");
     assert_exit(&scaffold(&[&issue], &krate, &[]), 0);
-    let tests = krate.join("tests/create_book.rs");
+    let tests = krate.join("tests/endpoints/create_book.rs");
     let mine = fs::read_to_string(&tests).unwrap().replace(
         "    let app = app();\n",
         "    let app = app(); // arranged by me\n",
@@ -369,7 +380,7 @@ fn a_status_or_rule_added_later_appends_its_test_and_keeps_edited_ones() {
     assert_exit(&out, 0);
     assert!(
         stdout(&out).contains(
-            "append    tests/create_book.rs (yours: create_book_422_isbn_checksum_wrong, \
+            "append    tests/endpoints/create_book.rs (yours: create_book_422_isbn_checksum_wrong, \
              create_book_withdrawn_editions_refused)"
         ),
         "{}",
@@ -379,7 +390,10 @@ fn a_status_or_rule_added_later_appends_its_test_and_keeps_edited_ones() {
     let out = scaffold(&[&issue], &krate, &[]);
     assert_exit(&out, 0);
     assert!(
-        stdout(&out).contains("appended  tests/create_book.rs (yours: 2 test(s)"),
+        stdout(&out).contains(
+            "appended  tests/endpoints/create_book.rs (yours: create_book_422_isbn_checksum_wrong, \
+             create_book_withdrawn_editions_refused)"
+        ),
         "{}",
         stdout(&out)
     );
@@ -407,7 +421,7 @@ fn check_names_each_contract_status_without_a_test() {
 
     // The person deletes every 409 test (the status's and the rule's); the 400s are in the
     // generated file.
-    let tests = krate.join("tests/create_book.rs");
+    let tests = krate.join("tests/endpoints/create_book.rs");
     let text = fs::read_to_string(&tests).unwrap();
     let kept: Vec<&str> = text
         .split("\n\n")
@@ -470,7 +484,11 @@ fn an_existing_crate_gets_tests_and_a_notice_instead_of_an_edited_manifest() {
     );
     let common = fs::read_to_string(krate.join("tests/common/mod.rs")).unwrap();
     assert!(common.contains("use my_api::routes::router;"), "{common}");
-    assert!(krate.join("tests/delete_review_contract.rs").is_file());
+    assert!(
+        krate
+            .join("tests/endpoints/contract/delete_review.rs")
+            .is_file()
+    );
 }
 
 #[test]
@@ -506,10 +524,12 @@ fn a_new_crate_declares_the_one_dev_dependency_its_tests_need() {
     );
     for file in [
         "tests/common/mod.rs",
-        "tests/support/mod.rs",
-        "tests/support/create_book.rs",
-        "tests/create_book_contract.rs",
-        "tests/create_book.rs",
+        "tests/endpoints/main.rs",
+        "tests/endpoints/support/mod.rs",
+        "tests/endpoints/support/create_book.rs",
+        "tests/endpoints/contract/mod.rs",
+        "tests/endpoints/contract/create_book.rs",
+        "tests/endpoints/create_book.rs",
     ] {
         assert!(krate.join(file).is_file(), "{file} was not written");
     }
@@ -588,7 +608,7 @@ fn check_says_which_statuses_only_ignored_tests_cover() {
     );
 
     // The person writes both 409 tests: their `#[ignore]` lines go.
-    let tests = krate.join("tests/create_book.rs");
+    let tests = krate.join("tests/endpoints/create_book.rs");
     let text = fs::read_to_string(&tests).unwrap();
     let mut lines: Vec<&str> = text.lines().collect();
     let ignores: Vec<usize> = (1..lines.len())
@@ -605,4 +625,184 @@ fn check_says_which_statuses_only_ignored_tests_cover() {
     let out = scaffold(&issues, &krate, &["--check", "--deny-ignored"]);
     assert_exit(&out, 0);
     assert!(!stderr(&out).contains("409"), "{}", stderr(&out));
+}
+
+/// Every file under `dir` by its path below it, with its contents.
+fn contents(dir: &Path) -> BTreeMap<String, String> {
+    snapshot(dir)
+        .into_iter()
+        .map(|(path, (bytes, _))| {
+            let relative = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (relative, String::from_utf8(bytes).unwrap())
+        })
+        .collect()
+}
+
+/// The root of the one test binary is the user's: scaffold appends the `mod` lines it lacks (a
+/// new endpoint's, or one the person deleted) and keeps the rest; `--check` calls a missing one
+/// drift, since the binary would leave out tests the issues give.
+#[test]
+fn the_test_binary_root_gains_mod_lines_and_keeps_the_users() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let one = [valid("01-add-book.md")];
+    assert_exit(&scaffold(&one, &krate, &[]), 0);
+    let root = krate.join("tests/endpoints/main.rs");
+    let fresh = fs::read_to_string(&root).unwrap();
+    assert!(
+        fresh.ends_with("mod support;\n\nmod create_book;\n"),
+        "{fresh}"
+    );
+    let mine = format!("{fresh}mod my_helpers;\n");
+    fs::write(&root, &mine).unwrap();
+    fs::write(krate.join("tests/endpoints/my_helpers.rs"), "").unwrap();
+
+    let both = [valid("01-add-book.md"), valid("05-delete-review.md")];
+    let out = scaffold(&both, &krate, &[]);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains("appended  tests/endpoints/main.rs (yours: `mod delete_review;`)"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(&root).unwrap(),
+        format!("{mine}mod delete_review;\n")
+    );
+
+    let without = fs::read_to_string(&root)
+        .unwrap()
+        .replace("mod contract;\n", "");
+    fs::write(&root, &without).unwrap();
+    let out = scaffold(&both, &krate, &["--check"]);
+    assert_exit(&out, 1);
+    assert!(
+        stderr(&out).contains("drift: tests/endpoints/main.rs lacks `mod contract;`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_exit(&scaffold(&both, &krate, &[]), 0);
+    assert_exit(&scaffold(&both, &krate, &["--check"]), 0);
+}
+
+/// A crate in the layout before one test binary, as scaffold used to write it: two binaries per
+/// endpoint, the skeleton file declaring `mod common;` and `mod support;`.
+fn into_the_layout_before_one_binary(krate: &Path, skeleton: &str) {
+    let tests = krate.join("tests");
+    let endpoints = tests.join("endpoints");
+    let mut text = fs::read_to_string(endpoints.join(skeleton)).unwrap();
+    let docs_end = text.find("\n\n").unwrap() + 2;
+    text.insert_str(docs_end, "mod common;\nmod support;\n\n");
+    fs::write(tests.join(skeleton), text).unwrap();
+    let module = skeleton.trim_end_matches(".rs");
+    fs::rename(
+        endpoints.join("contract").join(skeleton),
+        tests.join(format!("{module}_contract.rs")),
+    )
+    .unwrap();
+    fs::rename(endpoints.join("support"), tests.join("support")).unwrap();
+    fs::remove_dir_all(endpoints).unwrap();
+}
+
+/// Scaffold moves such a crate to the one binary by itself: the old generated files go, the
+/// skeleton file moves with every byte but its two `mod` lines, and the result is the crate a
+/// fresh run writes, with the person's edits. `--dry-run` and `--check` say so first.
+#[test]
+fn a_crate_in_the_layout_before_one_binary_moves_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let issues = [valid("01-add-book.md")];
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    let skeleton = krate.join("tests/endpoints/create_book.rs");
+    let edited = fs::read_to_string(&skeleton).unwrap().replace(
+        "    let app = app();\n",
+        "    let app = app(); // arranged by me\n",
+    );
+    fs::write(&skeleton, &edited).unwrap();
+    let expected = contents(&krate);
+    into_the_layout_before_one_binary(&krate, "create_book.rs");
+    // A test binary of the person's own that uses the old `support` module.
+    let own = "mod common;\nmod support;\n\n#[test]\nfn mine() {}\n";
+    fs::write(krate.join("tests/mine.rs"), own).unwrap();
+
+    let out = scaffold(&issues, &krate, &["--check"]);
+    assert_exit(&out, 1);
+    let err = stderr(&out);
+    for line in [
+        "drift: tests/create_book.rs is a test binary of the layout before one: scaffold moves \
+         it to tests/endpoints/create_book.rs",
+        "drift: tests/create_book_contract.rs no longer given by the issues",
+        "drift: tests/support/mod.rs no longer given by the issues",
+        "drift: tests/endpoints/contract/create_book.rs missing",
+    ] {
+        assert!(err.contains(line), "{line}\n{err}");
+    }
+    let out = scaffold(&issues, &krate, &["--dry-run"]);
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "move      tests/create_book.rs -> tests/endpoints/create_book.rs (yours: without \
+             its `mod common;` and `mod support;` lines, which the binary's root declares)\n\
+             --- a/tests/create_book.rs\n+++ b/tests/endpoints/create_book.rs\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n-mod common;\n-mod support;\n-\n"),
+        "{text}"
+    );
+
+    let out = scaffold(&issues, &krate, &[]);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains(
+            "note: tests/mine.rs uses the `support` module, which moved into the test binary \
+             tests/endpoints/: move it to tests/endpoints/mine.rs, delete its `mod common;` and \
+             `mod support;` lines, and add `mod mine;` to tests/endpoints/main.rs"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        !krate.join("tests/support").exists(),
+        "the old support/ stays"
+    );
+    let mut now = contents(&krate);
+    assert_eq!(now.remove("tests/mine.rs").as_deref(), Some(own));
+    assert_eq!(now, expected);
+    assert_exit(&scaffold(&issues, &krate, &["--check"]), 0);
+}
+
+/// A skeleton file of the old layout that cannot move as it is refuses the run, saying what to
+/// move by hand, and nothing is written.
+#[test]
+fn a_skeleton_file_that_cannot_move_by_itself_refuses_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let issues = [valid("01-add-book.md")];
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    into_the_layout_before_one_binary(&krate, "create_book.rs");
+    let skeleton = krate.join("tests/create_book.rs");
+    let text = fs::read_to_string(&skeleton)
+        .unwrap()
+        .replace("mod support;\n", "mod support;\nmod helpers;\n");
+    fs::write(&skeleton, text).unwrap();
+    let before = snapshot(&krate);
+    let out = scaffold(&issues, &krate, &[]);
+    assert_exit(&out, 2);
+    assert!(
+        stderr(&out).contains(
+            "error: tests/create_book.rs is a test file of the layout before one test binary, \
+             and declares `mod helpers;`, which would be looked for elsewhere once it moves: \
+             move it to tests/endpoints/create_book.rs yourself"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(before, snapshot(&krate), "something was written");
 }

@@ -23,11 +23,19 @@ ISSUE
   done
 }
 
-# `seconds COMMAND...`: the command's wall-clock time, its output discarded.
+# `seconds COMMAND...`: the command's wall-clock time, its output discarded; a failed command
+# stops the script with its output, so that no failure is timed as a build.
 seconds() {
-  local start end
+  local start end log
+  log=$(mktemp)
   start=$(date +%s.%N)
-  "$@" > /dev/null 2>&1
+  if ! "$@" > "$log" 2>&1; then
+    cat "$log" >&2
+    echo "failed: $*" >&2
+    rm -f "$log"
+    exit 1
+  fi
   end=$(date +%s.%N)
+  rm -f "$log"
   echo "$end - $start" | bc
 }

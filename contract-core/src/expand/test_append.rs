@@ -1,7 +1,7 @@
-//! Appending to a skeleton file without touching what a person wrote, and the statuses that need
-//! a test: the part of the test side the CLI runs against the disk.
+//! Appending to a skeleton file or the test binary's root without touching what a person wrote,
+//! and the statuses that need a test: the part of the test side the CLI runs against the disk.
 //!
-//! A test is known by its function's name. Names are found as text (`fn NAME`), so a file that
+//! A test is known by its function's name, a module by its `mod` line. Names are found as text (`fn NAME`), so a file that
 //! does not compile, because a person is halfway through a test, still counts its tests.
 
 use std::collections::BTreeSet;
@@ -9,26 +9,56 @@ use std::collections::BTreeSet;
 use super::file_name;
 use crate::model::Contract;
 
-/// The test functions of a skeleton file scaffold planned, each with its text: the items that
-/// start at column 0 with `///`, `#[` or `async fn` and end at a `}` line.
-pub fn test_functions(planned: &str) -> Vec<(String, String)> {
+/// What an item scaffold appends is: a test function of a skeleton file, or a `mod` line of the
+/// test binary's root.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A test function, known by its name anywhere under `tests/`.
+    Test,
+    /// A `mod NAME;` line, known by its name in the file it is appended to.
+    Module,
+}
+
+/// An item of a file scaffold planned, which it appends to the user's copy when that lacks it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedItem {
+    /// What it is.
+    pub kind: ItemKind,
+    /// The function's or the module's name.
+    pub name: String,
+    /// Its text, with its doc comment and attributes.
+    pub text: String,
+}
+
+/// The items of an append-only file scaffold planned: those that start at column 0 with `///`,
+/// `#[`, `async fn` or `mod ` and end at a `}` line (a test) or a `mod NAME;` line (a module).
+pub fn planned_items(planned: &str) -> Vec<PlannedItem> {
     let mut out = Vec::new();
     let mut current: Option<String> = None;
     for line in planned.lines() {
-        let starts =
-            line.starts_with("///") || line.starts_with("#[") || line.starts_with("async fn");
+        let module = line.starts_with("mod ") && line.ends_with(';');
+        let starts = line.starts_with("///")
+            || line.starts_with("#[")
+            || line.starts_with("async fn")
+            || module;
         if current.is_none() && starts {
             current = Some(String::new());
         }
-        if let Some(text) = current.as_mut() {
-            text.push_str(line);
-            text.push('\n');
-            if line == "}" {
-                let text = current.take().unwrap_or_default();
-                if let Some(name) = fn_names(&text).into_iter().next() {
-                    out.push((name, text));
-                }
-            }
+        let Some(text) = current.as_mut() else {
+            continue;
+        };
+        text.push_str(line);
+        text.push('\n');
+        let (kind, names) = if module {
+            (ItemKind::Module, names_after(line, "mod"))
+        } else if line == "}" {
+            (ItemKind::Test, fn_names(text))
+        } else {
+            continue;
+        };
+        let text = current.take().unwrap_or_default();
+        if let Some(name) = names.into_iter().next() {
+            out.push(PlannedItem { kind, name, text });
         }
     }
     out
@@ -37,14 +67,19 @@ pub fn test_functions(planned: &str) -> Vec<(String, String)> {
 /// The names of the functions in `text`: every `fn NAME`, found as text, so a file that does
 /// not compile (a test being written) still counts its tests.
 pub fn fn_names(text: &str) -> Vec<String> {
+    names_after(text, "fn")
+}
+
+/// Every name after the word `keyword` (`fn`, `mod`) in `text`, found as text.
+fn names_after(text: &str, keyword: &str) -> Vec<String> {
     let mut names = Vec::new();
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(at) = text[from..].find("fn") {
+    while let Some(at) = text[from..].find(keyword) {
         let start = from + at;
-        from = start + 2;
+        from = start + keyword.len();
         let before_ok = start == 0 || !is_ident_byte(bytes[start - 1]);
-        let rest = &text[start + 2..];
+        let rest = &text[from..];
         let trimmed = rest.trim_start();
         if !before_ok || trimmed.len() == rest.len() {
             continue;
@@ -53,7 +88,7 @@ pub fn fn_names(text: &str) -> Vec<String> {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_')
             .collect();
-        if !name.is_empty() && name != "fn" && !name.starts_with(|c: char| c.is_ascii_digit()) {
+        if !name.is_empty() && name != keyword && !name.starts_with(|c: char| c.is_ascii_digit()) {
             names.push(name);
         }
     }
@@ -83,18 +118,23 @@ fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// `existing` with the tests of `planned` that no file has (`present` are the function names
-/// in `tests/`) appended, and their names; `None` when none is missing. Nothing already in
-/// `existing` changes.
+/// `existing` with the items of `planned` it lacks appended, and those items; `None` when none
+/// is missing. A test is missing when no file has a function of its name (`present` are the
+/// function names in `tests/`), a module when `existing` has no `mod` of its name. Nothing
+/// already in `existing` changes.
 pub fn append_missing(
     existing: &str,
     planned: &str,
     present: &BTreeSet<String>,
-) -> Option<(String, Vec<String>)> {
-    let own: BTreeSet<String> = fn_names(existing).into_iter().collect();
-    let missing: Vec<(String, String)> = test_functions(planned)
+) -> Option<(String, Vec<PlannedItem>)> {
+    let own_tests: BTreeSet<String> = fn_names(existing).into_iter().collect();
+    let own_modules: BTreeSet<String> = names_after(existing, "mod").into_iter().collect();
+    let missing: Vec<PlannedItem> = planned_items(planned)
         .into_iter()
-        .filter(|(name, _)| !present.contains(name) && !own.contains(name))
+        .filter(|item| match item.kind {
+            ItemKind::Test => !present.contains(&item.name) && !own_tests.contains(&item.name),
+            ItemKind::Module => !own_modules.contains(&item.name),
+        })
         .collect();
     if missing.is_empty() {
         return None;
@@ -103,13 +143,14 @@ pub fn append_missing(
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
-    let mut added = Vec::new();
-    for (name, test) in missing {
-        text.push('\n');
-        text.push_str(&test);
-        added.push(name);
+    for item in &missing {
+        // Tests are set apart by a blank line; `mod` lines follow each other.
+        if item.kind == ItemKind::Test {
+            text.push('\n');
+        }
+        text.push_str(&item.text);
     }
-    Some((text, added))
+    Some((text, missing))
 }
 
 /// A contract status that some test in `tests/` must cover.
@@ -158,7 +199,7 @@ pub fn required_tests(contracts: &[Contract]) -> Vec<RequiredTest> {
 mod tests {
     use super::*;
 
-    const PLANNED: &str = "//! Docs.\n\nmod common;\n\nuse crate::common::app;\n\n\
+    const PLANNED: &str = "//! Docs.\n\nuse crate::common::app;\n\n\
         #[tokio::test]\n#[ignore = \"x\"]\nasync fn op_succeeds() {\n    let app = app();\n}\n\n\
         /// Business rule: y.\n#[tokio::test]\nasync fn op_409_taken() {\n    let x = 1;\n}\n";
 
@@ -181,18 +222,43 @@ mod tests {
 
     #[test]
     fn skeletons_are_found_in_a_planned_file() {
-        let tests = test_functions(PLANNED);
-        let names: Vec<&str> = tests.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["op_succeeds", "op_409_taken"]);
-        assert!(tests[1].1.starts_with("/// Business rule: y.\n"));
-        assert!(tests[1].1.ends_with("}\n"));
+        let items = planned_items(PLANNED);
+        let names: Vec<(ItemKind, &str)> =
+            items.iter().map(|i| (i.kind, i.name.as_str())).collect();
+        assert_eq!(
+            names,
+            [
+                (ItemKind::Test, "op_succeeds"),
+                (ItemKind::Test, "op_409_taken")
+            ]
+        );
+        assert!(items[1].text.starts_with("/// Business rule: y.\n"));
+        assert!(items[1].text.ends_with("}\n"));
+    }
+
+    #[test]
+    fn missing_modules_are_appended_with_their_attributes() {
+        let planned = "//! Root.\n\n/// Shared.\n#[path = \"../common/mod.rs\"]\nmod common;\nmod a;\nmod b;\n";
+        let existing = "//! Mine.\n\nmod a;\nmod mine;\n";
+        let (text, added) = append_missing(existing, planned, &BTreeSet::new()).unwrap();
+        let names: Vec<&str> = added.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["common", "b"]);
+        assert_eq!(
+            text,
+            "//! Mine.\n\nmod a;\nmod mine;\n/// Shared.\n#[path = \"../common/mod.rs\"]\nmod common;\nmod b;\n"
+        );
+        // A test function of a module's name does not stand for the module.
+        let present = BTreeSet::from(["b".to_string()]);
+        assert!(append_missing(&text, planned, &present).is_none());
+        assert!(append_missing("fn b() {}\nmod common;\nmod a;\n", planned, &present).is_some());
     }
 
     #[test]
     fn only_missing_tests_are_appended_and_the_rest_is_kept() {
         let existing = "// my edits\nasync fn op_succeeds() { edited(); }";
         let (text, added) = append_missing(existing, PLANNED, &BTreeSet::new()).unwrap();
-        assert_eq!(added, ["op_409_taken"]);
+        let names: Vec<&str> = added.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["op_409_taken"]);
         assert!(text.starts_with("// my edits\nasync fn op_succeeds() { edited(); }\n\n"));
         assert!(text.ends_with("async fn op_409_taken() {\n    let x = 1;\n}\n"));
         let present = BTreeSet::from(["op_409_taken".to_string()]);

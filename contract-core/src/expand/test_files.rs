@@ -1,17 +1,23 @@
 //! The test files `scaffold` writes into a crate's `tests/`, and how a person's edits survive.
 //!
+//! Every test is a module of one integration-test binary, `tests/endpoints/`: each file directly
+//! in `tests/` would be a binary of its own, linking axum and tokio again, and at a hundred
+//! endpoints those links are most of an edit's rebuild.
+//!
 //! | file | owner | what |
 //! | --- | --- | --- |
-//! | `tests/<operation>_contract.rs` | generated | what the contract alone decides; passes against the stubs |
-//! | `tests/<operation>.rs` | yours, appended to | skeletons for what needs state, `#[ignore]`d |
-//! | `tests/support/mod.rs`, `tests/support/<operation>.rs` | generated | request builder, body checks, a valid request per operation |
+//! | `tests/endpoints/main.rs` | yours, appended to | the binary's root: a `mod` line per module |
+//! | `tests/endpoints/contract/<operation>.rs`, `contract/mod.rs` | generated | what the contract alone decides; passes against the stubs |
+//! | `tests/endpoints/<operation>.rs` | yours, appended to | skeletons for what needs state, `#[ignore]`d |
+//! | `tests/endpoints/support/mod.rs`, `support/<operation>.rs` | generated | request builder, body checks, a valid request per operation |
 //! | `tests/common/mod.rs` | yours | builds the app with its state |
 //!
-//! Skeleton files ([`super::test_skeletons`]) are [`Ownership::AppendOnly`]:
-//! created whole, then only appended to, a test at a time, for each skeleton no file in `tests/`
-//! has a function of that name for ([`append_missing`](super::test_append::append_missing)). So a status or rule added to an issue gets its test on the next run, and
-//! no test a person edited is ever touched. The valid sample request lives in the generated
-//! `tests/support/<operation>.rs`, so it follows the contract in the skeletons too.
+//! Skeleton files ([`super::test_skeletons`]) and the binary's root are [`Ownership::AppendOnly`]:
+//! created whole, then only appended to ([`append_missing`](super::test_append::append_missing)):
+//! a skeleton file gains each test no file in `tests/` has a function of that name for, the root
+//! each `mod` line it lacks. So a status or rule added to an issue gets its test on the next run,
+//! and no test a person edited is ever touched. The valid sample request lives in the generated
+//! `support/<operation>.rs`, so it follows the contract in the skeletons too.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,6 +36,16 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Contract, Endpoint, Method};
 use crate::source::Span;
 
+/// The directory of the test binary every test is a module of.
+pub const TEST_BINARY: &str = "tests/endpoints";
+
+/// The binary's root, which declares its modules.
+pub const TEST_BINARY_ROOT: &str = "tests/endpoints/main.rs";
+
+/// The module names a skeleton file cannot take: the binary's root declares modules of these
+/// names, and `main` is the root itself.
+const RESERVED_MODULES: [&str; 4] = ["common", "contract", "main", "support"];
+
 /// The test files for `contracts`, for a crate whose library is `library` (the package name;
 /// `-` is read as `_`). Sorted by path, like [`super::plan()`]'s files, to be added to them.
 pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFile>, Diagnostics> {
@@ -40,6 +56,7 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
     let mut files = Vec::new();
     let mut failures = Vec::new();
     let mut modules = Vec::new();
+    let mut skeleton_modules = Vec::new();
     for op in &operations {
         let endpoint = op.endpoint;
         let shape = route_shape(&endpoint.route);
@@ -50,8 +67,8 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
         );
         let ctx = OpTests::new(op, tests);
         let sources = [file_name(op.contract)];
-        let support = format!("tests/support/{}.rs", ctx.module);
         let (tokens, samples) = support_file(&ctx);
+        let support = format!("{TEST_BINARY}/support/{}.rs", ctx.module);
         push_generated(
             &mut files,
             &mut failures,
@@ -60,25 +77,27 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
             tokens,
             &samples,
         );
-        let contract_path = format!("tests/{}_contract.rs", ctx.module);
         let (tokens, samples) = contract_file(&ctx);
+        let contract = format!("{TEST_BINARY}/contract/{}.rs", ctx.module);
         push_generated(
             &mut files,
             &mut failures,
-            &contract_path,
+            &contract,
             &sources,
             tokens,
             &samples,
         );
+        let skeletons = skeleton_path(&ctx.skeleton_module);
         match test_skeletons::skeleton_file(&ctx) {
             Ok(contents) => files.push(PlannedFile {
-                path: format!("tests/{}.rs", ctx.skeleton_file),
+                path: skeletons,
                 contents,
                 ownership: Ownership::AppendOnly,
             }),
-            Err(error) => failures.push((format!("tests/{}.rs", ctx.skeleton_file), error)),
+            Err(error) => failures.push((skeletons, error)),
         }
         modules.push(ctx.module);
+        skeleton_modules.push(ctx.skeleton_module);
     }
     let all: Vec<String> = contracts
         .iter()
@@ -87,18 +106,20 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
         .into_iter()
         .collect();
     modules.sort();
+    let support = format!("{TEST_BINARY}/support/mod.rs");
     let tokens = test_support::support_module(&modules);
-    push_generated(
-        &mut files,
-        &mut failures,
-        "tests/support/mod.rs",
-        &all,
-        tokens,
-        &[],
-    );
+    push_generated(&mut files, &mut failures, &support, &all, tokens, &[]);
     if let Some(support) = files.last_mut() {
         support.contents = after_inner_docs(&support.contents, test_support::ALLOW_UNUSED);
     }
+    let contract = format!("{TEST_BINARY}/contract/mod.rs");
+    let tokens = contract_module(&modules);
+    push_generated(&mut files, &mut failures, &contract, &all, tokens, &[]);
+    files.push(PlannedFile {
+        path: TEST_BINARY_ROOT.to_string(),
+        contents: binary_root(&skeleton_modules),
+        ownership: Ownership::AppendOnly,
+    });
     files.push(PlannedFile {
         path: "tests/common/mod.rs".to_string(),
         contents: common_module(library),
@@ -113,33 +134,40 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
     Ok(files)
 }
 
+/// `tests/endpoints/<module>.rs`, the file of a module of the binary's root.
+pub fn skeleton_path(module: &str) -> String {
+    format!("{TEST_BINARY}/{module}.rs")
+}
+
+/// The name a test module of the binary's root takes for `module`: itself, or with `_tests`
+/// when the root already declares a module of that name.
+pub fn root_module(module: &str) -> String {
+    if RESERVED_MODULES.contains(&module) {
+        format!("{module}_tests")
+    } else {
+        module.to_string()
+    }
+}
+
 /// One operation's tests with the names its files use.
 pub(super) struct OpTests<'a> {
     pub(super) contract: &'a Contract,
     pub(super) endpoint: &'a Endpoint,
-    /// The operation as a module name: `tests/support/<module>.rs`, `tests/<module>_contract.rs`.
+    /// The operation as a module name: `support/<module>.rs`, `contract/<module>.rs`.
     pub(super) module: String,
-    /// The stem of the skeleton file, `tests/<skeleton_file>.rs`.
-    pub(super) skeleton_file: String,
+    /// The skeletons' module in the binary's root, `tests/endpoints/<skeleton_module>.rs`.
+    pub(super) skeleton_module: String,
     pub(super) tests: EndpointTests,
 }
 
 impl<'a> OpTests<'a> {
     fn new(op: &Operation<'a>, tests: EndpointTests) -> Self {
         let module = names::module(&op.endpoint.name);
-        // `tests/common.rs` or `tests/support.rs` would be a test binary beside the shared
-        // modules, and `x_contract.rs` another operation's generated file.
-        let skeleton_file =
-            if ["common", "support"].contains(&module.as_str()) || module.ends_with("_contract") {
-                format!("{module}_tests")
-            } else {
-                module.clone()
-            };
         OpTests {
             contract: op.contract,
             endpoint: op.endpoint,
+            skeleton_module: root_module(&module),
             module,
-            skeleton_file,
             tests,
         }
     }
@@ -161,7 +189,7 @@ fn served_methods(operations: &[Operation<'_>]) -> BTreeMap<String, BTreeSet<Met
     served
 }
 
-/// `tests/support/<operation>.rs`: a request the contract accepts.
+/// `support/<operation>.rs`: a request the contract accepts.
 fn support_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
     let endpoint = ctx.endpoint;
     let signature = ctx.signature();
@@ -255,15 +283,15 @@ fn valid_parts(endpoint: &Endpoint) -> String {
     }
 }
 
-/// `tests/<operation>_contract.rs`: the derived tests.
+/// `contract/<operation>.rs`: the derived tests.
 fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
     let docs = inner_doc_attrs(&format!(
         "{}, from `{}`: the requests its contract alone refuses, each answered with the \
          contract's status and the JSON error body. They pass against the service stub as it \
-         is. The tests that need state are in `{}.rs`, which is yours.",
+         is. The tests that need state are in `{}`, which is yours.",
         ctx.signature(),
         file_name(ctx.contract),
-        ctx.skeleton_file,
+        skeleton_path(&ctx.skeleton_module),
     ));
     let mut uses = Uses::default();
     let mut samples = Vec::new();
@@ -276,15 +304,61 @@ fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
     let imports = uses.tokens(&ctx.module);
     let tokens = quote! {
         #docs
-        mod common;
-        mod support;
-
         #imports
 
         #(#tests)*
     };
     (tokens, samples)
 }
+
+/// `contract/mod.rs`: a module per operation (`operations` are their module names).
+fn contract_module(operations: &[String]) -> TokenStream {
+    let docs = inner_doc_attrs(
+        "The tests each contract alone decides, a module per operation: the requests it refuses \
+         and the statuses and error bodies it answers them with. They pass against the service \
+         stubs as scaffold writes them, and keep passing as the services are written.",
+    );
+    let mods = operations.iter().map(|m| {
+        let m = ident(m);
+        quote!(mod #m;)
+    });
+    quote! {
+        #docs
+        #(#mods)*
+    }
+}
+
+/// `tests/endpoints/main.rs`, the user's: declares the binary's modules, the skeleton files'
+/// (`skeletons`) after the shared ones.
+fn binary_root(skeletons: &[String]) -> String {
+    let mut skeletons: Vec<&String> = skeletons.iter().collect();
+    skeletons.sort();
+    let mut text = BINARY_ROOT.to_string();
+    if !skeletons.is_empty() {
+        text.push('\n');
+    }
+    for module in skeletons {
+        text.push_str(&format!("mod {module};\n"));
+    }
+    text
+}
+
+const BINARY_ROOT: &str = r#"//! The tests of every endpoint, as one test binary (`cargo test --test endpoints`): it builds
+//! and links once, however many endpoints the issues give.
+//!
+//! Yours: `cargo xtask scaffold` created this file, and later runs only append the `mod` lines it
+//! lacks. Declare your own test modules here too: each file directly in `tests/` would be a test
+//! binary of its own, built and linked again on every change.
+
+/// Builds the app the tests send their requests to. Yours, in `tests/common/` where any test
+/// binary can share it.
+#[path = "../common/mod.rs"]
+mod common;
+/// The tests the contracts alone decide, generated.
+mod contract;
+/// The request builder and checks the tests share, generated.
+mod support;
+"#;
 
 /// The names a test file imports, collected while its tests are built.
 #[derive(Default)]

@@ -1,18 +1,18 @@
-//! `tests/<operation>.rs`: the skeletons of the tests that need state. Each is formatted on its
+//! `tests/endpoints/<operation>.rs`: the skeletons of the tests that need state. Each is formatted on its
 //! own, so that scaffold can append them one at a time to a file a person already edits.
 
 use quote::quote;
 
 use super::names::ident;
 use super::test_cases::{Expect, Need, Skeleton};
-use super::test_files::{OpTests, comments, status_code};
+use super::test_files::{OpTests, TEST_BINARY, comments, status_code};
 use super::{doc_attrs, file_name, format, inner_doc_attrs};
 
-/// `tests/<operation>.rs`: the skeletons, formatted one by one so they can be appended one by one.
+/// `tests/endpoints/<operation>.rs`: the skeletons, formatted one by one so they can be appended one by one.
 pub(super) fn skeleton_file(ctx: &OpTests<'_>) -> syn::Result<String> {
     let docs = inner_doc_attrs(&format!(
         "{}, from `{}`: the tests that need state. The contract's own checks are in \
-         `{}_contract.rs`, which scaffold regenerates.\n\n\
+         `{TEST_BINARY}/contract/{}.rs`, which scaffold regenerates.\n\n\
          Yours: `cargo xtask scaffold` created this file, and later runs only append to it: a \
          test for each status or business rule the issue gains, unless a test of that name is \
          already somewhere in `tests/`. Each test is ignored until you arrange what it needs and \
@@ -24,9 +24,6 @@ pub(super) fn skeleton_file(ctx: &OpTests<'_>) -> syn::Result<String> {
     let module = ident(&ctx.module);
     let preamble = quote! {
         #docs
-        mod common;
-        mod support;
-
         use axum::http::StatusCode;
 
         use crate::common::app;

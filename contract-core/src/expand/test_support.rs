@@ -1,4 +1,4 @@
-//! `tests/support/mod.rs`: what the generated tests share, so each test is a few lines: a request
+//! `tests/endpoints/support/mod.rs`: what the generated tests share, so each test is a few lines: a request
 //! builder, sending a request to the app in-process, and the check of the JSON error body.
 //!
 //! Tests drive the router with `tower::ServiceExt::oneshot`, with no server and no socket, and
@@ -16,7 +16,7 @@ use super::{inner_doc_attrs, samples::TOKEN};
 pub const DEV_DEPENDENCY: &str =
     r#"tower = { version = "0.5", default-features = false, features = ["util"] }"#;
 
-/// Put after the module's doc comment, so that every test binary can use a part of the module.
+/// Put after the module's doc comment: a crate's tests may use only a part of the module.
 pub const ALLOW_UNUSED: &str = "#![allow(dead_code)]";
 
 /// The support module (to be followed by [`ALLOW_UNUSED`]), declaring a module per operation (`operations` are their module names).
@@ -26,8 +26,8 @@ pub fn support_module(operations: &[String]) -> TokenStream {
          app in-process, [`TestResponse`] to check the answer, and [`with`] and [`without`] to \
          break a valid JSON body in one place. Each operation's module holds a request its \
          contract accepts.\n\n\
-         Every test binary (each file in `tests/`) declares this module and uses a part of it, \
-         so unused items are allowed here. The bearer token tests send is `{TOKEN}`: the handler \
+         Not every crate's tests use every part of it (no JSON body, no bearer token), so unused \
+         items are allowed here. The bearer token tests send is `{TOKEN}`: the handler \
          only checks that there is one; whether it is valid is the service's business."
     ));
     let mods = operations.iter().map(|m| {

@@ -3,10 +3,8 @@
 
 //! `GET /api/todos/:id`, from `get-todo.md`: the requests its contract alone refuses, each
 //! answered with the contract's status and the JSON error body. They pass against the service
-//! stub as it is. The tests that need state are in `get_todo.rs`, which is yours.
-
-mod common;
-mod support;
+//! stub as it is. The tests that need state are in `tests/endpoints/get_todo.rs`, which is
+//! yours.
 
 use axum::http::{Method, StatusCode};
 

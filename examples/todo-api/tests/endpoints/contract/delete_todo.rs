@@ -4,10 +4,8 @@
 
 //! `DELETE /api/todos/:id`, from `delete-todo.md`: the requests its contract alone refuses,
 //! each answered with the contract's status and the JSON error body. They pass against the
-//! service stub as it is. The tests that need state are in `delete_todo.rs`, which is yours.
-
-mod common;
-mod support;
+//! service stub as it is. The tests that need state are in `tests/endpoints/delete_todo.rs`,
+//! which is yours.
 
 use axum::http::{Method, StatusCode};
 

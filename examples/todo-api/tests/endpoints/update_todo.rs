@@ -6,9 +6,6 @@
 //! somewhere in `tests/`. Each test is ignored until you arrange what it needs and remove its
 //! `#[ignore]`.
 
-mod common;
-mod support;
-
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 

@@ -6,9 +6,9 @@
 //! in-process, [`TestResponse`] to check the answer, and [`with`] and [`without`] to break a
 //! valid JSON body in one place. Each operation's module holds a request its contract accepts.
 //!
-//! Every test binary (each file in `tests/`) declares this module and uses a part of it, so
-//! unused items are allowed here. The bearer token tests send is `test-token`: the handler only
-//! checks that there is one; whether it is valid is the service's business.
+//! Not every crate's tests use every part of it (no JSON body, no bearer token), so unused
+//! items are allowed here. The bearer token tests send is `test-token`: the handler only checks
+//! that there is one; whether it is valid is the service's business.
 
 #![allow(dead_code)]
 

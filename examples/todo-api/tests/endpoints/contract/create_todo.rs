@@ -4,10 +4,8 @@
 
 //! `POST /api/todos`, from `create-todo.md`: the requests its contract alone refuses, each
 //! answered with the contract's status and the JSON error body. They pass against the service
-//! stub as it is. The tests that need state are in `create_todo.rs`, which is yours.
-
-mod common;
-mod support;
+//! stub as it is. The tests that need state are in `tests/endpoints/create_todo.rs`, which is
+//! yours.
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;
