@@ -87,6 +87,7 @@ fn skeleton_files_split_into_their_tests() {
             if file.path == TEST_BINARY_ROOT {
                 assert!(items.iter().all(|i| i.kind == ItemKind::Module));
                 let rebuilt: String = items.iter().map(|i| i.text.as_str()).collect();
+                // `tests/common/mod.rs`, by a path relative to `tests/endpoints/`.
                 let shared = "#[path = \"../common/mod.rs\"]\nmod common;\n";
                 assert!(rebuilt.contains(shared), "{rebuilt}");
                 continue;
@@ -171,4 +172,25 @@ fn rules_go_to_the_endpoints_whose_statuses_they_name() {
         get,
         ["get_import_succeeds", "get_import_404_batch_not_found"]
     );
+}
+
+/// An endpoint the contract alone refuses nothing of (no body, query or token, and every method
+/// of its path served) gets a module without tests, and without the `use` lines that would then
+/// warn in the user's build (a random contract found it).
+#[test]
+fn an_endpoint_with_nothing_to_refuse_gets_a_module_without_imports() {
+    let mut block = String::new();
+    for method in ["GET", "POST", "PUT", "PATCH", "DELETE"] {
+        block.push_str(&format!(
+            "{method} /api/pings\nOperation: ping_{method}\n\n"
+        ));
+    }
+    let issue = format!("# Pings\n\n**API Contract:**\n```\n{block}```\n");
+    let files = plan(&load(&[contract_core::Source::new("pings.md", issue)]));
+    let get = file(&files, "tests/endpoints/contract/ping_get.rs");
+    assert!(
+        get.contains("its contract alone refuses no request"),
+        "{get}"
+    );
+    assert!(!get.contains("use ") && !get.contains("fn "), "{get}");
 }

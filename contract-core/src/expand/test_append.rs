@@ -238,14 +238,15 @@ mod tests {
 
     #[test]
     fn missing_modules_are_appended_with_their_attributes() {
-        let planned = "//! Root.\n\n/// Shared.\n#[path = \"../common/mod.rs\"]\nmod common;\nmod a;\nmod b;\n";
+        let planned =
+            "//! Root.\n\n/// Shared.\n#[path = \"shared/mod.rs\"]\nmod common;\nmod a;\nmod b;\n";
         let existing = "//! Mine.\n\nmod a;\nmod mine;\n";
         let (text, added) = append_missing(existing, planned, &BTreeSet::new()).unwrap();
         let names: Vec<&str> = added.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["common", "b"]);
         assert_eq!(
             text,
-            "//! Mine.\n\nmod a;\nmod mine;\n/// Shared.\n#[path = \"../common/mod.rs\"]\nmod common;\nmod b;\n"
+            "//! Mine.\n\nmod a;\nmod mine;\n/// Shared.\n#[path = \"shared/mod.rs\"]\nmod common;\nmod b;\n"
         );
         // A test function of a module's name does not stand for the module.
         let present = BTreeSet::from(["b".to_string()]);
