@@ -210,7 +210,8 @@ fn support_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
     let mut samples = Vec::new();
     let (serde, items) = match valid_body(ctx.contract, endpoint) {
         Some(body) => {
-            let body = placeholder(body, &mut samples);
+            let mut uses_macro = false;
+            let body = json_value(body, &mut samples, &mut uses_macro);
             let request_doc = doc_attrs(&format!(
                 "{signature}{}, without a body.",
                 valid_parts(endpoint)
@@ -223,7 +224,7 @@ fn support_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
 
                 /// A body the contract accepts, with every field, optional ones too.
                 pub fn valid_body() -> Value {
-                    json!(#body)
+                    #body
                 }
 
                 /// A request the contract accepts: [`request`] with [`valid_body`].
@@ -231,12 +232,16 @@ fn support_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
                     request().json(&valid_body())
                 }
             };
-            (
-                Some(quote!(
+            let serde = if uses_macro {
+                quote!(
                     use serde_json::{Value, json};
-                )),
-                items,
-            )
+                )
+            } else {
+                quote!(
+                    use serde_json::Value;
+                )
+            };
+            (Some(serde), items)
         }
         None => {
             let doc = doc_attrs(&format!(
@@ -285,10 +290,16 @@ fn valid_parts(endpoint: &Endpoint) -> String {
 
 /// `contract/<operation>.rs`: the derived tests.
 fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
+    let refused = if ctx.tests.derived.is_empty() {
+        // No `use` either: an unused import would warn in the user's build.
+        "its contract alone refuses no request (it has no body, query or token to break, and \
+         every method is served on its path), so there is no test here yet"
+    } else {
+        "the requests its contract alone refuses, each answered with the contract's status and \
+         the JSON error body. They pass against the service stub as it is"
+    };
     let docs = inner_doc_attrs(&format!(
-        "{}, from `{}`: the requests its contract alone refuses, each answered with the \
-         contract's status and the JSON error body. They pass against the service stub as it \
-         is. The tests that need state are in `{}`, which is yours.",
+        "{}, from `{}`: {refused}. The tests that need state are in `{}`, which is yours.",
         ctx.signature(),
         file_name(ctx.contract),
         skeleton_path(&ctx.skeleton_module),
@@ -301,7 +312,7 @@ fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
         .iter()
         .map(|test| derived_test(test, &mut uses, &mut samples))
         .collect();
-    let imports = uses.tokens(&ctx.module);
+    let imports = (!tests.is_empty()).then(|| uses.tokens(&ctx.module));
     let tokens = quote! {
         #docs
         #imports
@@ -475,14 +486,12 @@ fn change_tokens(change: &Change, uses: &mut Uses, samples: &mut Vec<Sample>) ->
         Change::BodyWith { pointer, value } => {
             uses.with = true;
             uses.valid_body = true;
-            uses.json = true;
-            let value = placeholder(value.clone(), samples);
-            body_change(quote!(with(valid_body(), #pointer, json!(#value))), uses)
+            let value = json_value(value.clone(), samples, &mut uses.json);
+            body_change(quote!(with(valid_body(), #pointer, #value)), uses)
         }
         Change::Body(value) => {
-            uses.json = true;
-            let value = placeholder(value.clone(), samples);
-            body_change(quote!(json!(#value)), uses)
+            let value = json_value(value.clone(), samples, &mut uses.json);
+            body_change(value, uses)
         }
         Change::QueryWithout { name } => {
             uses.valid_request = true;
@@ -550,6 +559,46 @@ fn method_tokens(method: Method) -> TokenStream {
     quote!(Method::#name)
 }
 
+/// How deep `json!` may recurse for a sample: rustc stops a macro at 128 levels (its default
+/// `recursion_limit`), and `json!` takes about three per entry of an object or array, and a few
+/// per level of nesting: an object of some 45 fields reaches the limit, a nested one sooner.
+const JSON_MACRO_BUDGET: usize = 100;
+
+/// About how deep `json!` recurses to build `sample`: each entry costs three levels more than
+/// the one before it, and a value nested in an entry starts from there.
+fn json_macro_depth(sample: &Sample) -> usize {
+    let nested = |values: &mut dyn Iterator<Item = &Sample>| {
+        values
+            .enumerate()
+            .map(|(i, value)| 3 * (i + 1) + json_macro_depth(value))
+            .max()
+            .unwrap_or(0)
+            + 2
+    };
+    match sample {
+        Sample::Object(fields) => nested(&mut fields.iter().map(|(_, value)| value)),
+        Sample::Array(items) => nested(&mut items.iter()),
+        _ => 1,
+    }
+}
+
+/// A sample as a `serde_json::Value` expression: `json!(...)` (setting `uses_macro`), or, for a
+/// sample too big for `json!`'s recursion, its JSON text parsed when the test runs, which has no
+/// such limit.
+fn json_value(sample: Sample, samples: &mut Vec<Sample>, uses_macro: &mut bool) -> TokenStream {
+    if json_macro_depth(&sample) > JSON_MACRO_BUDGET {
+        let id = Ident::new(
+            &format!("__sample_text_{}__", samples.len()),
+            proc_macro2::Span::call_site(),
+        );
+        samples.push(sample);
+        return quote!(serde_json::from_str(#id).expect("the sample is JSON"));
+    }
+    *uses_macro = true;
+    let value = placeholder(sample, samples);
+    quote!(json!(#value))
+}
+
 /// Tokens for a sample inside `json!(...)`: plain values as themselves, objects and arrays as a
 /// placeholder that [`fill_placeholders`] replaces with indented JSON text after formatting
 /// (prettyplease would print them as one long line of tokens).
@@ -590,7 +639,8 @@ fn after_inner_docs(text: &str, line: &str) -> String {
     out
 }
 
-/// Replaces each `__sample_N__` placeholder with its JSON, indented like the line it is on.
+/// Replaces each `__sample_N__` placeholder with its JSON, indented like the line it is on, and
+/// each `__sample_text_N__` with its JSON in a raw string literal.
 fn fill_placeholders(text: &str, samples: &[Sample]) -> String {
     if samples.is_empty() {
         return text.to_string();
@@ -604,11 +654,25 @@ fn fill_placeholders(text: &str, samples: &[Sample]) -> String {
             if line.contains(&marker) {
                 line = line.replace(&marker, &samples::to_json(sample, indent));
             }
+            let marker = format!("__sample_text_{i}__");
+            if line.contains(&marker) {
+                line = line.replace(&marker, &raw_string(&samples::to_json(sample, indent)));
+            }
         }
         out.push_str(&line);
         out.push('\n');
     }
     out
+}
+
+/// `text` as a raw string literal, with as many `#` as it needs to hold every `"#...` in it.
+fn raw_string(text: &str) -> String {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let hashes = "#".repeat(hashes);
+    format!("r{hashes}\"{text}\"{hashes}")
 }
 
 /// The statement standing for a `//` comment while the code is tokens, which carry no comments.
@@ -680,6 +744,45 @@ mod tests {
             comments(text, "Arrange: this."),
             "fn a() {\n    // Arrange: this.\n    b();\n}\n"
         );
+    }
+
+    #[test]
+    fn raw_strings_outlast_their_text() {
+        assert_eq!(raw_string("{}"), "r#\"{}\"#");
+        assert_eq!(
+            raw_string("{\"#tag\": \"a\"##\"}"),
+            "r###\"{\"#tag\": \"a\"##\"}\"###"
+        );
+    }
+
+    #[test]
+    fn samples_too_big_for_json_macro_are_parsed_from_text() {
+        let flat = |n: usize| {
+            Sample::Object(
+                (0..n)
+                    .map(|i| (format!("k{i}"), Sample::String("v".into())))
+                    .collect(),
+            )
+        };
+        let nested = |depth: usize| {
+            (0..depth).fold(Sample::Null, |inner, _| {
+                Sample::Object(vec![("k".to_string(), inner)])
+            })
+        };
+        // Measured with serde_json 1: 40 fields and 30 levels build, 50 fields and 60 levels
+        // reach the recursion limit.
+        for (sample, fits) in [
+            (flat(20), true),
+            (flat(30), true),
+            (nested(12), true),
+            (flat(50), false),
+            (nested(60), false),
+        ] {
+            let mut uses_macro = false;
+            let tokens = json_value(sample, &mut Vec::new(), &mut uses_macro).to_string();
+            assert_eq!(uses_macro, fits, "{tokens}");
+            assert_eq!(tokens.starts_with("json !"), fits, "{tokens}");
+        }
     }
 
     #[test]
