@@ -167,9 +167,15 @@ const LEGACY_MODS: [&str; 2] = ["mod common;", "mod support;"];
 /// that use the generated `support` module of that layout (`stranded`: for a note, as scaffold
 /// cannot know which operation they test). A legacy skeleton file that cannot move as it is (it
 /// declares other modules, or its place is taken) refuses the run, saying what to do by hand.
+/// Nothing is legacy unless `tests/support/mod.rs` is the generated one: a `support` module of
+/// the user's own is none of scaffold's business.
 pub fn legacy_moves(root: &Path, planned: &[PlannedFile]) -> Result<Legacy, String> {
     let mut legacy = Legacy::default();
     let mut refusals = Vec::new();
+    let support = fs::read_to_string(root.join("tests/support/mod.rs")).unwrap_or_default();
+    if !support.starts_with(GENERATED_MARKER) {
+        return Ok(legacy);
+    }
     let Ok(entries) = fs::read_dir(root.join("tests")) else {
         return Ok(legacy);
     };

@@ -806,3 +806,27 @@ fn a_skeleton_file_that_cannot_move_by_itself_refuses_the_run() {
     );
     assert_eq!(before, snapshot(&krate), "something was written");
 }
+
+/// A `tests/support/` of the person's own (no generated header) is not the old layout: test files
+/// that declare `mod support;` beside it are theirs and stay where they are, untouched.
+#[test]
+fn a_support_module_of_ones_own_is_not_the_old_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let krate = dir.path().join("api");
+    let issues = [valid("01-add-book.md")];
+    assert_exit(&scaffold(&issues, &krate, &[]), 0);
+    let support = "pub fn helper() {}\n";
+    let mine = "mod support;\n\n#[test]\nfn create_book_works() {\n    support::helper();\n}\n";
+    fs::create_dir_all(krate.join("tests/support")).unwrap();
+    fs::write(krate.join("tests/support/mod.rs"), support).unwrap();
+    fs::write(krate.join("tests/create_book.rs"), mine).unwrap();
+    let before = snapshot(&krate);
+    let out = scaffold(&issues, &krate, &[]);
+    assert_exit(&out, 0);
+    assert!(
+        !stdout(&out).contains("tests/create_book.rs"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(before, snapshot(&krate), "a file changed");
+}
