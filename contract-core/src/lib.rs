@@ -22,7 +22,6 @@ pub mod openapi;
 pub mod parse;
 pub mod read;
 pub mod render;
-pub mod route_names;
 pub mod source;
 pub mod yaml;
 

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::expand::errors::{Origin, error_variants};
 use crate::expand::names;
 use crate::model::{Contract, Endpoint, Field, StringFormat, Type};
-use crate::route_names::ParamNames;
+use contract_route_names::ParamNames;
 
 /// What the document says about itself.
 #[derive(Clone, Debug)]

@@ -62,7 +62,4 @@ impl<S: Clone + Send + Sync + 'static> Routes<S> {
     }
 }
 
-#[path = "../../contract-core/src/route_names.rs"]
-mod route_names;
-
-use route_names::ParamNames;
+use contract_route_names::ParamNames;

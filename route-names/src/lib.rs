@@ -1,6 +1,6 @@
 //! Parameter names along a route tree, shared by the `contract` runtime's `routes!` (which mounts
-//! routes) and `contract_core::openapi` (which documents them), so the two always agree. The
-//! `contract` crate includes this file by path: it must not depend on anything but `std`.
+//! routes) and `contract_core::openapi` (which documents them), so the two always agree. A crate
+//! of its own, on nothing but `std`, because every generated crate builds the runtime.
 
 use std::collections::BTreeMap;
 
