@@ -12,8 +12,10 @@
 pub mod ast;
 pub mod attribute;
 pub mod check;
+pub mod codegen;
 pub mod diagnostic;
 pub mod document;
+#[cfg(feature = "cli")]
 pub mod expand;
 pub mod model;
 pub mod naming;

@@ -1,9 +1,13 @@
-//! Rust names for contract names: fields, operations, types and error variants.
+//! Rust names for contract names: fields, operations, types, modules, enum and error variants,
+//! and the names generated code invents (nested types, `CreateUserError2`).
 //!
-//! The rules live here, in one place, because the scaffold, the macro and the docs must agree on
-//! them byte for byte.
+//! The rules live here, in one place, because the checker, the macro, scaffold, OpenAPI and the
+//! docs must agree on them byte for byte. Pure string rules: [`crate::codegen::tokens`] makes
+//! identifiers of them.
 
-use heck::{ToPascalCase, ToSnakeCase};
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use crate::model::Method;
 
@@ -43,16 +47,6 @@ pub fn field_name(json_name: &str) -> String {
     escape_keyword(snake)
 }
 
-/// A PascalCase type name from any spelling (`create_user` -> `CreateUser`).
-pub fn type_name(name: &str) -> String {
-    let pascal = identifier_chars(name).to_pascal_case();
-    if pascal.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{pascal}")
-    } else {
-        pascal
-    }
-}
-
 /// The enum variant for an error status: its standard reason phrase in PascalCase
 /// (409 -> `Conflict`, 413 -> `PayloadTooLarge`, 429 -> `TooManyRequests`), or `Status499` for a
 /// status without one.
@@ -60,7 +54,8 @@ pub fn variant_name(status: u16) -> String {
     http::StatusCode::from_u16(status)
         .ok()
         .and_then(|code| code.canonical_reason())
-        .map(type_name)
+        // `I'm a teapot` reads as `ImATeapot`, not `IMATeapot`.
+        .map(|reason| pascal(&reason.replace('\'', "")))
         .unwrap_or_else(|| format!("Status{status}"))
 }
 
@@ -224,6 +219,134 @@ pub fn singular_of(word: &str) -> Option<String> {
     })
 }
 
+/// A PascalCase type name (`create_user` -> `CreateUser`), valid as an identifier.
+pub fn pascal(name: &str) -> String {
+    let pascal = name.trim_start_matches("r#").to_upper_camel_case();
+    let pascal = sanitize(&pascal);
+    if is_keyword(&pascal) || NOT_RAW.contains(&pascal.as_str()) {
+        format!("{pascal}_")
+    } else {
+        pascal
+    }
+}
+
+/// A snake_case module name that is a plain identifier (no raw form: it is also a file name).
+pub fn module(name: &str) -> String {
+    let snake = sanitize(&name.to_snake_case());
+    if is_keyword(&snake) || NOT_RAW.contains(&snake.as_str()) {
+        format!("{snake}_")
+    } else {
+        snake
+    }
+}
+
+/// Replaces what cannot appear in an identifier with `_` and keeps it from starting with a digit.
+pub(crate) fn sanitize(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| {
+            if c == '_' || unicode_ident::is_xid_continue(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    match out.chars().next() {
+        None => out.push('_'),
+        Some(c) if !(c == '_' || unicode_ident::is_xid_start(c)) => out.insert(0, '_'),
+        Some(_) => {}
+    }
+    // `_` alone is no identifier, and leading underscores would silence unused-item lints.
+    if out.chars().all(|c| c == '_') {
+        out.insert(0, 'x');
+    }
+    out
+}
+
+/// The JSON name serde derives for a Rust field name: the identifier without its `r#`.
+pub fn serde_name(rust_name: &str) -> &str {
+    rust_name.strip_prefix("r#").unwrap_or(rust_name)
+}
+
+/// Type names already taken in one generated module, so invented names never collide.
+#[derive(Debug, Default)]
+pub struct TypeNames {
+    taken: BTreeSet<String>,
+}
+
+impl TypeNames {
+    /// Claims `wanted`, or the first free of `wanted2`, `wanted3`, ...
+    pub fn claim(&mut self, wanted: &str) -> String {
+        let mut name = wanted.to_string();
+        let mut n = 2;
+        while self.taken.contains(&name) {
+            name = format!("{wanted}{n}");
+            n += 1;
+        }
+        self.taken.insert(name.clone());
+        name
+    }
+
+    /// Marks a name as taken without renaming it (a name the contract itself gives).
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_string());
+    }
+}
+
+/// Variant names for a string-literal union: PascalCase of each value, unique within the enum.
+pub fn enum_variants(values: &[String]) -> Vec<String> {
+    let mut names = TypeNames::default();
+    values
+        .iter()
+        .map(|value| {
+            let wanted = if value.trim().is_empty() {
+                "Empty".to_string()
+            } else {
+                pascal(value)
+            };
+            // A value like `1` gives `_1`; `V1` reads better as a variant.
+            let wanted = match wanted.strip_prefix('_') {
+                Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("V{rest}"),
+                _ => wanted,
+            };
+            names.claim(&wanted)
+        })
+        .collect()
+}
+
+/// Whether clippy's `enum_variant_names` would fire: three or more variants that all share their
+/// first or their last camel-case word (`InProgress`, `InReview`, `InTest`). Such names come
+/// straight from the contract's values, so the generated enum allows the lint instead.
+pub fn variants_share_affix(variants: &[String]) -> bool {
+    if variants.len() < 3 {
+        return false;
+    }
+    let words: Vec<Vec<String>> = variants.iter().map(|v| camel_words(v)).collect();
+    let shared = |pick: fn(&Vec<String>) -> Option<&String>| {
+        let first = pick(&words[0]);
+        first.is_some() && words.iter().all(|w| pick(w) == first && w.len() > 1)
+    };
+    shared(|w| w.first()) || shared(|w| w.last())
+}
+
+fn camel_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for c in name.chars() {
+        if (c.is_uppercase() || c == '_') && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        if c != '_' {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,5 +422,50 @@ mod tests {
         assert_eq!(singular("boxes"), "box");
         assert_eq!(singular("status"), "status");
         assert_eq!(singular("line_items"), "line_item");
+    }
+
+    #[test]
+    fn pascal_and_module_names() {
+        assert_eq!(pascal("create_user"), "CreateUser");
+        assert_eq!(pascal("x-trace-id"), "XTraceId");
+        assert_eq!(pascal("self"), "Self_");
+        assert_eq!(module("userService"), "user_service");
+        assert_eq!(module("mod"), "mod_");
+        assert_eq!(module("[endpoint]"), "endpoint");
+    }
+
+    #[test]
+    fn singulars_of_type_names() {
+        assert_eq!(singular_of("Items").as_deref(), Some("Item"));
+        assert_eq!(singular_of("Errors").as_deref(), Some("Error"));
+        assert_eq!(singular_of("Categories").as_deref(), Some("Category"));
+        assert_eq!(singular_of("Addresses").as_deref(), Some("Address"));
+        assert_eq!(singular_of("Status"), None);
+        assert_eq!(singular_of("Data"), None);
+        assert_eq!(singular_of("Address"), None);
+    }
+
+    #[test]
+    fn variants_are_unique_and_readable() {
+        let values = ["open", "in-progress", "in progress", "1", ""].map(String::from);
+        assert_eq!(
+            enum_variants(&values),
+            ["Open", "InProgress", "InProgress2", "V1", "Empty"]
+        );
+    }
+
+    #[test]
+    fn shared_affixes_are_detected() {
+        let v = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(variants_share_affix(&v(&[
+            "InProgress",
+            "InReview",
+            "InTest"
+        ])));
+        assert!(variants_share_affix(&v(&[
+            "CsvFile", "JsonFile", "XmlFile"
+        ])));
+        assert!(!variants_share_affix(&v(&["Queued", "Running", "Done"])));
+        assert!(!variants_share_affix(&v(&["InProgress", "Done", "InTest"])));
     }
 }

@@ -8,9 +8,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::expand::errors::{Origin, error_variants};
-use crate::expand::names;
+use crate::codegen::errors::{Origin, error_variants};
 use crate::model::{Contract, Endpoint, Field, StringFormat, Type};
+use crate::naming;
 use contract_route_names::ParamNames;
 
 /// What the document says about itself.
@@ -41,7 +41,7 @@ pub fn document(contracts: &[Contract], info: &Info) -> Value {
         for named in &contract.types {
             let schema = match &named.definition {
                 Some(definition) => {
-                    let name = names::pascal(&named.name);
+                    let name = naming::pascal(&named.name);
                     let schema = schemas.schema(definition, &name, false);
                     // An object is its own component already, under that name: a reference to
                     // itself in its place would leave the document with no schema for it.
@@ -101,7 +101,7 @@ fn operation(
     route: &str,
     schemas: &mut Schemas,
 ) -> Value {
-    let base = names::pascal(&endpoint.name);
+    let base = naming::pascal(&endpoint.name);
     let mut op = Map::new();
     op.insert("operationId".to_owned(), json!(endpoint.name));
     if let Some(title) = &contract.title {
@@ -120,14 +120,14 @@ fn operation(
         .map(|(p, name)| {
             let schema = schemas.schema(
                 &p.ty,
-                &format!("{base}Path{}", names::pascal(&p.name)),
+                &format!("{base}Path{}", naming::pascal(&p.name)),
                 false,
             );
             json!({ "name": name, "in": "path", "required": true, "schema": schema })
         })
         .collect();
     parameters.extend(endpoint.query.iter().map(|field| {
-        let name = format!("{base}Query{}", names::pascal(&field.name));
+        let name = format!("{base}Query{}", naming::pascal(&field.name));
         json!({ "name": field.name, "in": "query", "required": !field.optional,
                 "schema": schemas.schema(&field.ty, &name, false) })
     }));
@@ -231,7 +231,7 @@ impl Schemas {
             Type::Any { json_object: false } => json!({}),
             Type::Array { items } => {
                 // `...DataItems` holds `...DataItem`s, as the Rust types are named.
-                let item_name = names::singular(name).unwrap_or_else(|| format!("{name}Item"));
+                let item_name = naming::singular_of(name).unwrap_or_else(|| format!("{name}Item"));
                 json!({ "type": "array", "items": self.schema(items, &item_name, strict) })
             }
             Type::Nullable { inner } => {
@@ -266,7 +266,7 @@ impl Schemas {
         let mut properties = Map::new();
         let mut required = Vec::new();
         for field in fields {
-            let nested = format!("{name}{}", names::pascal(&field.name));
+            let nested = format!("{name}{}", naming::pascal(&field.name));
             properties.insert(field.name.clone(), self.schema(&field.ty, &nested, strict));
             if !field.optional {
                 required.push(json!(field.name));

@@ -21,9 +21,9 @@ use syn::ext::IdentExt;
 
 use super::item::HandlerFn;
 use super::signature::{Kind, Param};
-use crate::expand::errors::{Rejections, auth_error, input_error};
-use crate::expand::names::str_literal;
-use crate::expand::types::EndpointTypes;
+use crate::codegen::errors::{Rejections, auth_error, input_error};
+use crate::codegen::tokens::str_literal;
+use crate::codegen::types::EndpointTypes;
 use crate::model::{Endpoint, Method};
 
 /// The hidden module holding the contract's types and error enum, and their re-export.

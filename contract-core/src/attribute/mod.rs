@@ -22,16 +22,16 @@ pub mod signature;
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use crate::expand::Paths;
-use crate::expand::errors::{Rejections, error_enum};
-use crate::expand::names::{TypeNames, ident, pascal};
-use crate::expand::success::Success;
-use crate::expand::types::endpoint_types;
+use crate::codegen::Paths;
+use crate::codegen::endpoint::{EndpointItems, base_name, endpoint_items};
+use crate::codegen::errors::{Rejections, error_enum};
+use crate::codegen::success::Success;
 use crate::model::Contract;
+use crate::naming::TypeNames;
 use args::Args;
 use item::HandlerFn;
 use signature::Expected;
@@ -94,12 +94,10 @@ pub fn expand_contract(args: &Args, function: &HandlerFn, contract: &Contract) -
         Ok(endpoint) => endpoint,
         Err(error) => return failed(function, error, None).tokens,
     };
-    let base = pascal(&function.sig.ident.unraw().to_string());
     let paths = Paths::attribute();
-    // Named in the order scaffold names them, so both agree on every name.
-    let mut names = TypeNames::default();
-    let error = ident(&names.claim(&format!("{base}Error")));
-    let types = endpoint_types(endpoint, &base, &mut names, &paths);
+    let function_name = function.sig.ident.unraw().to_string();
+    let EndpointItems { error, types } =
+        endpoint_items(endpoint, &function_name, &mut TypeNames::default(), &paths);
     let errors = error_enum(endpoint, &error, Rejections::of(endpoint), &paths);
     let expected = Expected {
         endpoint,
@@ -126,7 +124,7 @@ pub fn expand_contract(args: &Args, function: &HandlerFn, contract: &Contract) -
 /// The output when the contract cannot be used: the errors, the user's function (signature only)
 /// and stand-ins for what the contract would define.
 fn failed(function: &HandlerFn, error: syn::Error, tracked: Option<PathBuf>) -> Expansion {
-    let base = pascal(&function.sig.ident.unraw().to_string());
+    let base = base_name(&function.sig.ident.unraw().to_string());
     let error = error.into_compile_error();
     let stand_in = emit::stand_in(function);
     let placeholders = emit::placeholders(function, &base);
@@ -138,11 +136,6 @@ fn failed(function: &HandlerFn, error: syn::Error, tracked: Option<PathBuf>) -> 
         },
         tracked,
     }
-}
-
-/// The name the error enum of a handler called `function` gets (`AddCommentError`).
-pub fn error_name(function: &Ident) -> String {
-    format!("{}Error", pascal(&function.unraw().to_string()))
 }
 
 #[cfg(test)]

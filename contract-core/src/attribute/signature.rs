@@ -12,8 +12,8 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{FnArg, GenericArgument, PathArguments, ReturnType, Signature, Type};
 
-use crate::expand::success::Success;
-use crate::expand::types::EndpointTypes;
+use crate::codegen::success::Success;
+use crate::codegen::types::EndpointTypes;
 use crate::model::Endpoint;
 
 /// What the contract expects of the handler.

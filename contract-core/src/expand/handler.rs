@@ -11,9 +11,9 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::success::Success;
-use super::types::EndpointTypes;
-use super::{Paths, doc_attrs};
+use crate::codegen::success::Success;
+use crate::codegen::types::EndpointTypes;
+use crate::codegen::{Paths, doc_attrs};
 use crate::model::{Contract, Endpoint};
 
 /// What the handler calls and returns, chosen by the caller of [`handler`].

@@ -6,9 +6,9 @@
 //! the route module and to `<operation>_service` for the service module. Paths that leave the
 //! crate (`..`, absolute) are refused here, with the line and column.
 
-use super::names;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{CodeFile, Contract, Endpoint};
+use crate::naming;
 use crate::source::{Source, Span};
 
 /// Module names the generated `routes` module uses for itself.
@@ -79,7 +79,7 @@ pub fn layout(contracts: &[Contract], diagnostics: &mut Diagnostics) -> Layout {
         for (e, endpoint) in contract.endpoints.iter().enumerate() {
             let route = route
                 .clone()
-                .unwrap_or_else(|| names::module(&endpoint.name));
+                .unwrap_or_else(|| naming::module(&endpoint.name));
             let route = if RESERVED_ROUTE_MODULES.contains(&route.as_str()) {
                 format!("{route}_routes")
             } else {
@@ -87,7 +87,7 @@ pub fn layout(contracts: &[Contract], diagnostics: &mut Diagnostics) -> Layout {
             };
             let service = service
                 .clone()
-                .unwrap_or_else(|| names::module(&endpoint.name));
+                .unwrap_or_else(|| naming::module(&endpoint.name));
             entries.push(Entry {
                 contract: index,
                 endpoint: e,
@@ -118,7 +118,7 @@ fn avoid_module_inception(entries: &mut [Entry], contracts: &[Contract]) {
 
 /// The name of an operation's own file in its service module.
 fn operation_module(contracts: &[Contract], entry: &Entry) -> String {
-    names::module(&contracts[entry.contract].endpoints[entry.endpoint].name)
+    naming::module(&contracts[entry.contract].endpoints[entry.endpoint].name)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -138,7 +138,7 @@ fn module_for(contract: &Contract, role: Role) -> Option<String> {
     let placeholder = stem.is_empty()
         || stem.contains(['[', ']', '<', '>', '{', '}', '*'])
         || stem.chars().all(|c| c == 'X' || c == 'x');
-    (!placeholder).then(|| names::module(stem))
+    (!placeholder).then(|| naming::module(stem))
 }
 
 /// Whether a Code to Create path is a route file, a service file, or neither (models, tests).

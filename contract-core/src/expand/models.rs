@@ -5,9 +5,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::{self, TypeNames, ident};
-use super::{Paths, inner_doc_attrs, types};
+use crate::codegen::tokens::ident;
+use crate::codegen::{Paths, inner_doc_attrs, types};
 use crate::model::NamedType;
+use crate::naming::{self, TypeNames};
 
 /// `src/models/mod.rs`: the defined types, and a module plus re-export per external one.
 pub fn models_module(named: &[&NamedType]) -> TokenStream {
@@ -47,7 +48,7 @@ pub fn models_module(named: &[&NamedType]) -> TokenStream {
 
 /// The module (and file stem) of an external model's stub.
 pub fn stub_module(name: &str) -> String {
-    names::module(name)
+    naming::module(name)
 }
 
 /// A user-owned stub for a model the contracts name but do not define: an empty struct that

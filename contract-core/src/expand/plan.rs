@@ -7,11 +7,12 @@ use proc_macro2::TokenStream;
 
 use super::crate_files::{self, ContractDependency};
 use super::layout::{self, Operation};
-use super::names::{self, TypeNames};
 use super::route_module::{self, ExpandedOperation};
-use super::{Paths, docs, format, models, router, service};
+use super::{format, models, router, service};
+use crate::codegen::{Paths, docs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Contract, NamedType};
+use crate::naming::{self, TypeNames};
 use crate::source::Span;
 
 /// Who a planned file belongs to.
@@ -176,7 +177,7 @@ impl<'a> Planner<'a> {
         let path = format!(
             "src/services/{}/{}.rs",
             operation.service_module,
-            names::module(&operation.endpoint.name)
+            naming::module(&operation.endpoint.name)
         );
         let tokens = service::service_stub(operation, &op.types, &op.error);
         match format::format_file("", tokens) {

@@ -11,11 +11,14 @@ use quote::quote;
 
 use super::handler::{HandlerParts, attribute_args, handler};
 use super::layout::Operation;
-use super::names::{TypeNames, ident, pascal};
-use super::success::Success;
-use super::types::{EndpointTypes, endpoint_types};
-use super::{HandlerStyle, Paths, file_name, inner_doc_attrs};
+use super::{HandlerStyle, file_name};
+use crate::codegen::endpoint::{EndpointItems, endpoint_items};
+use crate::codegen::success::Success;
+use crate::codegen::tokens::ident;
+use crate::codegen::types::EndpointTypes;
+use crate::codegen::{Paths, inner_doc_attrs};
 use crate::model::{Endpoint, Type};
+use crate::naming::TypeNames;
 
 /// One endpoint expanded: the names its items got, shared with its service stub.
 pub struct ExpandedOperation<'a> {
@@ -37,9 +40,8 @@ pub fn expand_operation<'a>(
     names: &mut TypeNames,
     paths: &Paths,
 ) -> ExpandedOperation<'a> {
-    let base = pascal(&operation.endpoint.name);
-    let error = ident(&names.claim(&format!("{base}Error")));
-    let types = endpoint_types(operation.endpoint, &base, names, paths);
+    let EndpointItems { error, types } =
+        endpoint_items(operation.endpoint, &operation.endpoint.name, names, paths);
     ExpandedOperation {
         operation,
         function: ident(&operation.endpoint.name),

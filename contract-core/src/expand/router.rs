@@ -9,8 +9,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::layout::Operation;
-use super::names::ident;
-use super::{doc_attrs, inner_doc_attrs};
+use crate::codegen::tokens::ident;
+use crate::codegen::{doc_attrs, inner_doc_attrs};
 
 /// The `routes` module: declarations of `modules` and `router()`. Every method and path is served
 /// once: [`crate::check`] refuses two endpoints with one method and route shape.

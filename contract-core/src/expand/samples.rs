@@ -213,7 +213,7 @@ fn words(name: &str) -> Vec<String> {
 
 /// The singular of a field name, to name an array's items (`tags` -> `tag`).
 fn singular(name: &str) -> String {
-    super::names::singular(name).unwrap_or_else(|| name.to_string())
+    crate::naming::singular_of(name).unwrap_or_else(|| name.to_string())
 }
 
 /// A string for a field: by its format if the contract gives one, else by its name.

@@ -9,11 +9,13 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::errors::{self, Origin};
+use super::file_name;
 use super::layout::Operation;
-use super::names::{self, ident};
-use super::types::EndpointTypes;
-use super::{doc_attrs, file_name, inner_doc_attrs};
+use crate::codegen::errors::{self, Origin};
+use crate::codegen::tokens::ident;
+use crate::codegen::types::EndpointTypes;
+use crate::codegen::{doc_attrs, inner_doc_attrs};
+use crate::naming;
 
 /// `src/services/mod.rs`: a `pub mod` per service module.
 pub fn services_module(modules: &[&str]) -> TokenStream {
@@ -35,7 +37,7 @@ pub fn services_module(modules: &[&str]) -> TokenStream {
 pub fn service_group_module(module: &str, operations: &[&Operation<'_>]) -> TokenStream {
     // Sorted as rustfmt sorts `mod` and `use` lines.
     let mut operations = operations.to_vec();
-    operations.sort_by_key(|op| names::module(&op.endpoint.name));
+    operations.sort_by_key(|op| naming::module(&op.endpoint.name));
     let list: Vec<String> = operations
         .iter()
         .map(|op| format!("[`{}`]", op.endpoint.name))
@@ -45,11 +47,11 @@ pub fn service_group_module(module: &str, operations: &[&Operation<'_>]) -> Toke
         list.join(", ")
     ));
     let mods = operations.iter().map(|op| {
-        let m = ident(&names::module(&op.endpoint.name));
+        let m = ident(&naming::module(&op.endpoint.name));
         quote!(mod #m;)
     });
     let uses = operations.iter().map(|op| {
-        let m = ident(&names::module(&op.endpoint.name));
+        let m = ident(&naming::module(&op.endpoint.name));
         let f = ident(&op.endpoint.name);
         quote!(pub use #m::#f;)
     });

@@ -10,8 +10,8 @@
 
 use std::collections::BTreeSet;
 
-use super::errors::{auth_error, input_error};
 use super::samples::{self, Sample, Samples};
+use crate::codegen::errors::{auth_error, input_error};
 use crate::model::{Contract, Endpoint, Field, Method, Type};
 
 /// An endpoint's tests.

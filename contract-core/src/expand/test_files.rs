@@ -25,15 +25,18 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::layout::{self, Operation};
-use super::names::{self, ident};
 use super::samples::{self, Sample, TOKEN};
 use super::test_cases::{
     Change, DerivedTest, EndpointTests, endpoint_tests, route_shape, valid_body,
 };
-use super::{Ownership, PlannedFile, file_name, format, generated_header, inner_doc_attrs};
-use super::{doc_attrs, docs, test_skeletons, test_support};
+use super::{Ownership, PlannedFile, file_name, format, generated_header};
+use super::{test_skeletons, test_support};
+use crate::codegen::inner_doc_attrs;
+use crate::codegen::tokens::ident;
+use crate::codegen::{doc_attrs, docs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Contract, Endpoint, Method};
+use crate::naming;
 use crate::source::Span;
 
 /// The directory of the test binary every test is a module of.
@@ -162,7 +165,7 @@ pub(super) struct OpTests<'a> {
 
 impl<'a> OpTests<'a> {
     fn new(op: &Operation<'a>, tests: EndpointTests) -> Self {
-        let module = names::module(&op.endpoint.name);
+        let module = naming::module(&op.endpoint.name);
         OpTests {
             contract: op.contract,
             endpoint: op.endpoint,
@@ -546,7 +549,7 @@ pub(super) fn status_code(status: u16) -> TokenStream {
         .and_then(|s| s.canonical_reason())
         .is_some();
     if has_constant {
-        super::errors::status_code(status)
+        crate::codegen::errors::status_code(status)
     } else {
         let status = proc_macro2::Literal::u16_unsuffixed(status);
         quote!(StatusCode::from_u16(#status).unwrap())

@@ -3,10 +3,11 @@
 
 use quote::quote;
 
-use super::names::ident;
 use super::test_cases::{Expect, Need, Skeleton};
 use super::test_files::{OpTests, TEST_BINARY, comments, status_code};
-use super::{doc_attrs, file_name, format, inner_doc_attrs};
+use super::{file_name, format};
+use crate::codegen::tokens::ident;
+use crate::codegen::{doc_attrs, inner_doc_attrs};
 
 /// `tests/endpoints/<operation>.rs`: the skeletons, formatted one by one so they can be appended one by one.
 pub(super) fn skeleton_file(ctx: &OpTests<'_>) -> syn::Result<String> {

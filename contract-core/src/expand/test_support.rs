@@ -8,8 +8,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::ident;
-use super::{inner_doc_attrs, samples::TOKEN};
+use super::samples::TOKEN;
+use crate::codegen::inner_doc_attrs;
+use crate::codegen::tokens::ident;
 
 /// The dev-dependency the generated tests need beyond the crate's own dependencies, as a line of
 /// `Cargo.toml`.

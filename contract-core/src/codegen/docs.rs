@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::str_literal;
+use super::tokens::str_literal;
 
 /// `#[doc]` attributes for `text`, one per line, each with the space `///` leaves after itself.
 /// Long lines are wrapped (list items with the indentation markdown needs to continue them).

@@ -8,9 +8,10 @@
 use proc_macro2::{Delimiter, Group, Ident, TokenStream};
 use quote::quote;
 
-use super::names::{self, TypeNames, ident, str_literal};
+use super::tokens::{ident, str_literal};
 use super::{Paths, doc_attrs};
 use crate::model::{Endpoint, Field, NamedType, Type};
+use crate::naming::{self, TypeNames};
 
 /// The types one endpoint needs, and the definitions behind them.
 #[derive(Debug, Default)]
@@ -142,12 +143,14 @@ impl<'h> Hint<'h> {
     /// The field's PascalCase name, used to name array items by the singular (`items` ->
     /// `Item`); `None` for an item of an array.
     fn field_name(&self) -> Option<String> {
-        self.json_field.filter(|_| !self.item).map(names::pascal)
+        self.json_field
+            .filter(|_| !self.item)
+            .map(crate::naming::pascal)
     }
 
     /// The hint for the items of an array named by this hint.
     fn items(&self) -> Hint<'h> {
-        let name = match self.field_name().as_deref().and_then(names::singular) {
+        let name = match self.field_name().as_deref().and_then(naming::singular_of) {
             Some(singular) => format!("{}{singular}", self.parent),
             None => format!("{}Item", self.name()),
         };
@@ -301,7 +304,7 @@ impl<'a> Defs<'a> {
     fn field(&mut self, parent: &str, field: &Field) -> TokenStream {
         let hint = Hint::field(parent, &field.name);
         let id = ident(&field.rust_name);
-        let rename = (names::serde_name(&id.to_string()) != field.name).then(|| {
+        let rename = (naming::serde_name(&id.to_string()) != field.name).then(|| {
             let json = str_literal(&field.name);
             quote!(#[serde(rename = #json)])
         });
@@ -332,8 +335,8 @@ impl<'a> Defs<'a> {
     }
 
     fn enumeration(&mut self, name: &str, values: &[String], doc: &str) -> Ident {
-        let variants = names::enum_variants(values);
-        let allow = names::variants_share_affix(&variants)
+        let variants = naming::enum_variants(values);
+        let allow = naming::variants_share_affix(&variants)
             .then(|| quote!(#[allow(clippy::enum_variant_names)]));
         let arms = values.iter().zip(&variants).map(|(value, variant)| {
             let id = ident(variant);

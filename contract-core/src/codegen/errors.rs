@@ -9,7 +9,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::names::{ident, str_literal};
+use super::tokens::{ident, str_literal};
 use super::{Paths, doc_attrs};
 use crate::model::Endpoint;
 
