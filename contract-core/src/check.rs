@@ -960,8 +960,9 @@ fn axum_route(path: &str) -> String {
         .join("/")
 }
 
-/// A route with parameter names erased: `/users/{id}` and `/users/{userId}` are the same route.
-fn route_shape(route: &str) -> String {
+/// A route with parameter names erased: `/users/{id}` and `/users/{userId}` (or `/users/:id`)
+/// are the same route, one path to the router.
+pub fn route_shape(route: &str) -> String {
     route
         .split('/')
         .map(|segment| {

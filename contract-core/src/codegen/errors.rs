@@ -143,30 +143,46 @@ impl Rejections {
     }
 }
 
-/// The `StatusCode` expression for a status: its named constant where `http` has one.
+/// The `StatusCode` expression for a status in a handler: its named constant where `http` has one;
+/// otherwise made from its number, falling back to 500 rather than panicking (it never does: the
+/// checker allows only valid statuses).
 pub fn status_code(status: u16) -> TokenStream {
-    match http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-    {
-        Some(reason) => {
-            let constant: String = reason
-                .chars()
-                .filter(|c| *c != '\'')
-                .map(|c| match c {
-                    ' ' | '-' => '_',
-                    c => c.to_ascii_uppercase(),
-                })
-                .collect();
-            let constant = ident(&constant);
-            quote!(StatusCode::#constant)
-        }
-        // A status without a reason phrase has no constant; it is a valid code all the same.
+    match status_constant(status) {
+        Some(constant) => quote!(StatusCode::#constant),
         None => {
             let status = proc_macro2::Literal::u16_unsuffixed(status);
             quote!(StatusCode::from_u16(#status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
         }
     }
+}
+
+/// The same in a test, where `unwrap` reads better and a panic is a failure like any other.
+#[cfg(feature = "cli")]
+pub fn status_code_in_test(status: u16) -> TokenStream {
+    match status_constant(status) {
+        Some(constant) => quote!(StatusCode::#constant),
+        None => {
+            let status = proc_macro2::Literal::u16_unsuffixed(status);
+            quote!(StatusCode::from_u16(#status).unwrap())
+        }
+    }
+}
+
+/// `http`'s constant for a status (`CONFLICT`): its reason phrase in upper snake case. A status
+/// without a reason phrase (499) has none.
+fn status_constant(status: u16) -> Option<proc_macro2::Ident> {
+    let reason = http::StatusCode::from_u16(status)
+        .ok()?
+        .canonical_reason()?;
+    let constant: String = reason
+        .chars()
+        .filter(|c| *c != '\'')
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect();
+    Some(ident(&constant))
 }
 
 /// The error enum `name` of `endpoint` with its inherent methods, `Display`, `Error`,

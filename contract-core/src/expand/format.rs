@@ -1,7 +1,13 @@
 //! Tokens to source text: `prettyplease` over `syn`, plus the blank lines between items a person
-//! would leave (prettyplease prints items back to back).
+//! would leave (prettyplease prints items back to back), and every pass over the printed text
+//! that tokens cannot express: `//` comments, inner attributes set apart, JSON samples laid out
+//! as a person writes them. And the order rustfmt gives `use` lines, so `cargo fmt` changes no
+//! generated token.
 
 use proc_macro2::TokenStream;
+
+use super::samples::{self, Sample};
+use crate::codegen::docs;
 
 /// Formats a file's tokens, after `header` (plain `//` lines, which tokens cannot carry).
 pub fn format_file(header: &str, tokens: TokenStream) -> syn::Result<String> {
@@ -162,6 +168,102 @@ fn indentation(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
+/// `text` with `line` and a blank line after its `//!` doc comment. Inner attributes are kept out
+/// of the tokens because the formatter would not set them apart.
+pub(super) fn after_inner_docs(text: &str, line: &str) -> String {
+    let mut out = String::with_capacity(text.len() + line.len() + 2);
+    let mut in_docs = false;
+    let mut done = false;
+    for current in text.lines() {
+        if !done && in_docs && !current.starts_with("//!") {
+            out.push('\n');
+            out.push_str(line);
+            out.push('\n');
+            done = true;
+        }
+        in_docs |= current.starts_with("//!");
+        out.push_str(current);
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces each `__sample_N__` placeholder with its JSON, indented like the line it is on, and
+/// each `__sample_text_N__` with its JSON in a raw string literal.
+pub(super) fn fill_placeholders(text: &str, samples: &[Sample]) -> String {
+    if samples.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for line in text.lines() {
+        let mut line = line.to_string();
+        let indent = line.len() - line.trim_start().len();
+        for (i, sample) in samples.iter().enumerate() {
+            let marker = format!("__sample_{i}__");
+            if line.contains(&marker) {
+                line = line.replace(&marker, &samples::to_json(sample, indent));
+            }
+            let marker = format!("__sample_text_{i}__");
+            if line.contains(&marker) {
+                line = line.replace(&marker, &raw_string(&samples::to_json(sample, indent)));
+            }
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// `text` as a raw string literal, with as many `#` as it needs to hold every `"#...` in it.
+fn raw_string(text: &str) -> String {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let hashes = "#".repeat(hashes);
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+/// The statement standing for a `//` comment while the code is tokens, which carry no comments.
+const COMMENT_MARKER: &str = "__comment__!();";
+
+/// Puts `comment`, as `//` lines, where the [`COMMENT_MARKER`] line is.
+pub(super) fn comments(text: &str, comment: &str) -> String {
+    let mut out = String::with_capacity(text.len() + comment.len());
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed == COMMENT_MARKER {
+            let indent = &line[..line.len() - trimmed.len()];
+            for comment_line in docs::wrap_comment(comment, 100 - indent.len()).lines() {
+                out.push_str(indent);
+                out.push_str(comment_line);
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// rustfmt's order of `use` paths: `crate::` and `self::` paths in their own group after the
+/// others, then segment by segment, upper case before lower case, a braced list last.
+pub(super) fn use_sort_key(path: &str) -> (bool, Vec<String>) {
+    let local = path.starts_with("crate::");
+    let segments = path
+        .split("::")
+        .map(|s| {
+            if s.starts_with('{') {
+                "\u{10FFFF}".to_string()
+            } else {
+                s.to_string()
+            }
+        })
+        .collect();
+    (local, segments)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +299,45 @@ mod tests {
         ));
         assert!(!same_code("/// one\nfn a() {}", "/// two\nfn a() {}"));
         assert!(!same_code("fn a( {", "fn a( {"));
+    }
+
+    #[test]
+    fn comments_replace_their_markers() {
+        let text = "fn a() {\n    __comment__!();\n    b();\n}\n";
+        assert_eq!(
+            comments(text, "Arrange: this."),
+            "fn a() {\n    // Arrange: this.\n    b();\n}\n"
+        );
+    }
+
+    #[test]
+    fn raw_strings_outlast_their_text() {
+        assert_eq!(raw_string("{}"), "r#\"{}\"#");
+        assert_eq!(
+            raw_string("{\"#tag\": \"a\"##\"}"),
+            "r###\"{\"#tag\": \"a\"##\"}\"###"
+        );
+    }
+
+    #[test]
+    fn rust_fmt_orders_uses() {
+        let mut lines = vec![
+            "crate::support::{with, without}",
+            "crate::support::create_user::request",
+            "serde_json::json",
+            "crate::common::app",
+            "axum::http::{Method, StatusCode}",
+        ];
+        lines.sort_by_key(|l| use_sort_key(l));
+        assert_eq!(
+            lines,
+            [
+                "axum::http::{Method, StatusCode}",
+                "serde_json::json",
+                "crate::common::app",
+                "crate::support::create_user::request",
+                "crate::support::{with, without}",
+            ]
+        );
     }
 }

@@ -34,6 +34,7 @@ pub mod samples;
 pub mod service;
 pub mod test_append;
 pub mod test_cases;
+pub mod test_contract;
 pub mod test_files;
 pub mod test_skeletons;
 pub mod test_support;

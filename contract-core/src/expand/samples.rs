@@ -8,6 +8,8 @@
 use std::collections::BTreeSet;
 
 use heck::ToSnakeCase;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
 
 use crate::model::{Endpoint, Field, NamedType, StringFormat, Type};
 use crate::parse::MAX_NESTING;
@@ -357,6 +359,70 @@ fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| String::from("\"\""))
 }
 
+/// How deep `json!` may recurse for a sample: rustc stops a macro at 128 levels (its default
+/// `recursion_limit`), and `json!` takes about three per entry of an object or array, and a few
+/// per level of nesting: an object of some 45 fields reaches the limit, a nested one sooner.
+const JSON_MACRO_BUDGET: usize = 100;
+
+/// About how deep `json!` recurses to build `sample`: each entry costs three levels more than
+/// the one before it, and a value nested in an entry starts from there.
+fn json_macro_depth(sample: &Sample) -> usize {
+    let nested = |values: &mut dyn Iterator<Item = &Sample>| {
+        values
+            .enumerate()
+            .map(|(i, value)| 3 * (i + 1) + json_macro_depth(value))
+            .max()
+            .unwrap_or(0)
+            + 2
+    };
+    match sample {
+        Sample::Object(fields) => nested(&mut fields.iter().map(|(_, value)| value)),
+        Sample::Array(items) => nested(&mut items.iter()),
+        _ => 1,
+    }
+}
+
+/// A sample as a `serde_json::Value` expression: `json!(...)` (setting `uses_macro`), or, for a
+/// sample too big for `json!`'s recursion, its JSON text parsed when the test runs, which has no
+/// such limit.
+pub(super) fn json_value(
+    sample: Sample,
+    samples: &mut Vec<Sample>,
+    uses_macro: &mut bool,
+) -> TokenStream {
+    if json_macro_depth(&sample) > JSON_MACRO_BUDGET {
+        let id = Ident::new(
+            &format!("__sample_text_{}__", samples.len()),
+            proc_macro2::Span::call_site(),
+        );
+        samples.push(sample);
+        return quote!(serde_json::from_str(#id).expect("the sample is JSON"));
+    }
+    *uses_macro = true;
+    let value = placeholder(sample, samples);
+    quote!(json!(#value))
+}
+
+/// Tokens for a sample inside `json!(...)`: plain values as themselves, objects and arrays as a
+/// placeholder that [`fill_placeholders`] replaces with indented JSON text after formatting
+/// (prettyplease would print them as one long line of tokens).
+pub(super) fn placeholder(sample: Sample, samples: &mut Vec<Sample>) -> TokenStream {
+    match &sample {
+        Sample::Null => quote!(null),
+        Sample::Bool(b) => quote!(#b),
+        Sample::String(s) => quote!(#s),
+        Sample::Number(n) => n.parse().unwrap_or_else(|_| quote!(null)),
+        Sample::Array(_) | Sample::Object(_) => {
+            let id = Ident::new(
+                &format!("__sample_{}__", samples.len()),
+                proc_macro2::Span::call_site(),
+            );
+            samples.push(sample);
+            quote!(#id)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -532,5 +598,35 @@ mod tests {
     fn paths_get_encoded_samples() {
         assert_eq!(percent_encode("a b/c"), "a%20b%2Fc");
         assert_eq!(percent_encode(UUID), UUID);
+    }
+
+    #[test]
+    fn samples_too_big_for_json_macro_are_parsed_from_text() {
+        let flat = |n: usize| {
+            Sample::Object(
+                (0..n)
+                    .map(|i| (format!("k{i}"), Sample::String("v".into())))
+                    .collect(),
+            )
+        };
+        let nested = |depth: usize| {
+            (0..depth).fold(Sample::Null, |inner, _| {
+                Sample::Object(vec![("k".to_string(), inner)])
+            })
+        };
+        // Measured with serde_json 1: 40 fields and 30 levels build, 50 fields and 60 levels
+        // reach the recursion limit.
+        for (sample, fits) in [
+            (flat(20), true),
+            (flat(30), true),
+            (nested(12), true),
+            (flat(50), false),
+            (nested(60), false),
+        ] {
+            let mut uses_macro = false;
+            let tokens = json_value(sample, &mut Vec::new(), &mut uses_macro).to_string();
+            assert_eq!(uses_macro, fits, "{tokens}");
+            assert_eq!(tokens.starts_with("json !"), fits, "{tokens}");
+        }
     }
 }

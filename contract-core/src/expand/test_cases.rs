@@ -10,9 +10,11 @@
 
 use std::collections::BTreeSet;
 
+use super::layout::Operation;
 use super::samples::{self, Sample, Samples};
 use crate::codegen::errors::{auth_error, input_error};
 use crate::model::{Contract, Endpoint, Field, Method, Type};
+use crate::naming;
 
 /// An endpoint's tests.
 #[derive(Clone, Debug, Default)]
@@ -195,16 +197,6 @@ pub fn wrong_method(served: &BTreeSet<Method>) -> Option<Method> {
     ]
     .into_iter()
     .find(|m| !served.contains(m))
-}
-
-/// A route with its parameter names erased (`/api/todos/{}`): two routes of one shape are one
-/// path to the router.
-pub fn route_shape(route: &str) -> String {
-    route
-        .split('/')
-        .map(|s| if s.starts_with('{') { "{}" } else { s })
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 fn query_tests(endpoint: &Endpoint, add: &mut impl FnMut(String, Change)) {
@@ -537,9 +529,52 @@ pub fn valid_body(contract: &Contract, endpoint: &Endpoint) -> Option<Sample> {
     Some(Samples::new(&contract.types).value(body, ""))
 }
 
+/// The module names a skeleton file cannot take: the binary's root declares modules of these
+/// names, and `main` is the root itself.
+const RESERVED_MODULES: [&str; 4] = ["common", "contract", "main", "support"];
+
+/// The name a test module of the binary's root takes for `module`: itself, or with `_tests`
+/// when the root already declares a module of that name.
+pub fn root_module(module: &str) -> String {
+    if RESERVED_MODULES.contains(&module) {
+        format!("{module}_tests")
+    } else {
+        module.to_string()
+    }
+}
+
+/// One operation's tests with the names its files use.
+pub(super) struct OpTests<'a> {
+    pub(super) contract: &'a Contract,
+    pub(super) endpoint: &'a Endpoint,
+    /// The operation as a module name: `support/<module>.rs`, `contract/<module>.rs`.
+    pub(super) module: String,
+    /// The skeletons' module in the binary's root, `tests/endpoints/<skeleton_module>.rs`.
+    pub(super) skeleton_module: String,
+    pub(super) tests: EndpointTests,
+}
+
+impl<'a> OpTests<'a> {
+    pub(super) fn new(op: &Operation<'a>, tests: EndpointTests) -> Self {
+        let module = naming::module(&op.endpoint.name);
+        OpTests {
+            contract: op.contract,
+            endpoint: op.endpoint,
+            skeleton_module: root_module(&module),
+            module,
+            tests,
+        }
+    }
+
+    pub(super) fn signature(&self) -> String {
+        format!("`{} {}`", self.endpoint.method, self.endpoint.path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::route_shape;
 
     #[test]
     fn slugs_read_like_names() {

@@ -3,9 +3,12 @@
 
 use quote::quote;
 
+use super::format::comments;
+use super::test_cases::OpTests;
 use super::test_cases::{Expect, Need, Skeleton};
-use super::test_files::{OpTests, TEST_BINARY, comments, status_code};
+use super::test_files::TEST_BINARY;
 use super::{file_name, format};
+use crate::codegen::errors::status_code_in_test;
 use crate::codegen::tokens::ident;
 use crate::codegen::{doc_attrs, inner_doc_attrs};
 
@@ -70,14 +73,14 @@ fn skeleton_text(skeleton: &Skeleton) -> syn::Result<String> {
     };
     let check = match &skeleton.expect {
         Expect::Error { status, message } => {
-            let status = status_code(*status);
+            let status = status_code_in_test(*status);
             quote!(response.assert_error(#status, #message);)
         }
         Expect::Success {
             status,
             success_flag,
         } => {
-            let code = status_code(*status);
+            let code = status_code_in_test(*status);
             let flag = success_flag.then(|| {
                 quote! {
                     let body = response.json();

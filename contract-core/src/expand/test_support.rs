@@ -1,5 +1,6 @@
-//! `tests/endpoints/support/mod.rs`: what the generated tests share, so each test is a few lines: a request
-//! builder, sending a request to the app in-process, and the check of the JSON error body.
+//! `tests/endpoints/support/`: what the generated tests share, so each test is a few lines: a
+//! request builder, sending a request to the app in-process and the check of the JSON error body
+//! (`mod.rs`), and a request each operation's contract accepts (`<operation>.rs`).
 //!
 //! Tests drive the router with `tower::ServiceExt::oneshot`, with no server and no socket, and
 //! read bodies with `axum::body::to_bytes`: the only dependency tests add is `tower` (with its
@@ -8,9 +9,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::samples::TOKEN;
-use crate::codegen::inner_doc_attrs;
+use super::file_name;
+use super::samples::{self, Sample, TOKEN, json_value};
+use super::test_cases::{OpTests, valid_body};
+use super::test_contract::method_tokens;
 use crate::codegen::tokens::ident;
+use crate::codegen::{doc_attrs, inner_doc_attrs};
+use crate::model::Endpoint;
 
 /// The dev-dependency the generated tests need beyond the crate's own dependencies, as a line of
 /// `Cargo.toml`.
@@ -267,5 +272,104 @@ fn body_helpers() -> TokenStream {
             let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
             (parent, key.replace("~1", "/").replace("~0", "~"))
         }
+    }
+}
+
+/// `support/<operation>.rs`: a request the contract accepts.
+pub(super) fn support_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
+    let endpoint = ctx.endpoint;
+    let signature = ctx.signature();
+    let docs = inner_doc_attrs(&format!(
+        "{signature}, from `{}`: a request its contract accepts, for tests to send as it is or \
+         to break in one place.",
+        file_name(ctx.contract)
+    ));
+    let method = method_tokens(endpoint.method);
+    let path = samples::path(endpoint);
+    let token = endpoint.auth.then(|| quote!(.bearer(#TOKEN)));
+    let query = endpoint.query.iter().map(|param| {
+        let name = &param.name;
+        let value = samples::query_value(&param.ty, &param.name);
+        quote!(.query(#name, #value))
+    });
+    let build = quote!(TestRequest::new(#method, #path) #token #(#query)*);
+    let mut samples = Vec::new();
+    let (serde, items) = match valid_body(ctx.contract, endpoint) {
+        Some(body) => {
+            let mut uses_macro = false;
+            let body = json_value(body, &mut samples, &mut uses_macro);
+            let request_doc = doc_attrs(&format!(
+                "{signature}{}, without a body.",
+                valid_parts(endpoint)
+            ));
+            let items = quote! {
+                #request_doc
+                pub fn request() -> TestRequest {
+                    #build
+                }
+
+                /// A body the contract accepts, with every field, optional ones too.
+                pub fn valid_body() -> Value {
+                    #body
+                }
+
+                /// A request the contract accepts: [`request`] with [`valid_body`].
+                pub fn valid_request() -> TestRequest {
+                    request().json(&valid_body())
+                }
+            };
+            let serde = if uses_macro {
+                quote!(
+                    use serde_json::{Value, json};
+                )
+            } else {
+                quote!(
+                    use serde_json::Value;
+                )
+            };
+            (Some(serde), items)
+        }
+        None => {
+            let doc = doc_attrs(&format!(
+                "A request the contract accepts: {signature}{}.",
+                valid_parts(endpoint)
+            ));
+            let items = quote! {
+                #doc
+                pub fn valid_request() -> TestRequest {
+                    #build
+                }
+            };
+            (None, items)
+        }
+    };
+    let tokens = quote! {
+        #docs
+        use axum::http::Method;
+        #serde
+
+        use super::TestRequest;
+
+        #items
+    };
+    (tokens, samples)
+}
+
+/// What a valid request carries besides its body, for a doc comment.
+fn valid_parts(endpoint: &Endpoint) -> String {
+    let mut parts = Vec::new();
+    if endpoint.auth {
+        parts.push("a bearer token");
+    }
+    if !endpoint.path_params.is_empty() {
+        parts.push("sample path parameters");
+    }
+    if !endpoint.query.is_empty() {
+        parts.push("every query parameter");
+    }
+    match parts.as_slice() {
+        [] => String::new(),
+        [one] => format!(" with {one}"),
+        [init @ .., last] => format!(" with {} and {last}", init.join(", ")),
     }
 }
