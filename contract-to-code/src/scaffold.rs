@@ -125,8 +125,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     } else {
         Resolved::default()
     };
+    let package = new_crate.then(|| package_name(root));
+    let tests = scaffold_tests::target(root, package.as_deref());
     let options = PlanOptions {
-        new_crate: new_crate.then(|| package_name(root)),
+        new_crate: package,
         handlers: if args.expand {
             HandlerStyle::Expanded
         } else {
@@ -137,16 +139,18 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             .map(|c| (c.file.clone(), relative_to(root, &c.file)))
             .collect(),
         contract_dependency: dependency.dependency,
+        tests: match &tests {
+            TestTarget::Library(library) => Some(library.clone()),
+            TestTarget::Skipped(_) => None,
+        },
     };
-    let mut planned = expand::plan(&contracts, &options).map_err(Failure::Refused)?;
-    let tests = scaffold_tests::target(root, options.new_crate.as_deref());
-    let mut legacy = Legacy::default();
-    if let TestTarget::Library(library) = &tests {
-        let test_files = expand::test_files::plan_tests(&contracts, library);
-        planned.extend(test_files.map_err(Failure::Refused)?);
-        planned.sort_by(|a, b| a.path.cmp(&b.path));
-        legacy = scaffold_tests::legacy_moves(root, &planned).map_err(Failure::Usage)?;
-    }
+    let planned = expand::plan(&contracts, &options).map_err(Failure::Refused)?;
+    let legacy = match tests {
+        TestTarget::Library(_) => {
+            scaffold_tests::legacy_moves(root, &planned).map_err(Failure::Usage)?
+        }
+        TestTarget::Skipped(_) => Legacy::default(),
+    };
     let steps = decide(root, planned, args.force, &tests, legacy.moves)?;
     check_parents(root, &steps)?;
     if args.check {

@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use super::crate_files::{self, ContractDependency};
 use super::layout::{self, Operation};
 use super::route_module::{self, ExpandedOperation};
-use super::{format, models, router, service};
+use super::{format, models, router, service, test_files};
 use crate::codegen::{Paths, docs};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Contract, NamedType};
@@ -51,6 +51,9 @@ pub struct PlanOptions {
     pub issue_paths: BTreeMap<PathBuf, String>,
     /// Where a new crate's `Cargo.toml` takes the `contract` crate from.
     pub contract_dependency: ContractDependency,
+    /// The library the tests reach the app through (the package name; `-` reads as `_`), to plan
+    /// the tests in `tests/` too ([`test_files::plan_tests`]); `None` plans none.
+    pub tests: Option<String>,
 }
 
 /// How `src/routes/<module>.rs` writes its handlers.
@@ -111,6 +114,12 @@ pub fn plan(
         planner.user_owned(".gitignore", crate_files::gitignore());
         planner.user_owned("src/lib.rs", crate_files::lib_rs(package));
         planner.user_owned("src/main.rs", crate_files::main_rs(package));
+    }
+    if let Some(library) = &options.tests {
+        match test_files::plan_tests(contracts, library) {
+            Ok(files) => planner.files.extend(files),
+            Err(diagnostics) => planner.diagnostics.extend(diagnostics),
+        }
     }
     planner.finish()
 }
