@@ -985,3 +985,7 @@ fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
 }
+
+// The grammar spelling by spelling, read, parsed and checked into the model.
+#[cfg(test)]
+mod tests;

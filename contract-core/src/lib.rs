@@ -28,8 +28,6 @@ pub mod source;
 pub mod yaml;
 
 #[cfg(test)]
-mod grammar_tests;
-#[cfg(test)]
 mod proptests;
 
 use std::path::PathBuf;

@@ -1,10 +1,9 @@
 //! `POST /api/todos`, from `create-todo.md`: the tests that need state. The contract's own
-//! checks are in `create_todo_contract.rs`, which scaffold regenerates.
+//! checks are in `contract/create_todo.rs`, which scaffold regenerates.
 //!
-//! Yours: `cargo xtask scaffold` created this file, and later runs only append to it: a test
-//! for each status or business rule the issue gains, unless a test of that name is already
-//! somewhere in `tests/`. Each test is ignored until you arrange what it needs and remove its
-//! `#[ignore]`.
+//! Scaffold wrote each test here as an ignored skeleton; each is now arranged with real data
+//! and runs. Later scaffold runs only append: a skeleton for each status or business rule the
+//! issue gains, unless a test of that name is already somewhere in `tests/`.
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;

@@ -1,10 +1,9 @@
 //! `DELETE /api/todos/:id`, from `delete-todo.md`: the tests that need state. The contract's
-//! own checks are in `delete_todo_contract.rs`, which scaffold regenerates.
+//! own checks are in `contract/delete_todo.rs`, which scaffold regenerates.
 //!
-//! Yours: `cargo xtask scaffold` created this file, and later runs only append to it: a test
-//! for each status or business rule the issue gains, unless a test of that name is already
-//! somewhere in `tests/`. Each test is ignored until you arrange what it needs and remove its
-//! `#[ignore]`.
+//! Scaffold wrote each test here as an ignored skeleton; each is now arranged with real data
+//! and runs. Later scaffold runs only append: a skeleton for each status or business rule the
+//! issue gains, unless a test of that name is already somewhere in `tests/`.
 
 use axum::http::{Method, StatusCode};
 

@@ -1,5 +1,5 @@
-//! The grammar, spelling by spelling: each input block must check into the model whose canonical
-//! rendering is given. Expected texts are written by hand from the grammar notes, not copied from
+//! The checker's tests: the grammar, spelling by spelling, each input block checked into the model
+//! whose canonical rendering is given, and each refusal at its line and column. Expected texts are written by hand from the grammar notes, not copied from
 //! output.
 
 use crate::parse::tests::check_block;
