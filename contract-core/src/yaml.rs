@@ -5,6 +5,14 @@
 //! build of a user's crate, for a handful of keys. Plain scalars are resolved as YAML 1.2's core
 //! schema has them (`~`, `true`, `0x1F`, `1.5e3`, ...); quoted and block scalars, and `!!str`, stay
 //! strings. Aliases are expanded, within a budget, so a small file cannot grow into a huge value.
+//!
+//! Why a typed [`Value`] here rather than only in the command line, which has a YAML library: the
+//! read stage itself needs it (`labels` may be a list or a comma-separated string, with `~` items
+//! dropped and `1` read as the label `"1"`), and both the macro and the command line run the read
+//! stage. What the types add beyond that, the core schema's numbers and booleans, is some forty
+//! lines; [`Contract::extra`](crate::model::Contract::extra) keeps the keys the template does not
+//! name as these values, so `inspect --json` shows them as the issue wrote them, whichever tool
+//! loaded the issue.
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
