@@ -48,7 +48,8 @@ pub const TEST_BINARY: &str = "tests/endpoints";
 pub const TEST_BINARY_ROOT: &str = "tests/endpoints/main.rs";
 
 /// The test files for `contracts`, for a crate whose library is `library` (the package name;
-/// `-` is read as `_`). Sorted by path, like [`super::plan()`]'s files, to be added to them.
+/// `-` is read as `_`), sorted by path: [`super::plan()`] adds them to its plan when
+/// [`PlanOptions::tests`](super::PlanOptions::tests) names the library.
 pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFile>, Diagnostics> {
     // Code to Create paths that leave the crate are `plan`'s to report.
     let layout = layout::layout(contracts, &mut Diagnostics::default());
