@@ -14,6 +14,8 @@ pub mod attribute;
 pub mod check;
 pub mod codegen;
 pub mod diagnostic;
+#[cfg(feature = "cli")]
+pub mod diff;
 pub mod document;
 #[cfg(feature = "cli")]
 pub mod expand;

@@ -1,7 +1,7 @@
 //! Inputs no one writes on purpose: nesting far past any contract, objects of tens of thousands
 //! of fields, thousands of endpoints and types, deep markdown and YAML, and random bracket soup,
 //! each fed through everything a file goes through (read, parse, check, scaffold's plan, the
-//! OpenAPI document, `#[contract]`'s expansion). Each must end in a model or a diagnostic at a
+//! OpenAPI document, `diff`, `#[contract]`'s expansion). Each must end in a model or a diagnostic at a
 //! line and column: never a panic, never a stack overflow (which would abort the command line, or
 //! rustc running the macro). How fast they are read is the `load` bench's to measure.
 
@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use contract_core::expand::{PlanOptions, plan};
 use contract_core::parse::MAX_NESTING;
-use contract_core::{Source, load_sources, openapi};
+use contract_core::{Source, diff, load_sources, openapi};
 use proptest::prelude::*;
 
 /// An issue whose contract block is `block`.
@@ -24,6 +24,9 @@ fn through_everything(text: &str) -> Result<(), String> {
         Ok(contracts) => {
             plan(&contracts, &PlanOptions::default()).map_err(|d| d.render(false))?;
             openapi::document(&contracts, &openapi::Info::default());
+            // Against itself and against nothing: every part compared, every part added.
+            assert!(diff::diff(&contracts, &contracts).is_empty());
+            diff::diff(&[], &contracts);
             through_the_macro(text);
             Ok(())
         }

@@ -1,4 +1,4 @@
-//! The `contract-to-code` command line (`inspect`, `scaffold`, `openapi`) as a library, so that any
+//! The `contract-to-code` command line (`inspect`, `scaffold`, `openapi`, `diff`) as a library, so that any
 //! workspace runs it from its own `xtask` crate, as the cargo-xtask convention has it:
 //!
 //! ```no_run
@@ -11,9 +11,10 @@
 //! The crate also builds the binary `cargo-contract-to-code`, for `cargo install` and
 //! `cargo contract-to-code ...` where there is no xtask.
 //!
-//! Exit status: 0 done, 1 `--check` found drift, 2 bad input or usage.
+//! Exit status: 0 done, 1 `--check` found drift or `diff` a breaking change, 2 bad input or usage.
 
 mod dependency;
+mod diff;
 mod inspect;
 mod manifest;
 mod openapi;
@@ -48,6 +49,8 @@ enum Command {
     Scaffold(scaffold::Args),
     /// Write one OpenAPI 3.1 document for every endpoint of the issues.
     Openapi(openapi::Args),
+    /// Say what a change to the issues breaks for existing clients, endpoint by endpoint.
+    Diff(diff::Args),
 }
 
 /// The name of the cargo subcommand the installed binary provides: `cargo contract-to-code ...`.
@@ -89,6 +92,7 @@ where
         Command::Inspect(args) => inspect::run(&args),
         Command::Scaffold(args) => scaffold::run(&args),
         Command::Openapi(args) => openapi::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,220 @@
+//! `diff`: what a change to the issues breaks for existing clients, endpoint by endpoint
+//! ([`contract_core::diff`] classifies; this module finds the two sides and prints).
+//!
+//! A side is a set of issue files: a file, or a directory's `*.md`. With `--base REF` the old side
+//! is the same files as git has them at `REF`, read with `git show` (nothing is checked out).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::sync::Arc;
+
+use contract_core::diff::{self, Change, Class};
+use contract_core::{Contract, Source};
+
+use crate::Failure;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// OLD and NEW, each an issue file or a directory of them; with `--base`, the issue files as
+    /// they are now.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Compare the issue files with the same files at this git revision (a branch, a tag, a
+    /// commit), read with `git show`.
+    #[arg(long, value_name = "REF")]
+    base: Option<String>,
+    /// Print the changes as JSON.
+    #[arg(long)]
+    json: bool,
+    /// What makes the exit status 1: `breaking` changes (the default), or `notes` as well.
+    #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
+    fail_on: FailOn,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    Breaking,
+    Notes,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let (old, new) = match &args.base {
+        Some(base) => {
+            let files = issue_files(&args.paths)?;
+            (at_revision(base, &files)?, read(&files)?)
+        }
+        None => match args.paths.as_slice() {
+            [old, new] => (read(&issue_files(&[old])?)?, read(&issue_files(&[new])?)?),
+            _ => {
+                return Err(Failure::Usage(
+                    "`diff` takes two paths, OLD and NEW (or `--base REF` and the issue files)"
+                        .to_string(),
+                ));
+            }
+        },
+    };
+    let old = load(&old)?;
+    let new = load(&new)?;
+    let changes = diff::diff(&old, &new);
+    let text = if args.json {
+        json(&changes)
+    } else {
+        human(&changes)
+    };
+    // A reader that stops early (`| head`) is no failure of the diff.
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    let fails = changes.iter().any(|c| match args.fail_on {
+        FailOn::Breaking => c.class == Class::Breaking,
+        FailOn::Notes => c.class != Class::Compatible,
+    });
+    Ok(if fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The issue files a side names: each file itself, each directory's `*.md` in name order.
+fn issue_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        if !path.is_dir() {
+            files.push(path.to_path_buf());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|error| Failure::Read {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+fn read(files: &[PathBuf]) -> Result<Vec<Arc<Source>>, Failure> {
+    files
+        .iter()
+        .map(|path| {
+            Source::read(path).map_err(|error| Failure::Read {
+                path: path.clone(),
+                error,
+            })
+        })
+        .collect()
+}
+
+/// The files as git has them at `base`, each under its name with `@base`; a file git does not
+/// have there is a file added since, and left out.
+fn at_revision(base: &str, files: &[PathBuf]) -> Result<Vec<Arc<Source>>, Failure> {
+    let mut sources = Vec::new();
+    for file in files {
+        let dir = file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        // `REF:./name` is relative to the directory git runs in.
+        let out = Command::new("git")
+            .arg("show")
+            .arg(format!("{base}:./{name}"))
+            .current_dir(dir)
+            .output()
+            .map_err(|error| Failure::Usage(format!("cannot run git: {error}")))?;
+        if out.status.success() {
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            sources.push(Source::new(format!("{}@{base}", file.display()), text));
+            continue;
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // git's words for a path the revision does not have, as opposed to a revision or a
+        // repository that is not there.
+        if stderr.contains("exists on disk, but not in") || stderr.contains("does not exist in") {
+            continue;
+        }
+        return Err(Failure::Usage(format!(
+            "cannot read {} at `{base}`: {}",
+            file.display(),
+            stderr.trim()
+        )));
+    }
+    Ok(sources)
+}
+
+fn load(sources: &[Arc<Source>]) -> Result<Vec<Contract>, Failure> {
+    if sources.is_empty() {
+        return Ok(Vec::new());
+    }
+    contract_core::load_sources(sources)
+        .map_err(|d| Failure::Load(contract_core::LoadError::Invalid(d)))
+}
+
+/// The changes grouped by endpoint, then a count of each class.
+fn human(changes: &[Change]) -> String {
+    let mut out = String::new();
+    let mut by_endpoint: Vec<(&str, Vec<&Change>)> = Vec::new();
+    for change in changes {
+        match by_endpoint.iter_mut().find(|(e, _)| *e == change.endpoint) {
+            Some((_, list)) => list.push(change),
+            None => by_endpoint.push((&change.endpoint, vec![change])),
+        }
+    }
+    for (endpoint, list) in &by_endpoint {
+        out.push_str(&format!("{endpoint}\n"));
+        for change in list {
+            let places = match (&change.old, &change.new) {
+                (Some(old), Some(new)) => format!("{old} -> {new}"),
+                (Some(old), None) => format!("was {old}"),
+                (None, Some(new)) => format!("{new}"),
+                (None, None) => String::new(),
+            };
+            out.push_str(&format!(
+                "  {:<10} {} [{}] ({places})\n",
+                change.class.to_string(),
+                change.message,
+                change.rule
+            ));
+        }
+    }
+    let counts = counts(changes);
+    out.push_str(&format!(
+        "diff: {} breaking, {} note(s), {} compatible\n",
+        counts[&Class::Breaking],
+        counts[&Class::Note],
+        counts[&Class::Compatible]
+    ));
+    out
+}
+
+fn counts(changes: &[Change]) -> BTreeMap<Class, usize> {
+    let mut counts = BTreeMap::from([
+        (Class::Breaking, 0),
+        (Class::Note, 0),
+        (Class::Compatible, 0),
+    ]);
+    for change in changes {
+        *counts.entry(change.class).or_default() += 1;
+    }
+    counts
+}
+
+fn json(changes: &[Change]) -> String {
+    let counts = counts(changes);
+    let value = serde_json::json!({
+        "changes": changes,
+        "breaking": counts[&Class::Breaking],
+        "notes": counts[&Class::Note],
+        "compatible": counts[&Class::Compatible],
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("a JSON value serialises");
+    text.push('\n');
+    text
+}
