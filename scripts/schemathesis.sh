@@ -2,7 +2,10 @@
 # Conformance: schemathesis (a tester no one here wrote) drives the example service with the OpenAPI
 # document `cargo xtask openapi` writes for its issues: no 5xx, no status the document does not list,
 # every body matching its schema, invalid data refused. Bounded: 50 examples per operation, a fixed
-# seed, loopback only. Usage: scripts/schemathesis.sh [extra schemathesis options]
+# seed, loopback only. Usage: scripts/schemathesis.sh [--mock] [extra schemathesis options]
+#
+# With --mock, the same checks drive `cargo xtask mock` serving the same issues instead: the mock
+# must answer as the generated handlers do.
 #
 # One check is left out: positive_data_acceptance expects every schema-valid request to succeed, but
 # business rules refuse some on purpose (an empty title, a PATCH with no field, `limit=500`) and the
@@ -21,11 +24,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cargo xtask openapi examples/todo-api/issues/*.md --title "todo-api" -o "$work/openapi.json"
-cargo build --quiet -p todo-api
+target_name="the example service"
+if [ "${1:-}" = "--mock" ]; then
+  shift
+  target_name="the mock"
+fi
 
+cargo xtask openapi examples/todo-api/issues/*.md --title "todo-api" -o "$work/openapi.json"
 token=schemathesis-token
-PORT=0 TODO_API_TOKEN=$token target/debug/todo-api >"$work/server.log" 2>&1 &
+if [ "$target_name" = "the mock" ]; then
+  cargo build --quiet -p xtask
+  target/debug/xtask mock examples/todo-api/issues/*.md --port 0 --token "$token" >"$work/server.log" 2>&1 &
+else
+  cargo build --quiet -p todo-api
+  PORT=0 TODO_API_TOKEN=$token target/debug/todo-api >"$work/server.log" 2>&1 &
+fi
 server=$!
 address=""
 for _ in $(seq 1 100); do
@@ -34,11 +47,11 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 if [ -z "$address" ]; then
-  echo "the example service did not start:" >&2
+  echo "$target_name did not start:" >&2
   cat "$work/server.log" >&2
   exit 1
 fi
-# The service says 0.0.0.0; talk to it on loopback only.
+# The example says 0.0.0.0 (the mock 127.0.0.1); talk to either on loopback only.
 url="http://127.0.0.1:${address##*:}"
 
 "$bin/schemathesis" run "$work/openapi.json" \

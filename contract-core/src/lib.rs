@@ -19,6 +19,8 @@ pub mod diff;
 pub mod document;
 #[cfg(feature = "cli")]
 pub mod expand;
+#[cfg(feature = "cli")]
+pub mod mock;
 pub mod model;
 pub mod naming;
 #[cfg(feature = "cli")]

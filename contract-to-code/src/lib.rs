@@ -1,5 +1,6 @@
-//! The `contract-to-code` command line (`inspect`, `scaffold`, `openapi`, `diff`) as a library, so that any
-//! workspace runs it from its own `xtask` crate, as the cargo-xtask convention has it:
+//! The `contract-to-code` command line (`inspect`, `scaffold`, `openapi`, `diff`, `mock`) as a
+//! library, so that any workspace runs it from its own `xtask` crate, as the cargo-xtask
+//! convention has it:
 //!
 //! ```no_run
 //! // xtask/src/main.rs
@@ -17,6 +18,7 @@ mod dependency;
 mod diff;
 mod inspect;
 mod manifest;
+mod mock;
 mod openapi;
 mod paths;
 mod scaffold;
@@ -51,6 +53,8 @@ enum Command {
     Openapi(openapi::Args),
     /// Say what a change to the issues breaks for existing clients, endpoint by endpoint.
     Diff(diff::Args),
+    /// Serve every endpoint of the issues as a mock: requests checked, answers from the contract.
+    Mock(mock::Args),
 }
 
 /// The name of the cargo subcommand the installed binary provides: `cargo contract-to-code ...`.
@@ -93,6 +97,7 @@ where
         Command::Scaffold(args) => scaffold::run(&args),
         Command::Openapi(args) => openapi::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Mock(args) => mock::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,743 @@
+//! The API before it is written: an answer to each request from the contracts alone, for
+//! `cargo xtask mock`. Pure: the command line owns the socket, this module the answers.
+//!
+//! A request goes through what a generated handler does, in its order: the route (404, 405), the
+//! bearer token (401), the query and the body (the contract's input status, 400 or 422), each
+//! refusal in the JSON error body of the `contract` runtime. A request that passes gets the
+//! contract's success status and a body of its type, with the realistic values the generated
+//! tests send. `Prefer: code=409` asks for one of the endpoint's error statuses instead.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Value, json};
+
+use crate::codegen::errors::{auth_error, input_error};
+use crate::expand::samples::{Sample, Samples};
+use crate::model::{Contract, Endpoint, Field, Method, NamedType, StringFormat, Type};
+use crate::parse::MAX_NESTING;
+
+/// Every endpoint of a set of contracts, ready to answer.
+pub struct Mock {
+    routes: Vec<Route>,
+    /// The one bearer token accepted, when there is one; otherwise any token is.
+    token: Option<String>,
+    /// Paths of resources a `DELETE` removed: answered 404 until a `POST` to their collection
+    /// (which, the mock's bodies being samples, gives the same ids again) or a reload.
+    deleted: BTreeSet<String>,
+}
+
+struct Route {
+    endpoint: Endpoint,
+    /// The route's segments; `None` for a path parameter.
+    segments: Vec<Option<String>>,
+    /// The success body, made once.
+    body: Option<Value>,
+    types: Vec<NamedType>,
+}
+
+/// A request, as the server read it.
+#[derive(Debug, Default)]
+pub struct Request<'a> {
+    /// `GET`, `POST`, ...
+    pub method: &'a str,
+    /// The path, without the query.
+    pub path: &'a str,
+    /// The query string, without `?`.
+    pub query: Option<&'a str>,
+    /// The `Authorization` header.
+    pub authorization: Option<&'a str>,
+    /// The `Content-Type` header.
+    pub content_type: Option<&'a str>,
+    /// The `Prefer` header.
+    pub prefer: Option<&'a str>,
+    /// The body.
+    pub body: &'a [u8],
+}
+
+/// The answer: a status and a JSON body, or none.
+#[derive(Debug, PartialEq)]
+pub struct Response {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body; `None` for no body (204, or a contract without one).
+    pub body: Option<Value>,
+}
+
+impl Mock {
+    /// A mock of every endpoint of `contracts`.
+    pub fn new(contracts: &[Contract]) -> Mock {
+        let types: Vec<NamedType> = contracts.iter().flat_map(|c| c.types.clone()).collect();
+        let routes = contracts
+            .iter()
+            .flat_map(|c| c.endpoints.iter())
+            .map(|endpoint| {
+                let segments = endpoint
+                    .route
+                    .split('/')
+                    .skip(1)
+                    .map(|s| (!s.starts_with('{')).then(|| s.to_string()))
+                    .collect();
+                let body = endpoint
+                    .response
+                    .body
+                    .as_ref()
+                    .map(|ty| to_value(&Samples::new(&types).value(ty, "")));
+                Route {
+                    endpoint: endpoint.clone(),
+                    segments,
+                    body,
+                    types: types.clone(),
+                }
+            })
+            .collect();
+        Mock {
+            routes,
+            token: None,
+            deleted: BTreeSet::new(),
+        }
+    }
+
+    /// The mock accepting only `token` as a bearer token: any other gets the contract's 401, so
+    /// clients can try what happens then.
+    pub fn with_token(mut self, token: Option<String>) -> Mock {
+        self.token = token;
+        self
+    }
+
+    /// How many endpoints it serves.
+    pub fn endpoints(&self) -> usize {
+        self.routes.len()
+    }
+
+    /// The answer to `request`.
+    pub fn answer(&mut self, request: &Request<'_>) -> Response {
+        let segments: Vec<&str> = request.path.split('/').skip(1).collect();
+        let on_path: Vec<&Route> = self
+            .routes
+            .iter()
+            .filter(|route| matches(&route.segments, &segments))
+            .collect();
+        if on_path.is_empty() {
+            return error(404, "Not found", None);
+        }
+        let method = Method::parse(&request.method.to_ascii_uppercase());
+        let Some(route) = on_path
+            .iter()
+            .find(|route| Some(route.endpoint.method) == method)
+        else {
+            return error(405, "Method not allowed", None);
+        };
+        let gone = self
+            .deleted
+            .iter()
+            .any(|d| request.path == d || request.path.starts_with(&format!("{d}/")));
+        let response = route.answer(request, self.token.as_deref(), gone);
+        if (200..300).contains(&response.status) {
+            match route.endpoint.method {
+                Method::Delete if route.segments.last().is_some_and(Option::is_none) => {
+                    self.deleted.insert(request.path.to_string());
+                }
+                Method::Post => {
+                    let collection = format!("{}/", request.path.trim_end_matches('/'));
+                    self.deleted.retain(|d| !d.starts_with(&collection));
+                }
+                _ => {}
+            }
+        }
+        response
+    }
+
+    /// The methods served on `path`, for a CORS preflight.
+    pub fn methods(&self, path: &str) -> Vec<&'static str> {
+        let segments: Vec<&str> = path.split('/').skip(1).collect();
+        self.routes
+            .iter()
+            .filter(|route| matches(&route.segments, &segments))
+            .map(|route| route.endpoint.method.as_str())
+            .collect()
+    }
+}
+
+fn matches(route: &[Option<String>], path: &[&str]) -> bool {
+    route.len() == path.len()
+        && route
+            .iter()
+            .zip(path)
+            .all(|(segment, given)| match segment {
+                Some(literal) => literal == given,
+                None => !given.is_empty(),
+            })
+}
+
+impl Route {
+    fn answer(&self, request: &Request<'_>, token: Option<&str>, gone: bool) -> Response {
+        let endpoint = &self.endpoint;
+        if let Some(auth) = auth_error(endpoint) {
+            let detail = match request.authorization.map(bearer) {
+                None => Some("Missing `Authorization: Bearer <token>` header"),
+                Some(None) => Some("Malformed `Authorization` header: expected `Bearer <token>`"),
+                Some(Some(given)) if token.is_some_and(|t| t != given) => {
+                    Some("This bearer token is not the one the mock was started with")
+                }
+                Some(Some(_)) => None,
+            };
+            if let Some(detail) = detail {
+                return error(auth.status, &auth.message, Some(detail.to_string()));
+            }
+        }
+        if gone {
+            let message = endpoint
+                .errors
+                .iter()
+                .find(|e| e.status == 404)
+                .map_or("Not found", |e| e.message.as_str());
+            return error(404, message, Some("deleted earlier".to_string()));
+        }
+        if let Some(code) = request.prefer.and_then(preferred_code)
+            && let Some(answer) = self.preferred(code)
+        {
+            return answer;
+        }
+        if let Some(input) = input_error(endpoint)
+            && let Err(detail) = self.read_input(request)
+        {
+            return error(input.status, &input.message, Some(detail));
+        }
+        Response {
+            status: endpoint.response.status,
+            body: self.body.clone(),
+        }
+    }
+
+    /// The answer `Prefer: code=<code>` asks for: an error status of the contract with its
+    /// message, the success answer for the success status, a 400 naming the statuses there are.
+    fn preferred(&self, code: u16) -> Option<Response> {
+        let endpoint = &self.endpoint;
+        if code == endpoint.response.status {
+            return None;
+        }
+        if let Some(declared) = endpoint.errors.iter().find(|e| e.status == code) {
+            return Some(error(declared.status, &declared.message, None));
+        }
+        let mut statuses: BTreeSet<u16> = endpoint.errors.iter().map(|e| e.status).collect();
+        statuses.insert(endpoint.response.status);
+        let listed: Vec<String> = statuses.iter().map(u16::to_string).collect();
+        Some(error(
+            400,
+            "Prefer asks for a status the contract does not give",
+            Some(format!(
+                "`Prefer: code={code}`: {} {} answers {}",
+                endpoint.method,
+                endpoint.path,
+                listed.join(", ")
+            )),
+        ))
+    }
+
+    /// Checks the query and the body as the generated handler reads them; why not, when not.
+    fn read_input(&self, request: &Request<'_>) -> Result<(), String> {
+        let endpoint = &self.endpoint;
+        let query = parse_query(request.query.unwrap_or(""));
+        for param in &endpoint.query {
+            match query.get(param.name.as_str()) {
+                None if param.optional || matches!(param.ty, Type::Nullable { .. }) => {}
+                None => return Err(format!("missing query parameter `{}`", param.name)),
+                Some(value) => check_query(&param.ty, value)
+                    .map_err(|why| format!("query parameter `{}`: {why}", param.name))?,
+            }
+        }
+        let Some(body_type) = &endpoint.request else {
+            return Ok(());
+        };
+        let json = request
+            .content_type
+            .and_then(|c| c.split(';').next())
+            .is_some_and(|c| {
+                let c = c.trim();
+                c.eq_ignore_ascii_case("application/json")
+                    || (c.starts_with("application/") && c.ends_with("+json"))
+            });
+        if !json {
+            return Err("Expected request with `Content-Type: application/json`".to_string());
+        }
+        let value: Value = serde_json::from_slice(request.body)
+            .map_err(|e| format!("Failed to parse the request body as JSON: {e}"))?;
+        Checker { types: &self.types }.check(body_type, &value, "", 0)
+    }
+}
+
+/// The token of `Bearer <token>`.
+fn bearer(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim().split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()).then_some(token)
+}
+
+/// `409` from `code=409` (RFC 7240's preference, as Prism reads it).
+fn preferred_code(prefer: &str) -> Option<u16> {
+    prefer.split([',', ';']).find_map(|part| {
+        let (key, value) = part.trim().split_once('=')?;
+        (key.trim() == "code")
+            .then(|| value.trim().trim_matches('"').parse().ok())
+            .flatten()
+    })
+}
+
+/// The query's parameters, decoded (`+` as a space), the first of each name.
+fn parse_query(query: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        out.entry(decode(key)).or_insert_with(|| decode(value));
+    }
+    out
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+                match u8::from_str_radix(hex, 16) {
+                    Ok(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether a query value reads as `ty`, as serde reads a query string.
+fn check_query(ty: &Type, value: &str) -> Result<(), String> {
+    match ty {
+        Type::Nullable { inner } => check_query(inner, value),
+        Type::Integer => value
+            .parse::<i64>()
+            .map(drop)
+            .map_err(|_| format!("`{value}` is not an integer")),
+        Type::Number => value
+            .parse::<f64>()
+            .map(drop)
+            .map_err(|_| format!("`{value}` is not a number")),
+        Type::Boolean => match value {
+            "true" | "false" => Ok(()),
+            _ => Err(format!("`{value}` is not `true` or `false`")),
+        },
+        Type::Enum { values } if !values.iter().any(|v| v == value) => {
+            Err(format!("`{value}` is not one of {}", values.join(", ")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks a JSON value against a type as the generated serde types read it.
+struct Checker<'a> {
+    types: &'a [NamedType],
+}
+
+impl Checker<'_> {
+    fn check(&self, ty: &Type, value: &Value, at: &str, depth: usize) -> Result<(), String> {
+        if depth > MAX_NESTING {
+            return Ok(());
+        }
+        let place = if at.is_empty() {
+            "the body".to_string()
+        } else {
+            format!("`{at}`")
+        };
+        let wrong = |what: &str| Err(format!("{place}: expected {what}, found {}", kind(value)));
+        match ty {
+            Type::Nullable { inner } => match value {
+                Value::Null => Ok(()),
+                _ => self.check(inner, value, at, depth + 1),
+            },
+            Type::String { format } => match value {
+                Value::String(_) => Ok(()),
+                _ => wrong(match format {
+                    Some(StringFormat::Uuid) => "a UUID string",
+                    _ => "a string",
+                }),
+            },
+            Type::Integer => match value {
+                Value::Number(n) if n.is_i64() || n.is_u64() => Ok(()),
+                _ => wrong("an integer"),
+            },
+            Type::Number => match value {
+                Value::Number(_) => Ok(()),
+                _ => wrong("a number"),
+            },
+            Type::Boolean => match value {
+                Value::Bool(_) => Ok(()),
+                _ => wrong("a boolean"),
+            },
+            Type::Any { json_object: true } => match value {
+                Value::Object(_) => Ok(()),
+                _ => wrong("an object"),
+            },
+            Type::Any { .. } => Ok(()),
+            Type::Enum { values } => match value {
+                Value::String(s) if values.contains(s) => Ok(()),
+                Value::String(s) => Err(format!(
+                    "{place}: `{s}` is not one of {}",
+                    values.join(", ")
+                )),
+                _ => wrong("a string"),
+            },
+            Type::Array { items } => match value {
+                Value::Array(values) => values.iter().enumerate().try_for_each(|(i, item)| {
+                    self.check(items, item, &format!("{at}[{i}]"), depth + 1)
+                }),
+                _ => wrong("an array"),
+            },
+            Type::Ref { name } => {
+                let definition = self
+                    .types
+                    .iter()
+                    .find(|t| &t.name == name)
+                    .and_then(|t| t.definition.as_ref());
+                match definition {
+                    Some(definition) => self.check(definition, value, at, depth + 1),
+                    // A type the user owns: its shape is theirs to check.
+                    None => Ok(()),
+                }
+            }
+            Type::Object { fields } => match value {
+                Value::Object(map) => self.fields(fields, map, at, depth),
+                _ => wrong("an object"),
+            },
+        }
+    }
+
+    fn fields(
+        &self,
+        fields: &[Field],
+        map: &serde_json::Map<String, Value>,
+        at: &str,
+        depth: usize,
+    ) -> Result<(), String> {
+        let join = |name: &str| {
+            if at.is_empty() {
+                name.to_string()
+            } else {
+                format!("{at}.{name}")
+            }
+        };
+        let known: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        if let Some(unknown) = map.keys().find(|k| !known.contains(k.as_str())) {
+            return Err(format!("unknown field `{}`", join(unknown)));
+        }
+        for field in fields {
+            match map.get(&field.name) {
+                None if field.optional || matches!(field.ty, Type::Nullable { .. }) => {}
+                None => return Err(format!("missing field `{}`", join(&field.name))),
+                Some(value) => self.check(&field.ty, value, &join(&field.name), depth + 1)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn error(status: u16, message: &str, detail: Option<String>) -> Response {
+    let mut error = json!({ "status": status, "message": message });
+    if let Some(detail) = detail {
+        error["detail"] = Value::String(detail);
+    }
+    Response {
+        status,
+        body: Some(json!({ "success": false, "error": error })),
+    }
+}
+
+/// A sample as JSON.
+fn to_value(sample: &Sample) -> Value {
+    match sample {
+        Sample::Null => Value::Null,
+        Sample::Bool(b) => Value::Bool(*b),
+        Sample::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+        Sample::String(s) => Value::String(s.clone()),
+        Sample::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        Sample::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), to_value(v)))
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Source, load_sources};
+
+    fn mock(block: &str) -> Mock {
+        let text = format!("# Issue\n\n**API Contract:**\n```\n{block}\n```\n");
+        Mock::new(&load_sources(&[Source::new("a.md", text)]).unwrap_or_else(|d| panic!("{d}")))
+    }
+
+    const ORDERS: &str = "POST /api/orders
+Headers: { Authorization: \"Bearer <token>\" }
+Request: { sku: string, quantity: integer, gift?: boolean, kind: \"retail\" | \"trade\", note: string | null, lines: { sku: string }[] }
+Response (201): { id: uuid, total: number }
+Errors: { 400: \"Bad order\", 401: \"Sign in\", 409: \"Out of stock\" }
+
+GET /api/orders/{id}?expand=true
+Query: { limit: integer }
+Response: { id: uuid }";
+
+    fn post(body: &str) -> Request<'_> {
+        Request {
+            method: "POST",
+            path: "/api/orders",
+            authorization: Some("Bearer t"),
+            content_type: Some("application/json"),
+            body: body.as_bytes(),
+            ..Request::default()
+        }
+    }
+
+    const VALID: &str =
+        r#"{"sku": "a", "quantity": 2, "kind": "trade", "note": null, "lines": [{"sku": "b"}]}"#;
+
+    /// The status, and the error body's message and detail (empty for a success).
+    fn answer(mock: &mut Mock, request: &Request<'_>) -> (u16, String, String) {
+        let response = mock.answer(request);
+        let error = response
+            .body
+            .as_ref()
+            .map(|b| b["error"].clone())
+            .unwrap_or_default();
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+        (
+            response.status,
+            text(&error["message"]),
+            text(&error["detail"]),
+        )
+    }
+
+    #[test]
+    fn a_valid_request_gets_the_success_status_and_a_body_of_its_type() {
+        let mut mock = mock(ORDERS);
+        let response = mock.answer(&post(VALID));
+        assert_eq!(response.status, 201);
+        let body = response.body.unwrap();
+        assert_eq!(body["id"], "3f2c7a9e-5b1d-4c8e-9a6f-2d4b8c1e7f05", "{body}");
+        assert!(body["total"].is_number(), "{body}");
+    }
+
+    #[test]
+    fn requests_are_refused_as_the_generated_handler_refuses_them() {
+        let mut mock = mock(ORDERS);
+        let fractional = VALID.replace("\"quantity\": 2", "\"quantity\": 2.5");
+        let outside = VALID.replace("\"trade\"", "\"bulk\"");
+        let null_item = VALID.replace("\"sku\": \"b\"", "\"sku\": null");
+        let unknown = VALID.replace("{\"sku\"", "{\"extra\": 1, \"sku\"");
+        let cases: &[(Request<'_>, (u16, &str, &str))] = &[
+            (
+                Request {
+                    authorization: None,
+                    ..post(VALID)
+                },
+                (
+                    401,
+                    "Sign in",
+                    "Missing `Authorization: Bearer <token>` header",
+                ),
+            ),
+            (
+                Request {
+                    authorization: Some("Basic x"),
+                    ..post(VALID)
+                },
+                (
+                    401,
+                    "Sign in",
+                    "Malformed `Authorization` header: expected `Bearer <token>`",
+                ),
+            ),
+            (post("{"), (400, "Bad order", "")),
+            (
+                Request {
+                    content_type: None,
+                    ..post(VALID)
+                },
+                (
+                    400,
+                    "Bad order",
+                    "Expected request with `Content-Type: application/json`",
+                ),
+            ),
+            (
+                post(r#"{"sku": "a"}"#),
+                (400, "Bad order", "missing field `quantity`"),
+            ),
+            (
+                post(&fractional),
+                (
+                    400,
+                    "Bad order",
+                    "`quantity`: expected an integer, found a number",
+                ),
+            ),
+            (
+                post(&outside),
+                (
+                    400,
+                    "Bad order",
+                    "`kind`: `bulk` is not one of retail, trade",
+                ),
+            ),
+            (
+                post(&null_item),
+                (
+                    400,
+                    "Bad order",
+                    "`lines[0].sku`: expected a string, found null",
+                ),
+            ),
+            (post(&unknown), (400, "Bad order", "unknown field `extra`")),
+            (
+                Request {
+                    method: "PUT",
+                    ..post(VALID)
+                },
+                (405, "Method not allowed", ""),
+            ),
+            (
+                Request {
+                    path: "/api/nothing",
+                    ..post(VALID)
+                },
+                (404, "Not found", ""),
+            ),
+        ];
+        for (request, (status, message, detail)) in cases {
+            let (got_status, got_message, got_detail) = answer(&mut mock, request);
+            assert_eq!(
+                (got_status, got_message.as_str()),
+                (*status, *message),
+                "{request:?}"
+            );
+            assert!(
+                got_detail.starts_with(detail),
+                "{got_detail:?} for {request:?}"
+            );
+        }
+        // Optional and nullable fields may be left out.
+        let without = VALID.replace(", \"note\": null", "");
+        assert_eq!(mock.answer(&post(&without)).status, 201);
+    }
+
+    #[test]
+    fn the_query_is_read_as_serde_reads_it() {
+        let mut mock = mock(ORDERS);
+        let get = |query| Request {
+            method: "GET",
+            path: "/api/orders/o-1",
+            query,
+            ..Request::default()
+        };
+        assert_eq!(answer(&mut mock, &get(Some("limit=5&expand=false"))).0, 200);
+        let (status, message, detail) = answer(&mut mock, &get(None));
+        assert_eq!(
+            (status, message.as_str(), detail.as_str()),
+            (400, "Bad request", "missing query parameter `limit`")
+        );
+        let (status, _, detail) = answer(&mut mock, &get(Some("limit=five")));
+        assert_eq!(
+            (status, detail.as_str()),
+            (400, "query parameter `limit`: `five` is not an integer")
+        );
+        assert_eq!(answer(&mut mock, &get(Some("limit=%35&other=x"))).0, 200);
+    }
+
+    #[test]
+    fn prefer_picks_an_error_status_of_the_contract() {
+        let mut mock = mock(ORDERS);
+        let prefer = |value| Request {
+            prefer: Some(value),
+            ..post(VALID)
+        };
+        assert_eq!(
+            answer(&mut mock, &prefer("code=409")),
+            (409, "Out of stock".into(), String::new())
+        );
+        assert_eq!(answer(&mut mock, &prefer("code=201")).0, 201);
+        let (status, _, detail) = answer(&mut mock, &prefer("code=418"));
+        assert_eq!(status, 400);
+        assert_eq!(
+            detail,
+            "`Prefer: code=418`: POST /api/orders answers 201, 400, 401, 409"
+        );
+        // The token is checked first, as the handler does.
+        let request = Request {
+            authorization: None,
+            ..prefer("code=409")
+        };
+        assert_eq!(answer(&mut mock, &request).0, 401);
+    }
+
+    #[test]
+    fn preflight_methods_are_those_of_the_path() {
+        let mock = mock(ORDERS);
+        assert_eq!(mock.methods("/api/orders"), ["POST"]);
+        assert_eq!(mock.methods("/api/orders/7"), ["GET"]);
+        assert!(mock.methods("/api/else").is_empty());
+    }
+
+    #[test]
+    fn a_token_given_at_start_is_the_only_one_accepted() {
+        let mut mock = mock(ORDERS).with_token(Some("secret".into()));
+        let request = Request {
+            authorization: Some("Bearer other"),
+            ..post(VALID)
+        };
+        let (status, message, _) = answer(&mut mock, &request);
+        assert_eq!((status, message.as_str()), (401, "Sign in"));
+        let request = Request {
+            authorization: Some("Bearer secret"),
+            ..post(VALID)
+        };
+        assert_eq!(answer(&mut mock, &request).0, 201);
+    }
+
+    #[test]
+    fn a_deleted_resource_is_gone_until_its_collection_gets_a_post() {
+        let mut mock = mock(
+            "GET /api/notes/{id}\nErrors: { 404: \"No such note\" }\n\n\
+             DELETE /api/notes/{id}\nResponse: 204\n\nPOST /api/notes\nResponse (201): { id: string }",
+        );
+        let request = |method, path| Request {
+            method,
+            path,
+            ..Request::default()
+        };
+        assert_eq!(answer(&mut mock, &request("GET", "/api/notes/1")).0, 200);
+        assert_eq!(answer(&mut mock, &request("DELETE", "/api/notes/1")).0, 204);
+        let (status, message, _) = answer(&mut mock, &request("GET", "/api/notes/1"));
+        assert_eq!((status, message.as_str()), (404, "No such note"));
+        assert_eq!(answer(&mut mock, &request("GET", "/api/notes/2")).0, 200);
+        assert_eq!(answer(&mut mock, &request("POST", "/api/notes")).0, 201);
+        assert_eq!(answer(&mut mock, &request("GET", "/api/notes/1")).0, 200);
+    }
+}
