@@ -107,7 +107,7 @@ pub enum TypeExprKind {
     /// A number literal (an example value).
     Number(String),
     /// `true` / `false` as an example value.
-    Bool,
+    Bool(bool),
     /// `null` or `undefined`.
     Null,
     /// `{ name: T, other?: U }`: an object type or a JSON example object.

@@ -387,6 +387,7 @@ impl Checker<'_, '_> {
             return Response {
                 status: 200,
                 body: None,
+                example: None,
             };
         };
         let status = match &spec.status {
@@ -412,7 +413,12 @@ impl Checker<'_, '_> {
             },
         };
         let body = spec.body.as_ref().map(|ty| self.ty(ty));
-        Response { status, body }
+        let example = spec.body.as_ref().and_then(example_json);
+        Response {
+            status,
+            body,
+            example,
+        }
     }
 
     fn errors(&mut self, specs: &[ast::ErrorSpec]) -> Vec<ErrorCase> {
@@ -527,7 +533,7 @@ impl Checker<'_, '_> {
                     Type::Number
                 }
             }
-            TypeExprKind::Bool => Type::Boolean,
+            TypeExprKind::Bool(_) => Type::Boolean,
             TypeExprKind::Null => Type::Nullable {
                 inner: Box::new(Type::Any { json_object: false }),
             },
@@ -958,6 +964,46 @@ fn axum_route(path: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A body written as a JSON example, as JSON text: `None` when any value in it is a type
+/// (`string`, `"string"`, `Order`, `T[]`) rather than an example value.
+fn example_json(expr: &TypeExpr) -> Option<String> {
+    Some(match &expr.kind {
+        TypeExprKind::Str(value) if primitive(value).is_none() => json_string(value),
+        TypeExprKind::Number(n) => n.parse::<f64>().ok().map(|_| n.clone())?,
+        TypeExprKind::Bool(b) => b.to_string(),
+        TypeExprKind::Null => "null".to_string(),
+        TypeExprKind::Object(fields) => {
+            let mut entries = Vec::with_capacity(fields.len());
+            for field in fields {
+                let value = example_json(field.ty.as_ref()?)?;
+                entries.push(format!("{}: {value}", json_string(&field.name.value)));
+            }
+            format!("{{{}}}", entries.join(", "))
+        }
+        TypeExprKind::ArrayLiteral(items) => {
+            let items: Option<Vec<String>> = items.iter().map(example_json).collect();
+            format!("[{}]", items?.join(", "))
+        }
+        _ => return None,
+    })
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A route with parameter names erased: `/users/{id}` and `/users/{userId}` (or `/users/:id`)

@@ -4,8 +4,8 @@
 //! A request goes through what a generated handler does, in its order: the route (404, 405), the
 //! bearer token (401), the query and the body (the contract's input status, 400 or 422), each
 //! refusal in the JSON error body of the `contract` runtime. A request that passes gets the
-//! contract's success status and a body of its type, with the realistic values the generated
-//! tests send. `Prefer: code=409` asks for one of the endpoint's error statuses instead.
+//! contract's success status and its body: the JSON example the issue writes, or one of its type
+//! with the realistic values the generated tests send. `Prefer: code=409` asks for one of the endpoint's error statuses instead.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -77,11 +77,17 @@ impl Mock {
                     .skip(1)
                     .map(|s| (!s.starts_with('{')).then(|| s.to_string()))
                     .collect();
-                let body = endpoint
+                // The issue's own example when it writes one, else samples by type and name.
+                let example = endpoint
                     .response
-                    .body
-                    .as_ref()
-                    .map(|ty| to_value(&Samples::new(&types).value(ty, "")));
+                    .example
+                    .as_deref()
+                    .and_then(|text| serde_json::from_str(text).ok());
+                let body = endpoint.response.body.as_ref().map(|ty| {
+                    example
+                        .clone()
+                        .unwrap_or_else(|| to_value(&Samples::new(&types).value(ty, "")))
+                });
                 Route {
                     endpoint: endpoint.clone(),
                     segments,
@@ -739,5 +745,32 @@ Response: { id: uuid }";
         assert_eq!(answer(&mut mock, &request("GET", "/api/notes/2")).0, 200);
         assert_eq!(answer(&mut mock, &request("POST", "/api/notes")).0, 201);
         assert_eq!(answer(&mut mock, &request("GET", "/api/notes/1")).0, 200);
+    }
+
+    #[test]
+    fn a_json_example_in_the_issue_is_the_answer() {
+        let mut mock = mock(
+            "GET /api/me\nResponse: { \"id\": \"u-7\", \"name\": \"Ada \\\"A\\\" L\", \"age\": 36, \"admin\": false, \"tags\": [\"x\"], \"boss\": null }\n\n\
+             GET /api/you\nResponse: { \"id\": \"string\", \"age\": 36 }",
+        );
+        let me = Request {
+            method: "GET",
+            path: "/api/me",
+            ..Request::default()
+        };
+        let body = mock.answer(&me).body.unwrap();
+        assert_eq!(
+            body,
+            json!({ "id": "u-7", "name": "Ada \"A\" L", "age": 36, "admin": false, "tags": ["x"], "boss": null })
+        );
+        // `"string"` names a type: no example, a sample instead.
+        let you = Request {
+            method: "GET",
+            path: "/api/you",
+            ..Request::default()
+        };
+        let body = mock.answer(&you).body.unwrap();
+        assert_ne!(body["id"], "string", "{body}");
+        assert!(body["age"].as_i64().is_some(), "{body}");
     }
 }

@@ -235,6 +235,11 @@ pub struct Response {
     pub status: u16,
     /// `None` for a response without a body (`Response: 204`).
     pub body: Option<Type>,
+    /// The body as the contract writes it when it writes a JSON example, every value an example
+    /// rather than a type name (`{ "id": "b-1", "done": false }`), as JSON text: what `mock`
+    /// answers with. Not part of `inspect --json`'s model.
+    #[cfg_attr(feature = "cli", serde(skip))]
+    pub example: Option<String>,
 }
 
 /// An error response the contract lists under `Errors:`.

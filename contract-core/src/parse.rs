@@ -976,7 +976,7 @@ impl<'a> Parser<'a> {
             Some(c) if is_ident_start(c) => {
                 let name = self.take_word().value;
                 match name.as_str() {
-                    "true" | "false" => TypeExprKind::Bool,
+                    "true" | "false" => TypeExprKind::Bool(name == "true"),
                     "null" | "undefined" => TypeExprKind::Null,
                     _ => {
                         let save = self.pos;

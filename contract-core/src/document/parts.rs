@@ -378,7 +378,7 @@ fn add_names(ty: &TypeExpr, used: &mut NameSet) {
         }
         TypeExprKind::Str(_)
         | TypeExprKind::Number(_)
-        | TypeExprKind::Bool
+        | TypeExprKind::Bool(_)
         | TypeExprKind::Null => {}
     }
 }

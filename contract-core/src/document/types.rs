@@ -299,7 +299,7 @@ pub(super) fn resolve(ty: &mut TypeExpr, defined: &dyn Fn(&str) -> bool, notes: 
                 }
             }
         }
-        TypeExprKind::Number(_) | TypeExprKind::Bool | TypeExprKind::Null => {}
+        TypeExprKind::Number(_) | TypeExprKind::Bool(_) | TypeExprKind::Null => {}
     }
 }
 
