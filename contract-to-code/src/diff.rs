@@ -5,7 +5,6 @@
 //! is the same files as git has them at `REF`, read with `git show` (nothing is checked out).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::Arc;
@@ -63,8 +62,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     } else {
         human(&changes)
     };
-    // A reader that stops early (`| head`) is no failure of the diff.
-    let _ = std::io::stdout().write_all(text.as_bytes());
+    out!("{text}");
     let fails = changes.iter().any(|c| match args.fail_on {
         FailOn::Breaking => c.class == Class::Breaking,
         FailOn::Notes => c.class != Class::Compatible,

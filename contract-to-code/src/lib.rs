@@ -14,6 +14,17 @@
 //!
 //! Exit status: 0 done, 1 `--check` found drift or `diff` a breaking change, 2 bad input or usage.
 
+/// `print!` for what a command prints on standard output: see [`write_out`].
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` for what a command prints on standard output: see [`write_out`].
+macro_rules! outln {
+    () => { $crate::write_out(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 mod dependency;
 mod diff;
 mod inspect;
@@ -105,6 +116,17 @@ where
             eprint!("{}", error.render());
             ExitCode::from(2)
         }
+    }
+}
+
+/// Writes to standard output. A reader that stops early (`inspect ... | head`) ends the command
+/// quietly, as it ends any Unix tool, where `println!` would panic.
+fn write_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(error) = std::io::stdout().write_fmt(args)
+        && error.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
     }
 }
 

@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             .await
             .map_err(|e| Failure::Usage(format!("cannot listen on {address}: {e}")))?;
         let bound = listener.local_addr().unwrap_or(address);
-        println!(
+        outln!(
             "mock: {endpoints} endpoint(s) from {} issue(s) in {} ms, listening on http://{bound}",
             args.issues.len(),
             started.elapsed().as_millis()
@@ -93,7 +93,7 @@ fn watch(issues: Vec<PathBuf>, token: Option<String>, state: Arc<RwLock<Mock>>) 
             match contract_core::load_files(&issues) {
                 Ok(contracts) => {
                     let mock = Mock::new(&contracts).with_token(token.clone());
-                    println!("mock: reloaded, {} endpoint(s)", mock.endpoints());
+                    outln!("mock: reloaded, {} endpoint(s)", mock.endpoints());
                     if let Ok(mut state) = state.write() {
                         *state = mock;
                     }
@@ -148,7 +148,7 @@ async fn answer(State(state): State<Arc<RwLock<Mock>>>, request: Request) -> Res
 
 /// The response for a mock answer, with its log line.
 fn finish(method: &str, path: &str, answer: mock::Response) -> Response {
-    println!("{method} {path} -> {}", answer.status);
+    outln!("{method} {path} -> {}", answer.status);
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     match answer.body {
         Some(body) => (

@@ -178,7 +178,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     scaffold_tests::print_orphans(root, removed.map(|s| s.path.as_str()));
     scaffold_tests::print_stranded(&legacy.stranded);
     if !new_crate {
-        print_wiring_hints(root, args.contract_dep.as_deref());
+        print_wiring_hints(root, args.contract_dep.as_deref(), &steps);
         scaffold_tests::print_notices(root, &tests);
     }
     Ok(ExitCode::SUCCESS)
@@ -419,7 +419,7 @@ fn report_drift(steps: &[Step], coverage: Coverage, deny_ignored: bool) -> ExitC
     }
     let failing_ignored = deny_ignored && ignored > 0;
     if drift == 0 && untested == 0 && !failing_ignored {
-        println!("scaffold --check: every generated file matches the issues");
+        outln!("scaffold --check: every generated file matches the issues");
         ExitCode::SUCCESS
     } else if drift == 0 {
         ExitCode::from(1)
@@ -437,19 +437,19 @@ fn print_dry_run(steps: &[Step]) {
     for step in steps {
         let owner = owner(step.ownership);
         match &step.action {
-            Action::Create => println!("create    {} ({owner})", step.path),
-            Action::Unchanged => println!("unchanged {}", step.path),
-            Action::Keep => println!(
+            Action::Create => outln!("create    {} ({owner})", step.path),
+            Action::Unchanged => outln!("unchanged {}", step.path),
+            Action::Keep => outln!(
                 "keep      {} (yours, differs from a fresh one; --force overwrites it)",
                 step.path
             ),
             Action::Update { old } | Action::Overwrite { old } => {
-                println!("update    {} ({owner})", step.path);
-                print!("{}", diff(&step.path, old, &step.contents));
+                outln!("update    {} ({owner})", step.path);
+                out!("{}", diff(&step.path, old, &step.contents));
             }
             Action::Append { old, text, added } => {
-                println!("append    {} (yours: {})", step.path, added_list(added));
-                print!("{}", diff(&step.path, old, text));
+                outln!("append    {} (yours: {})", step.path, added_list(added));
+                out!("{}", diff(&step.path, old, text));
             }
             Action::Move {
                 from,
@@ -457,12 +457,12 @@ fn print_dry_run(steps: &[Step]) {
                 text,
                 added,
             } => {
-                println!("move      {from} -> {} ({})", step.path, moved_how(added));
-                print!("{}", moved_diff(from, &step.path, old, text));
+                outln!("move      {from} -> {} ({})", step.path, moved_how(added));
+                out!("{}", moved_diff(from, &step.path, old, text));
             }
             Action::Remove { old } => {
-                println!("remove    {} (generated, no longer given)", step.path);
-                print!("{}", diff(&step.path, old, ""));
+                outln!("remove    {} (generated, no longer given)", step.path);
+                out!("{}", diff(&step.path, old, ""));
             }
         }
     }
@@ -581,7 +581,7 @@ fn print_summary(root: &Path, steps: &[Step], issues: usize) {
             Action::Overwrite { .. } => "replaced",
             Action::Append { ref added, .. } => {
                 wrote += 1;
-                println!("appended  {} (yours: {})", step.path, added_list(added));
+                outln!("appended  {} (yours: {})", step.path, added_list(added));
                 continue;
             }
             Action::Move {
@@ -590,12 +590,12 @@ fn print_summary(root: &Path, steps: &[Step], issues: usize) {
                 ..
             } => {
                 wrote += 1;
-                println!("moved     {from} -> {} ({})", step.path, moved_how(added));
+                outln!("moved     {from} -> {} ({})", step.path, moved_how(added));
                 continue;
             }
             Action::Remove { .. } => {
                 removed += 1;
-                println!("removed   {} (generated, no longer given)", step.path);
+                outln!("removed   {} (generated, no longer given)", step.path);
                 continue;
             }
             Action::Keep => {
@@ -608,14 +608,14 @@ fn print_summary(root: &Path, steps: &[Step], issues: usize) {
             }
         };
         wrote += 1;
-        println!("{verb:<9} {} ({})", step.path, owner(step.ownership));
+        outln!("{verb:<9} {} ({})", step.path, owner(step.ownership));
     }
     let removed = if removed > 0 {
         format!(", removed {removed}")
     } else {
         String::new()
     };
-    println!(
+    outln!(
         "scaffold: {issues} issue(s) into {}: wrote {wrote} file(s){removed}, kept {kept} of yours, {unchanged} unchanged",
         root.display()
     );
@@ -623,7 +623,7 @@ fn print_summary(root: &Path, steps: &[Step], issues: usize) {
 
 fn print_notes(notes: &[String]) {
     for note in notes {
-        println!("note: {note}");
+        outln!("note: {note}");
     }
 }
 
@@ -634,7 +634,7 @@ fn print_membership_hint(root: &Path) {
     if let Some((workspace, manifest)) = dir.parent().and_then(enclosing_workspace)
         && !manifest.has_member(&workspace, &dir)
     {
-        println!(
+        outln!(
             "note: {} is in the workspace of {}, whose `members` do not list it: add \"{}\" there",
             root.display(),
             workspace.join("Cargo.toml").display(),
@@ -644,23 +644,32 @@ fn print_membership_hint(root: &Path) {
 }
 
 /// In a crate scaffold did not create, says what it needs wired in when that seems missing.
-fn print_wiring_hints(root: &Path, contract_dep: Option<&str>) {
+fn print_wiring_hints(root: &Path, contract_dep: Option<&str>, steps: &[Step]) {
     let lib = fs::read_to_string(root.join("src/lib.rs")).unwrap_or_default();
     let main = fs::read_to_string(root.join("src/main.rs")).unwrap_or_default();
     if !lib.contains("mod routes") && !main.contains("mod routes") {
-        println!(
+        outln!(
             "note: declare the modules scaffold writes in src/lib.rs (or main.rs): \
              `pub mod models; pub mod routes; pub mod services; pub mod state;`, and serve \
              `routes::router().with_state(state::AppState::default())`"
         );
     }
     let manifest = Manifest::read(&root.join("Cargo.toml"));
+    // Handlers reach serde through `contract`; only code that names serde itself (the models
+    // module, for types an issue defines) needs it in the crate's own dependencies.
+    let named = |krate: &str| {
+        steps
+            .iter()
+            .filter(|s| is_rust(&s.path) && !s.path.starts_with("tests/"))
+            .any(|s| names_crate(&s.contents, krate))
+    };
     let missing: Vec<&str> = ["axum", "contract", "serde", "serde_json"]
         .into_iter()
+        .filter(|dep| matches!(*dep, "axum" | "contract") || named(dep))
         .filter(|dep| !manifest.as_ref().is_some_and(|m| m.has_dependency(dep)))
         .collect();
     if !missing.is_empty() {
-        println!(
+        outln!(
             "note: the generated code needs these dependencies in Cargo.toml: {} \
              (axum 0.8 with `json` and `query`, serde with `derive`, and {})",
             missing.join(", "),
@@ -672,9 +681,31 @@ fn print_wiring_hints(root: &Path, contract_dep: Option<&str>) {
     }
 }
 
+/// Whether `text` names the crate `krate` at the root of a path (`serde::Serialize`,
+/// `use serde_json::Value`), rather than through another crate (`::contract::__private::serde`).
+fn names_crate(text: &str, krate: &str) -> bool {
+    let needle = format!("{krate}::");
+    text.match_indices(&needle).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        !before.is_some_and(|c| c == ':' || c == '_' || c.is_alphanumeric())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crates_are_named_at_the_root_of_a_path_only() {
+        assert!(names_crate("use serde::{Deserialize, Serialize};", "serde"));
+        assert!(names_crate("pub meta: serde_json::Value,", "serde_json"));
+        assert!(!names_crate("pub meta: serde_json::Value,", "serde"));
+        assert!(!names_crate(
+            "#[serde(crate = \"::contract::__private::serde\")]",
+            "serde"
+        ));
+        assert!(!names_crate("let x = my_serde::f();", "serde"));
+    }
 
     #[test]
     fn package_names_come_from_the_directory() {

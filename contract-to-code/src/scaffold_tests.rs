@@ -274,7 +274,7 @@ fn without_legacy_mods(text: &str) -> String {
 /// need in Cargo.toml (which is the user's: scaffold never edits it).
 pub fn print_notices(root: &Path, target: &TestTarget) {
     if let TestTarget::Skipped(why) = target {
-        println!("note: no tests written: {why}");
+        outln!("note: no tests written: {why}");
         return;
     }
     let has =
@@ -290,7 +290,7 @@ pub fn print_notices(root: &Path, target: &TestTarget) {
         );
     }
     for line in missing {
-        println!("note: the tests in tests/ need this in Cargo.toml: {line}");
+        outln!("note: the tests in tests/ need this in Cargo.toml: {line}");
     }
 }
 
@@ -308,7 +308,7 @@ pub fn print_orphans<'a>(root: &Path, removed: impl Iterator<Item = &'a str>) {
         };
         let skeletons = format!("{TEST_BINARY}/{}.rs", root_module(module));
         if root.join(&skeletons).is_file() {
-            println!(
+            outln!(
                 "note: {skeletons} is yours and tests an endpoint the issues no longer give; \
                  delete it and its `mod` line in {TEST_BINARY_ROOT} (the `support::{module}` \
                  module it uses is gone)"
@@ -323,7 +323,7 @@ pub fn print_stranded(stranded: &[String]) {
     for from in stranded {
         let stem = from.trim_start_matches("tests/").trim_end_matches(".rs");
         let module = root_module(stem);
-        println!(
+        outln!(
             "note: {from} uses the `support` module, which moved into the test binary \
              {TEST_BINARY}/: move it to {TEST_BINARY}/{module}.rs, delete its `mod common;` and \
              `mod support;` lines, and add `mod {module};` to {TEST_BINARY_ROOT} (or delete it, \

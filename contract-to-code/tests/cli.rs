@@ -349,3 +349,35 @@ fn documents_note_what_was_read_otherwise_than_written() {
         "{summary}"
     );
 }
+
+/// A reader that stops early (`inspect ... | head`) ends the command quietly, with no panic.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let issue = dir.path().join("many.md");
+    let endpoints: String = (0..3000)
+        .map(|i| format!("GET /api/r{i}\nResponse: {{ id: string }}\n\n"))
+        .collect();
+    std::fs::write(
+        &issue,
+        format!("# Many\n\n**API Contract:**\n```\n{endpoints}```\n"),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .arg("inspect")
+        .arg(&issue)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xtask runs");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut start = [0u8; 16];
+    stdout.read_exact(&mut start).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

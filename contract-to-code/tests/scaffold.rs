@@ -830,3 +830,36 @@ fn a_support_module_of_ones_own_is_not_the_old_layout() {
     );
     assert_eq!(before, snapshot(&krate), "a file changed");
 }
+
+/// The dependencies note of a crate scaffold did not create names serde only when the generated
+/// code names it: handlers reach serde through `contract`, the models of defined types do not.
+#[test]
+fn serde_is_asked_for_only_when_the_generated_code_names_it() {
+    let note = |issue: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let krate = dir.path().join("api");
+        fs::create_dir_all(krate.join("src")).unwrap();
+        let manifest = "[package]\nname = \"api\"\nversion = \"0.1.0\"\nedition = \"2024\"\n";
+        fs::write(krate.join("Cargo.toml"), manifest).unwrap();
+        fs::write(krate.join("src/lib.rs"), "pub mod routes;\n").unwrap();
+        let out = scaffold(&[valid(issue)], &krate, &[]);
+        assert_exit(&out, 0);
+        stdout(&out)
+            .lines()
+            .find(|l| l.starts_with("note: the generated code needs these dependencies"))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let plain = note("01-add-book.md");
+    assert!(
+        plain.starts_with(
+            "note: the generated code needs these dependencies in Cargo.toml: axum, contract ("
+        ),
+        "{plain}"
+    );
+    let with_models = note("16-reviews.md");
+    assert!(
+        with_models.contains(": axum, contract, serde"),
+        "{with_models}"
+    );
+}
