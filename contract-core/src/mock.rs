@@ -3,12 +3,14 @@
 //!
 //! A request goes through what a generated handler does, in its order: the route (404, 405), the
 //! bearer token (401), the query and the body (the contract's input status, 400 or 422), each
-//! refusal in the JSON error body of the `contract` runtime. A request that passes gets the
+//! refusal in the JSON error body of the `contract` runtime. String formats (`uuid`, `email`,
+//! `url`, `date`) are checked by `contract-formats`, the one rule for them. A request that passes gets the
 //! contract's success status and its body: the JSON example the issue writes, or one of its type
 //! with the realistic values the generated tests send. `Prefer: code=409` asks for one of the endpoint's error statuses instead.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use contract_formats::Format;
 use serde_json::{Value, json};
 
 use crate::codegen::errors::{auth_error, input_error};
@@ -341,7 +343,22 @@ fn check_query(ty: &Type, value: &str) -> Result<(), String> {
         Type::Enum { values } if !values.iter().any(|v| v == value) => {
             Err(format!("`{value}` is not one of {}", values.join(", ")))
         }
+        Type::String {
+            format: Some(format),
+        } if !checked(*format).accepts(value) => {
+            Err(format!("`{value}` is not {}", checked(*format).expected()))
+        }
         _ => Ok(()),
+    }
+}
+
+/// The one rule for a string format, `contract-formats`'.
+fn checked(format: StringFormat) -> Format {
+    match format {
+        StringFormat::DateTime => Format::DateTime,
+        StringFormat::Uuid => Format::Uuid,
+        StringFormat::Email => Format::Email,
+        StringFormat::Uri => Format::Uri,
     }
 }
 
@@ -366,12 +383,13 @@ impl Checker<'_> {
                 Value::Null => Ok(()),
                 _ => self.check(inner, value, at, depth + 1),
             },
-            Type::String { format } => match value {
-                Value::String(_) => Ok(()),
-                _ => wrong(match format {
-                    Some(StringFormat::Uuid) => "a UUID string",
-                    _ => "a string",
-                }),
+            Type::String { format } => match (value, format.map(checked)) {
+                (Value::String(s), Some(format)) if !format.accepts(s) => {
+                    Err(format!("{place}: expected {}", format.expected()))
+                }
+                (Value::String(_), _) => Ok(()),
+                (_, Some(format)) => wrong(format.expected()),
+                (_, None) => wrong("a string"),
             },
             Type::Integer => match value {
                 Value::Number(n) if n.is_i64() || n.is_u64() => Ok(()),
@@ -772,5 +790,61 @@ Response: { id: uuid }";
         let body = mock.answer(&you).body.unwrap();
         assert_ne!(body["id"], "string", "{body}");
         assert!(body["age"].as_i64().is_some(), "{body}");
+    }
+
+    #[test]
+    fn formats_are_checked_in_the_body_and_the_query() {
+        let mut mock = mock(
+            "POST /api/people?since=2024-01-01T00:00:00Z\nQuery: { since?: date }\n\
+             Request: { email: email, ownerId: uuid, at: date, site?: url }\nResponse: 204",
+        );
+        let body = r#"{"email": "ada@example.com", "ownerId": "3f2c7a9e-5b1d-4c8e-9a6f-2d4b8c1e7f05", "at": "2024-05-01T12:00:00Z", "site": "https://example.com/"}"#;
+        fn request<'a>(body: &'a [u8], query: Option<&'a str>) -> Request<'a> {
+            Request {
+                method: "POST",
+                path: "/api/people",
+                query,
+                content_type: Some("application/json"),
+                body,
+                ..Request::default()
+            }
+        }
+        assert_eq!(answer(&mut mock, &request(body.as_bytes(), None)).0, 204);
+        for (from, to, detail) in [
+            (
+                "ada@example.com",
+                "nope",
+                "`email`: expected an email address",
+            ),
+            (
+                "3f2c7a9e-5b1d-4c8e-9a6f-2d4b8c1e7f05",
+                "x",
+                "`ownerId`: expected a UUID",
+            ),
+            (
+                "2024-05-01T12:00:00Z",
+                "yesterday",
+                "`at`: expected an RFC 3339 date-time",
+            ),
+            (
+                "https://example.com/",
+                "example.com",
+                "`site`: expected an absolute URL",
+            ),
+        ] {
+            let bad = body.replace(from, to);
+            let (status, _, got) = answer(&mut mock, &request(bad.as_bytes(), None));
+            assert_eq!(status, 400, "{bad}");
+            assert!(got.starts_with(detail), "{got}");
+        }
+        let (status, _, got) = answer(&mut mock, &request(body.as_bytes(), Some("since=soon")));
+        assert_eq!(
+            (
+                status,
+                got.starts_with("query parameter `since`: `soon` is not an RFC 3339")
+            ),
+            (400, true),
+            "{got}"
+        );
     }
 }
