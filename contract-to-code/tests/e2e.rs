@@ -10,14 +10,15 @@
 //! workspace), so only the first run compiles axum, tokio and the macro; every later `cargo` call
 //! there is incremental.
 
-use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
 
-use contract_core::expand::format;
-use std::net::TcpStream;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use contract_core::expand::format;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -97,29 +98,8 @@ fn start(binary: &Path) -> (Server, u16) {
 
 /// One HTTP/1.1 request; the status and the body.
 fn request(port: u16, method: &str, path: &str, headers: &[&str], body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    let mut text = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-    for header in headers {
-        text.push_str(header);
-        text.push_str("\r\n");
-    }
-    text.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-    stream.write_all(text.as_bytes()).expect("send");
-    let mut response = String::new();
-    stream.read_to_string(&mut response).expect("receive");
-    let status = response
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status in {response:?}"));
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_string())
-        .unwrap_or_default();
-    (status, body)
+    let answer = common::send(port, method, path, headers, body);
+    (answer.status, answer.body)
 }
 
 fn error_message(body: &str) -> (serde_json::Value, serde_json::Value) {

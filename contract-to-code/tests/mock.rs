@@ -2,8 +2,9 @@
 //! requests checked, CORS, a log line per request, and a reload on the same port when an issue
 //! changes.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -59,7 +60,7 @@ impl Mock {
             .expect("a line of log")
     }
 
-    /// One HTTP/1.1 request: the status, the headers (lower case) and the body.
+    /// One HTTP/1.1 request: the status, the head (lower case) and the body.
     fn send(
         &self,
         method: &str,
@@ -67,27 +68,8 @@ impl Mock {
         headers: &[&str],
         body: &str,
     ) -> (u16, String, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        let mut text =
-            format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-        for header in headers {
-            text.push_str(header);
-            text.push_str("\r\n");
-        }
-        text.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-        stream.write_all(text.as_bytes()).expect("send");
-        let mut response = String::new();
-        stream.read_to_string(&mut response).expect("receive");
-        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .expect("a status");
-        (status, head.to_ascii_lowercase(), body.to_string())
+        let answer = common::send(self.port, method, path, headers, body);
+        (answer.status, answer.head, answer.body)
     }
 }
 
