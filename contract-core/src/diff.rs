@@ -111,8 +111,8 @@ pub struct Change {
     pub new: Option<Place>,
 }
 
-/// Every change from `old` to `new`, endpoint by endpoint in the order the new contracts give
-/// them (removed endpoints last), breaking changes first within an endpoint.
+/// Every change from `old` to `new`, each endpoint's together, endpoints in route order (removed
+/// endpoints last), breaking changes first within an endpoint.
 pub fn diff(old: &[Contract], new: &[Contract]) -> Vec<Change> {
     let old_side = Side::of(old);
     let new_side = Side::of(new);

@@ -4,9 +4,10 @@
 //! A request goes through what a generated handler does, in its order: the route (404, 405), the
 //! bearer token (401), the query and the body (the contract's input status, 400 or 422), each
 //! refusal in the JSON error body of the `contract` runtime. String formats (`uuid`, `email`,
-//! `url`, `date`) are checked by `contract-formats`, the one rule for them. A request that passes gets the
-//! contract's success status and its body: the JSON example the issue writes, or one of its type
-//! with the realistic values the generated tests send. `Prefer: code=409` asks for one of the endpoint's error statuses instead.
+//! `url`, `date`) are checked by `contract-formats`, the one rule for them. A request that passes
+//! gets the contract's success status and its body: the JSON example the issue writes, or one of
+//! its type with the realistic values the generated tests send. `Prefer: code=409` asks for one
+//! of the endpoint's error statuses instead.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,13 +15,15 @@ use contract_formats::Format;
 use serde_json::{Value, json};
 
 use crate::codegen::errors::{auth_error, input_error};
-use crate::expand::samples::{Sample, Samples};
+use crate::expand::samples::{self, Samples};
 use crate::model::{Contract, Endpoint, Field, Method, NamedType, StringFormat, Type};
 use crate::parse::MAX_NESTING;
 
 /// Every endpoint of a set of contracts, ready to answer.
 pub struct Mock {
     routes: Vec<Route>,
+    /// The named types of every issue, which bodies may refer to.
+    types: Vec<NamedType>,
     /// The one bearer token accepted, when there is one; otherwise any token is.
     token: Option<String>,
     /// Paths of resources a `DELETE` removed: answered 404 until a `POST` to their collection
@@ -34,7 +37,6 @@ struct Route {
     segments: Vec<Option<String>>,
     /// The success body, made once.
     body: Option<Value>,
-    types: Vec<NamedType>,
 }
 
 /// A request, as the server read it.
@@ -88,18 +90,18 @@ impl Mock {
                 let body = endpoint.response.body.as_ref().map(|ty| {
                     example
                         .clone()
-                        .unwrap_or_else(|| to_value(&Samples::new(&types).value(ty, "")))
+                        .unwrap_or_else(|| samples::to_value(&Samples::new(&types).value(ty, "")))
                 });
                 Route {
                     endpoint: endpoint.clone(),
                     segments,
                     body,
-                    types: types.clone(),
                 }
             })
             .collect();
         Mock {
             routes,
+            types,
             token: None,
             deleted: BTreeSet::new(),
         }
@@ -139,7 +141,7 @@ impl Mock {
             .deleted
             .iter()
             .any(|d| request.path == d || request.path.starts_with(&format!("{d}/")));
-        let response = route.answer(request, self.token.as_deref(), gone);
+        let response = route.answer(request, &self.types, self.token.as_deref(), gone);
         if (200..300).contains(&response.status) {
             match route.endpoint.method {
                 Method::Delete if route.segments.last().is_some_and(Option::is_none) => {
@@ -178,7 +180,13 @@ fn matches(route: &[Option<String>], path: &[&str]) -> bool {
 }
 
 impl Route {
-    fn answer(&self, request: &Request<'_>, token: Option<&str>, gone: bool) -> Response {
+    fn answer(
+        &self,
+        request: &Request<'_>,
+        types: &[NamedType],
+        token: Option<&str>,
+        gone: bool,
+    ) -> Response {
         let endpoint = &self.endpoint;
         if let Some(auth) = auth_error(endpoint) {
             let detail = match request.authorization.map(bearer) {
@@ -207,7 +215,7 @@ impl Route {
             return answer;
         }
         if let Some(input) = input_error(endpoint)
-            && let Err(detail) = self.read_input(request)
+            && let Err(detail) = self.read_input(request, types)
         {
             return error(input.status, &input.message, Some(detail));
         }
@@ -243,7 +251,7 @@ impl Route {
     }
 
     /// Checks the query and the body as the generated handler reads them; why not, when not.
-    fn read_input(&self, request: &Request<'_>) -> Result<(), String> {
+    fn read_input(&self, request: &Request<'_>, types: &[NamedType]) -> Result<(), String> {
         let endpoint = &self.endpoint;
         let query = parse_query(request.query.unwrap_or(""));
         for param in &endpoint.query {
@@ -270,7 +278,7 @@ impl Route {
         }
         let value: Value = serde_json::from_slice(request.body)
             .map_err(|e| format!("Failed to parse the request body as JSON: {e}"))?;
-        Checker { types: &self.types }.check(body_type, &value, "", 0)
+        Checker { types }.check(body_type, &value, "", 0)
     }
 }
 
@@ -290,38 +298,14 @@ fn preferred_code(prefer: &str) -> Option<u16> {
     })
 }
 
-/// The query's parameters, decoded (`+` as a space), the first of each name.
+/// The query's parameters, decoded as a form (`+` as a space), the first of each name.
 fn parse_query(query: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        out.entry(decode(key)).or_insert_with(|| decode(value));
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        out.entry(key.into_owned())
+            .or_insert_with(|| value.into_owned());
     }
     out
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-                match u8::from_str_radix(hex, 16) {
-                    Ok(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether a query value reads as `ty`, as serde reads a query string.
@@ -423,12 +407,7 @@ impl Checker<'_> {
                 _ => wrong("an array"),
             },
             Type::Ref { name } => {
-                let definition = self
-                    .types
-                    .iter()
-                    .find(|t| &t.name == name)
-                    .and_then(|t| t.definition.as_ref());
-                match definition {
+                match NamedType::definition_of(self.types, name) {
                     Some(definition) => self.check(definition, value, at, depth + 1),
                     // A type the user owns: its shape is theirs to check.
                     None => Ok(()),
@@ -489,23 +468,6 @@ fn error(status: u16, message: &str, detail: Option<String>) -> Response {
     Response {
         status,
         body: Some(json!({ "success": false, "error": error })),
-    }
-}
-
-/// A sample as JSON.
-fn to_value(sample: &Sample) -> Value {
-    match sample {
-        Sample::Null => Value::Null,
-        Sample::Bool(b) => Value::Bool(*b),
-        Sample::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
-        Sample::String(s) => Value::String(s.clone()),
-        Sample::Array(items) => Value::Array(items.iter().map(to_value).collect()),
-        Sample::Object(fields) => Value::Object(
-            fields
-                .iter()
-                .map(|(k, v)| (k.clone(), to_value(v)))
-                .collect(),
-        ),
     }
 }
 

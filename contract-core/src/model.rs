@@ -353,3 +353,14 @@ pub struct NamedType {
     #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
     pub defined_at: Option<String>,
 }
+
+impl NamedType {
+    /// The definition of the type called `name` among `types` (the named types of issues read
+    /// together): the first one that defines it; `None` for a type the user owns.
+    pub fn definition_of<'a>(types: &'a [NamedType], name: &str) -> Option<&'a Type> {
+        types
+            .iter()
+            .filter(|t| t.name == name)
+            .find_map(|t| t.definition.as_ref())
+    }
+}

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::Arc;
 
+use contract_core::Source;
 use contract_core::diff::{self, Change, Class};
-use contract_core::{Contract, Source};
 
 use crate::Failure;
 
@@ -39,13 +39,16 @@ enum FailOn {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let load = contract_core::load_files::<PathBuf>;
     let (old, new) = match &args.base {
         Some(base) => {
             let files = issue_files(&args.paths)?;
-            (at_revision(base, &files)?, read(&files)?)
+            let old = contract_core::load_sources(&at_revision(base, &files)?)
+                .map_err(contract_core::LoadError::Invalid)?;
+            (old, load(&files)?)
         }
         None => match args.paths.as_slice() {
-            [old, new] => (read(&issue_files(&[old])?)?, read(&issue_files(&[new])?)?),
+            [old, new] => (load(&issue_files(&[old])?)?, load(&issue_files(&[new])?)?),
             _ => {
                 return Err(Failure::Usage(
                     "`diff` takes two paths, OLD and NEW (or `--base REF` and the issue files)"
@@ -54,8 +57,6 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             }
         },
     };
-    let old = load(&old)?;
-    let new = load(&new)?;
     let changes = diff::diff(&old, &new);
     let text = if args.json {
         json(&changes)
@@ -98,18 +99,6 @@ fn issue_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
-fn read(files: &[PathBuf]) -> Result<Vec<Arc<Source>>, Failure> {
-    files
-        .iter()
-        .map(|path| {
-            Source::read(path).map_err(|error| Failure::Read {
-                path: path.clone(),
-                error,
-            })
-        })
-        .collect()
-}
-
 /// The files as git has them at `base`, each under its name with `@base`; a file git does not
 /// have there is a file added since, and left out.
 fn at_revision(base: &str, files: &[PathBuf]) -> Result<Vec<Arc<Source>>, Failure> {
@@ -147,26 +136,12 @@ fn at_revision(base: &str, files: &[PathBuf]) -> Result<Vec<Arc<Source>>, Failur
     Ok(sources)
 }
 
-fn load(sources: &[Arc<Source>]) -> Result<Vec<Contract>, Failure> {
-    if sources.is_empty() {
-        return Ok(Vec::new());
-    }
-    contract_core::load_sources(sources)
-        .map_err(|d| Failure::Load(contract_core::LoadError::Invalid(d)))
-}
-
 /// The changes grouped by endpoint, then a count of each class.
 fn human(changes: &[Change]) -> String {
     let mut out = String::new();
-    let mut by_endpoint: Vec<(&str, Vec<&Change>)> = Vec::new();
-    for change in changes {
-        match by_endpoint.iter_mut().find(|(e, _)| *e == change.endpoint) {
-            Some((_, list)) => list.push(change),
-            None => by_endpoint.push((&change.endpoint, vec![change])),
-        }
-    }
-    for (endpoint, list) in &by_endpoint {
-        out.push_str(&format!("{endpoint}\n"));
+    // `diff` gives each endpoint's changes together.
+    for list in changes.chunk_by(|a, b| a.endpoint == b.endpoint) {
+        out.push_str(&format!("{}\n", list[0].endpoint));
         for change in list {
             let places = match (&change.old, &change.new) {
                 (Some(old), Some(new)) => format!("{old} -> {new}"),

@@ -116,14 +116,16 @@ async fn answer(State(state): State<Arc<RwLock<Mock>>>, request: Request) -> Res
     let Ok(bytes) = to_bytes(body, BODY_LIMIT).await else {
         return with_cors(finish(&method, &path, payload_too_large()));
     };
-    let (answer, served) = {
+    let (answer, allow) = {
         // A write lock: the mock remembers what was deleted.
         let Ok(mut mock) = state.write() else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
-        let served = mock.methods(&path);
-        if method == "OPTIONS" && !served.is_empty() && !served.contains(&"OPTIONS") {
-            return preflight(&served);
+        if method == "OPTIONS" {
+            let served = mock.methods(&path);
+            if !served.is_empty() && !served.contains(&"OPTIONS") {
+                return preflight(&served);
+            }
         }
         let answer = mock.answer(&mock::Request {
             method: &method,
@@ -134,13 +136,12 @@ async fn answer(State(state): State<Arc<RwLock<Mock>>>, request: Request) -> Res
             prefer: headers.get("prefer").and_then(|v| v.to_str().ok()),
             body: &bytes,
         });
-        (answer, served)
+        // RFC 9110: a 405 says which methods the path has.
+        let allow = (answer.status == 405).then(|| mock.methods(&path).join(", "));
+        (answer, allow)
     };
     let mut response = with_cors(finish(&method, &path, answer));
-    if response.status() == StatusCode::METHOD_NOT_ALLOWED
-        && let Ok(allow) = HeaderValue::from_str(&served.join(", "))
-    {
-        // RFC 9110: a 405 says which methods the path has.
+    if let Some(allow) = allow.and_then(|a| HeaderValue::from_str(&a).ok()) {
         response.headers_mut().insert(header::ALLOW, allow);
     }
     response

@@ -383,22 +383,18 @@ fn report_drift(steps: &[Step], coverage: Coverage, deny_ignored: bool) -> ExitC
         // The binary's root decides which tests exist: without it, or without its `mod` lines,
         // tests the issues give are left out.
         let counts = step.ownership == Ownership::Generated || step.path == TEST_BINARY_ROOT;
-        let why = match &step.action {
-            Action::Create if counts => "missing".to_string(),
-            Action::Update { .. } => "differs from the issues".to_string(),
-            Action::Remove { .. } => "no longer given by the issues".to_string(),
-            Action::Append { added, .. } if counts => format!("lacks {}", added_list(added)),
-            Action::Move { from, .. } => {
-                eprintln!(
-                    "drift: {from} is a test binary of the layout before one: scaffold moves it to {}",
-                    step.path
-                );
-                drift += 1;
-                continue;
-            }
+        let path = &step.path;
+        let line = match &step.action {
+            Action::Create if counts => format!("{path} missing"),
+            Action::Update { .. } => format!("{path} differs from the issues"),
+            Action::Remove { .. } => format!("{path} no longer given by the issues"),
+            Action::Append { added, .. } if counts => format!("{path} lacks {}", added_list(added)),
+            Action::Move { from, .. } => format!(
+                "{from} is a test binary of the layout before one: scaffold moves it to {path}"
+            ),
             _ => continue,
         };
-        eprintln!("drift: {} {why}", step.path);
+        eprintln!("drift: {line}");
         drift += 1;
     }
     if untested > 0 {

@@ -53,20 +53,11 @@ impl Format {
 /// only); a leap second (`:60`) is allowed, as RFC 3339 allows it.
 pub fn is_date_time(value: &str) -> bool {
     let b = value.as_bytes();
-    if b.len() < 20 {
-        return false;
-    }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = b.get(range)?;
-        if !part.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        Some(part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-    };
-    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+    let (Some(year), Some(month), Some(day)) = (number(b, 0..4), number(b, 5..7), number(b, 8..10))
+    else {
         return false;
     };
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') {
+    if b[4] != b'-' || b[7] != b'-' || !matches!(b.get(10), Some(b'T' | b't')) {
         return false;
     }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -77,27 +68,22 @@ pub fn is_date_time(value: &str) -> bool {
         2 => 28,
         _ => return false,
     };
-    if day == 0 || day > days || !time(&b[11..], true) {
-        return false;
-    }
-    true
+    (1..=days).contains(&day) && time(&b[11..])
 }
 
-/// `HH:MM:SS[.frac](Z|±HH:MM)` when `offset`, else `HH:MM`.
-fn time(b: &[u8], offset: bool) -> bool {
-    let two = |at: usize| -> Option<u32> {
-        let part = b.get(at..at + 2)?;
-        part.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| u32::from(part[0] - b'0') * 10 + u32::from(part[1] - b'0'))
-    };
-    if !offset {
-        return b.len() == 5
-            && b[2] == b':'
-            && two(0).is_some_and(|h| h < 24)
-            && two(3).is_some_and(|m| m < 60);
-    }
-    let (Some(hour), Some(minute), Some(second)) = (two(0), two(3), two(6)) else {
+/// The decimal number in `b[range]`, when every byte there is a digit.
+fn number(b: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
+    let part = b.get(range)?;
+    part.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+/// `HH:MM:SS`, an optional fraction, then `Z` or an offset.
+fn time(b: &[u8]) -> bool {
+    let (Some(hour), Some(minute), Some(second)) =
+        (number(b, 0..2), number(b, 3..5), number(b, 6..8))
+    else {
         return false;
     };
     if b[2] != b':' || b[5] != b':' || hour > 23 || minute > 59 || second > 60 {
@@ -113,7 +99,12 @@ fn time(b: &[u8], offset: bool) -> bool {
     }
     match rest {
         [b'Z' | b'z'] => true,
-        [b'+' | b'-', zone @ ..] => time(zone, false),
+        [b'+' | b'-', offset @ ..] => {
+            offset.len() == 5
+                && offset[2] == b':'
+                && number(offset, 0..2).is_some_and(|h| h < 24)
+                && number(offset, 3..5).is_some_and(|m| m < 60)
+        }
         _ => false,
     }
 }

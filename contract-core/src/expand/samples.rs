@@ -97,11 +97,7 @@ impl<'a> Samples<'a> {
     /// A named type by its definition; one the user owns (no definition) is an empty object,
     /// which its stub accepts.
     fn named(&mut self, type_name: &str, field: &str) -> Sample {
-        let definition = self
-            .types
-            .iter()
-            .find(|t| t.name == type_name)
-            .and_then(|t| t.definition.as_ref());
+        let definition = NamedType::definition_of(self.types, type_name);
         let Some(definition) = definition else {
             return Sample::Object(Vec::new());
         };
@@ -293,6 +289,25 @@ fn number_for(name: &str) -> &'static str {
         "rating" | "score" => "4.5",
         "quantity" | "count" => "3",
         _ => "1.5",
+    }
+}
+
+/// A sample as a `serde_json::Value` (whose objects sort their keys: for answering, not for
+/// writing code, which [`to_json`] is for).
+pub fn to_value(sample: &Sample) -> serde_json::Value {
+    use serde_json::Value;
+    match sample {
+        Sample::Null => Value::Null,
+        Sample::Bool(b) => Value::Bool(*b),
+        Sample::Number(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+        Sample::String(s) => Value::String(s.clone()),
+        Sample::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        Sample::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), to_value(v)))
+                .collect(),
+        ),
     }
 }
 

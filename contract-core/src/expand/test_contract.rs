@@ -17,7 +17,6 @@ use crate::model::Method;
 /// `contract/<operation>.rs`: the derived tests.
 pub(super) fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
     let refused = if ctx.tests.derived.is_empty() {
-        // No `use` either: an unused import would warn in the user's build.
         "its contract alone refuses no request (it has no body, query or token to break, and \
          every method is served on its path), so there is no test here yet"
     } else {
@@ -38,7 +37,8 @@ pub(super) fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
         .iter()
         .map(|test| derived_test(test, &mut uses, &mut samples))
         .collect();
-    let imports = (!tests.is_empty()).then(|| uses.tokens(&ctx.module));
+    // Only what the tests use: an unused import would warn in the user's build.
+    let imports = uses.tokens(&ctx.module);
     let tokens = quote! {
         #docs
         #imports
@@ -51,6 +51,7 @@ pub(super) fn contract_file(ctx: &OpTests<'_>) -> (TokenStream, Vec<Sample>) {
 /// The names a test file imports, collected while its tests are built.
 #[derive(Default)]
 struct Uses {
+    app: bool,
     method: bool,
     status: bool,
     json: bool,
@@ -75,7 +76,9 @@ impl Uses {
         if self.json {
             lines.push("serde_json::json".to_string());
         }
-        lines.push("crate::common::app".to_string());
+        if self.app {
+            lines.push("crate::common::app".to_string());
+        }
         let own: Vec<&str> = [
             (self.request, "request"),
             (self.valid_body, "valid_body"),
@@ -111,6 +114,7 @@ fn braced(names: &[&str]) -> String {
 fn derived_test(test: &DerivedTest, uses: &mut Uses, samples: &mut Vec<Sample>) -> TokenStream {
     let name = ident(&test.name);
     let request = change_tokens(&test.change, uses, samples);
+    uses.app = true;
     uses.status = true;
     let status = status_code_in_test(test.status);
     let message = &test.message;
