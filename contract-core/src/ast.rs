@@ -27,6 +27,8 @@ pub struct Endpoint {
     pub path_query: Vec<QueryPair>,
     /// `Query:`; `None` when absent or written as `none`.
     pub query: Option<TypeExpr>,
+    /// `Path: { id: uuid }`: the path parameters' types; `None` when absent (all plain strings).
+    pub path_types: Option<TypeExpr>,
     /// `Headers: {...}` entries, and `Authorization:` / `Auth:` lines.
     pub headers: Vec<HeaderSpec>,
     /// `Request:` or `Body:`; `None` when absent or written as `none`.
@@ -118,6 +120,28 @@ pub enum TypeExprKind {
     ArrayLiteral(Vec<TypeExpr>),
     /// `A | B | ...`, two or more members.
     Union(Vec<TypeExpr>),
+    /// A type with bounds after it: `string(1..=200)`, `string(/^[a-z]+$/)`, `T[](..=10)`.
+    Bounded(Box<TypeExpr>, Vec<Bound>),
+}
+
+/// One item between the parentheses after a type.
+#[derive(Clone, Debug)]
+pub enum Bound {
+    /// `1..=200`, `1..`, `..=200`: each end's text, `None` when open. `exclusive` for `1..200`,
+    /// which the checker refuses with a suggestion (bounds include both ends).
+    Range {
+        /// The lower end as written.
+        min: Option<Spanned<String>>,
+        /// The upper end as written.
+        max: Option<Spanned<String>>,
+        /// Written `..` before an upper end rather than `..=`.
+        exclusive: bool,
+        /// The whole range.
+        span: Span,
+    },
+    /// `/^[a-z]+$/`: the pattern between the slashes, `\/` read as `/`; the span covers the
+    /// slashes.
+    Pattern(Spanned<String>),
 }
 
 /// One field of an object type expression.

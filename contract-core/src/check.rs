@@ -10,8 +10,8 @@ use std::sync::Arc;
 use crate::ast::{self, ParsedIssue, TypeExpr, TypeExprKind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
-    CodeFile, Contract, Endpoint, ErrorCase, Field, Header, Inference, IssueRef, Method, NamedType,
-    PathParam, Response, StringFormat, Task, Type,
+    Bounds, CodeFile, Contract, Endpoint, ErrorCase, Field, Header, Inference, IssueRef, Method,
+    NamedType, PathParam, Response, StringFormat, Task, Type,
 };
 use crate::naming;
 use crate::source::{Source, Span};
@@ -162,7 +162,9 @@ impl Checker<'_, '_> {
 
     fn endpoint(&mut self, endpoint: &ast::Endpoint) -> Option<Endpoint> {
         let method = self.method(&endpoint.method);
-        let path_params = self.path_params(&endpoint.path);
+        let path_params = self
+            .path_params(&endpoint.path)
+            .map(|params| self.path_types(params, endpoint));
         let query = self.query(endpoint);
         let request = endpoint.request.as_ref().map(|ty| self.ty(ty));
         let response = self.response(endpoint);
@@ -330,12 +332,82 @@ impl Checker<'_, '_> {
                 PathParam {
                     name: name.to_owned(),
                     rust_name: naming::field_name(name),
-                    ty: Type::String { format: None },
+                    ty: Type::STRING,
                 },
                 span,
             ));
         }
         ok.then(|| params.into_iter().map(|(p, _)| p).collect())
+    }
+
+    /// The path parameters with the types `Path: { id: uuid }` gives them: strings, with a
+    /// format, bounds or a pattern (a path parameter is text, always there).
+    fn path_types(
+        &mut self,
+        mut params: Vec<PathParam>,
+        endpoint: &ast::Endpoint,
+    ) -> Vec<PathParam> {
+        let Some(types) = &endpoint.path_types else {
+            return params;
+        };
+        let TypeExprKind::Object(fields) = &types.kind else {
+            self.error(
+                Diagnostic::error(self.source, types.span, "`Path:` takes an object")
+                    .label("not `{ name: type }`")
+                    .help("name each path parameter with its type: `Path: { id: uuid }`"),
+            );
+            return params;
+        };
+        for field in fields {
+            let name = &field.name;
+            let Some(param) = params.iter_mut().find(|p| p.name == name.value) else {
+                let known: Vec<String> = params.iter().map(|p| format!("`{}`", p.name)).collect();
+                let help = if known.is_empty() {
+                    "this path has no parameters".to_owned()
+                } else {
+                    format!("its parameters: {}", known.join(", "))
+                };
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        name.span,
+                        format!(
+                            "`{}` is not a parameter of `{}`",
+                            name.value, endpoint.path.value
+                        ),
+                    )
+                    .label("not in the path")
+                    .help(help),
+                );
+                continue;
+            };
+            if field.optional {
+                self.error(
+                    Diagnostic::error(self.source, name.span, "an optional path parameter")
+                        .label("written with `?`")
+                        .help("a path parameter is always there: drop the `?`"),
+                );
+            }
+            let Some(ty) = &field.ty else {
+                continue;
+            };
+            match self.ty(ty) {
+                ty @ Type::String { .. } => param.ty = ty,
+                other => self.error(
+                    Diagnostic::error(
+                        self.source,
+                        ty.span,
+                        format!("a path parameter of type `{}`", crate::render::ty(&other)),
+                    )
+                    .label("path parameters are text")
+                    .help(
+                        "give a string type: a format such as `uuid`, bounds such as \
+                         `string(1..=40)` or a pattern such as `string(/^[a-z0-9-]+$/)`",
+                    ),
+                ),
+            }
+        }
+        params
     }
 
     /// Query parameters: the `Query:` object, plus names on the path line it does not mention.
@@ -359,9 +431,9 @@ impl Checker<'_, '_> {
             if fields.iter().any(|f| f.name == name.value) {
                 continue;
             }
-            let ty = value.as_ref().map_or(Type::String { format: None }, |v| {
-                example_query_type(&v.value)
-            });
+            let ty = value
+                .as_ref()
+                .map_or(Type::STRING, |v| example_query_type(&v.value));
             let field = Field {
                 name: name.value.clone(),
                 rust_name: naming::field_name(&name.value),
@@ -523,14 +595,14 @@ impl Checker<'_, '_> {
                 // JSON-style bodies give a type name (`"email": "string"`) or an example value.
                 match primitive(value) {
                     Some(ty) => ty,
-                    None => Type::String { format: None },
+                    None => Type::STRING,
                 }
             }
             TypeExprKind::Number(n) => {
                 if n.parse::<i64>().is_ok() {
-                    Type::Integer
+                    Type::INTEGER
                 } else {
-                    Type::Number
+                    Type::NUMBER
                 }
             }
             TypeExprKind::Bool(_) => Type::Boolean,
@@ -540,9 +612,7 @@ impl Checker<'_, '_> {
             TypeExprKind::Object(fields) => Type::Object {
                 fields: self.fields(fields),
             },
-            TypeExprKind::ArrayOf(items) => Type::Array {
-                items: Box::new(self.ty(items)),
-            },
+            TypeExprKind::ArrayOf(items) => Type::array(self.ty(items)),
             TypeExprKind::ArrayLiteral(items) => {
                 // An example array: its first element shows what the items are.
                 let items = match items.first() {
@@ -555,12 +625,204 @@ impl Checker<'_, '_> {
                     }
                     None => Type::Any { json_object: false },
                 };
-                Type::Array {
-                    items: Box::new(items),
-                }
+                Type::array(items)
             }
             TypeExprKind::Union(members) => self.union(members),
+            TypeExprKind::Bounded(inner, bounds) => {
+                let ty = self.ty(inner);
+                self.bounded(ty, bounds)
+            }
         }
+    }
+
+    /// `ty` with the bounds written after it, each checked against what the type is: a range is
+    /// a length for strings, a count of items for arrays, a range of values for numbers; a pattern
+    /// is for strings only.
+    fn bounded(&mut self, mut ty: Type, bounds: &[ast::Bound]) -> Type {
+        let what = crate::render::ty(&ty);
+        for bound in bounds {
+            match bound {
+                ast::Bound::Range {
+                    min,
+                    max,
+                    exclusive,
+                    span,
+                } => {
+                    if *exclusive {
+                        let help = match max.as_ref().and_then(|m| m.value.parse::<i64>().ok()) {
+                            Some(end) => format!(
+                                "bounds include both ends: write `{}..={}`",
+                                min.as_ref().map_or("", |m| m.value.as_str()),
+                                end - 1
+                            ),
+                            None => "bounds include both ends: write `..=`".to_owned(),
+                        };
+                        self.error(
+                            Diagnostic::error(
+                                self.source,
+                                *span,
+                                "a range that leaves out its end",
+                            )
+                            .label("`..` without `=`")
+                            .help(help),
+                        );
+                        continue;
+                    }
+                    self.range(&mut ty, &what, min.as_ref(), max.as_ref(), *span);
+                }
+                ast::Bound::Pattern(pattern) => match &mut ty {
+                    Type::String { pattern: slot, .. } => {
+                        if slot.is_some() {
+                            self.error(
+                                Diagnostic::error(self.source, pattern.span, "a second pattern")
+                                    .label("the type already has one")
+                                    .help("write one pattern; `|` inside it gives alternatives"),
+                            );
+                        } else if let Err(why) =
+                            contract_validation::Pattern::compiles(&pattern.value)
+                        {
+                            self.error(
+                                Diagnostic::error(self.source, pattern.span, "invalid pattern")
+                                    .label("not a regular expression this tool can check")
+                                    .help(why.lines().last().unwrap_or("").trim().to_owned()),
+                            );
+                        } else {
+                            *slot = Some(pattern.value.clone());
+                        }
+                    }
+                    _ => self.error(
+                        Diagnostic::error(
+                            self.source,
+                            pattern.span,
+                            format!("a pattern on `{what}`"),
+                        )
+                        .label("patterns are for strings")
+                        .help("put the pattern on a string type: `string(/^[a-z]+$/)`"),
+                    ),
+                },
+            }
+        }
+        ty
+    }
+
+    /// Applies a range to `ty`: its length, its count of items or its values.
+    fn range(
+        &mut self,
+        ty: &mut Type,
+        what: &str,
+        min: Option<&crate::source::Spanned<String>>,
+        max: Option<&crate::source::Spanned<String>>,
+        span: Span,
+    ) {
+        match ty {
+            Type::String { length, .. } | Type::Array { length, .. } => {
+                let (Some(lo), Some(hi)) = (
+                    self.end::<u64>(min, "a length"),
+                    self.end::<u64>(max, "a length"),
+                ) else {
+                    return;
+                };
+                self.set_bounds(length, lo, hi, span);
+            }
+            Type::Integer { range } => {
+                let (Some(lo), Some(hi)) = (
+                    self.end::<i64>(min, "an integer"),
+                    self.end::<i64>(max, "an integer"),
+                ) else {
+                    return;
+                };
+                self.set_bounds(range, lo, hi, span);
+            }
+            Type::Number { range } => {
+                let (Some(lo), Some(hi)) = (
+                    self.end::<f64>(min, "a number"),
+                    self.end::<f64>(max, "a number"),
+                ) else {
+                    return;
+                };
+                self.set_bounds(range, lo, hi, span);
+            }
+            Type::Nullable { .. } => self.error(
+                Diagnostic::error(self.source, span, format!("a range on `{what}`"))
+                    .label("bounds go on the type inside")
+                    .help("bound the member that is not null: `string(1..=200) | null`"),
+            ),
+            _ => self.error(
+                Diagnostic::error(self.source, span, format!("a range on `{what}`"))
+                    .label("this type has no length or size")
+                    .help(
+                        "ranges bound a string's length, an array's items, or a number: \
+                         `string(1..=200)`, `string[](..=10)`, `integer(0..=150)`",
+                    ),
+            ),
+        }
+    }
+
+    /// One end of a range as `T`: `Some(None)` when open, `None` (reported) when it is not a `T`.
+    fn end<T: std::str::FromStr>(
+        &mut self,
+        end: Option<&crate::source::Spanned<String>>,
+        expected: &str,
+    ) -> Option<Option<T>> {
+        let Some(end) = end else {
+            return Some(None);
+        };
+        // `inf` and `NaN` parse as `f64`, and bound nothing a client can send.
+        let finite = !end
+            .value
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() && !matches!(c, 'e' | 'E'));
+        match end.value.parse::<T>() {
+            Ok(value) if finite => Some(Some(value)),
+            _ => {
+                let help = if expected == "a number" {
+                    "write a number such as `0`, `-10` or `0.5`"
+                } else if end.value.starts_with('-') && expected != "an integer" {
+                    "a length or count cannot be negative"
+                } else {
+                    "write a whole number such as `0` or `200`"
+                };
+                self.error(
+                    Diagnostic::error(
+                        self.source,
+                        end.span,
+                        format!("`{}` is not {expected}", end.value),
+                    )
+                    .label(format!("expected {expected}"))
+                    .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// Sets `slot` to `lo..=hi` unless it is bounded already or the range is empty.
+    fn set_bounds<T: PartialOrd + Copy + std::fmt::Display>(
+        &mut self,
+        slot: &mut Bounds<T>,
+        lo: Option<T>,
+        hi: Option<T>,
+        span: Span,
+    ) {
+        if !slot.is_open() {
+            self.error(
+                Diagnostic::error(self.source, span, "a second range")
+                    .label("the type already has one")
+                    .help("write one range with both ends: `1..=200`"),
+            );
+            return;
+        }
+        if let (Some(lo), Some(hi)) = (lo, hi)
+            && lo > hi
+        {
+            self.error(
+                Diagnostic::error(self.source, span, "an empty range")
+                    .label(format!("no value is at least {lo} and at most {hi}"))
+                    .help("write the smaller end first: `min..=max`"),
+            );
+            return;
+        }
+        *slot = Bounds { min: lo, max: hi };
     }
 
     fn named(&mut self, name: &str, span: Span) -> Type {
@@ -590,9 +852,7 @@ impl Checker<'_, '_> {
 
     fn generic(&mut self, name: &str, args: &[TypeExpr], span: Span) -> Type {
         match generic_kind(name, args.len()) {
-            Some(Generic::Array) => Type::Array {
-                items: Box::new(self.ty(&args[0])),
-            },
+            Some(Generic::Array) => Type::array(self.ty(&args[0])),
             Some(Generic::Nullable) => nullable(self.ty(&args[0])),
             Some(Generic::Same) => self.ty(&args[0]),
             Some(Generic::Map) => {
@@ -886,15 +1146,11 @@ pub(crate) fn primitive(name: &str) -> Option<Type> {
     if name != lower && !capitalised {
         return None;
     }
-    let format = |format| {
-        Some(Type::String {
-            format: Some(format),
-        })
-    };
+    let format = |format| Some(Type::formatted(format));
     match lower.as_str() {
-        "string" | "str" | "text" => Some(Type::String { format: None }),
-        "number" | "float" | "double" | "decimal" => Some(Type::Number),
-        "integer" | "int" | "long" => Some(Type::Integer),
+        "string" | "str" | "text" => Some(Type::STRING),
+        "number" | "float" | "double" | "decimal" => Some(Type::NUMBER),
+        "integer" | "int" | "long" => Some(Type::INTEGER),
         "boolean" | "bool" => Some(Type::Boolean),
         "object" => Some(Type::Any { json_object: true }),
         "any" | "unknown" | "json" => Some(Type::Any { json_object: false }),
@@ -929,7 +1185,7 @@ fn example_query_type(value: &str) -> Type {
         // One value (`open|`, `|1`) is no choice, and none (`|`) no enum: either is typed as the
         // value alone would be.
         return match values.as_slice() {
-            [] => Type::String { format: None },
+            [] => Type::STRING,
             [one] => example_query_type(one),
             _ => Type::Enum { values },
         };
@@ -938,13 +1194,13 @@ fn example_query_type(value: &str) -> Type {
         return ty;
     }
     if value.parse::<i64>().is_ok() {
-        Type::Integer
+        Type::INTEGER
     } else if value.parse::<f64>().is_ok() {
-        Type::Number
+        Type::NUMBER
     } else if value == "true" || value == "false" {
         Type::Boolean
     } else {
-        Type::String { format: None }
+        Type::STRING
     }
 }
 

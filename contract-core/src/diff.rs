@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::check::route_shape;
-use crate::model::{Contract, Endpoint, ErrorCase, Field, NamedType, StringFormat, Type};
+use crate::model::{Bounds, Contract, Endpoint, ErrorCase, Field, NamedType, StringFormat, Type};
 use crate::parse::MAX_NESTING;
 use crate::source::LineCol;
 
@@ -72,6 +72,10 @@ pub const RULES: &[(&str, Class)] = &[
     ("response-type-narrowed", Class::Compatible),
     ("response-enum-value-added", Class::Note),
     ("response-enum-value-removed", Class::Compatible),
+    ("request-bound-narrowed", Class::Breaking),
+    ("request-bound-widened", Class::Compatible),
+    ("response-bound-widened", Class::Note),
+    ("response-bound-narrowed", Class::Compatible),
     ("error-status-added", Class::Note),
     ("error-status-removed", Class::Compatible),
     ("error-message-changed", Class::Note),
@@ -455,11 +459,12 @@ impl Cx<'_, '_> {
         }
         let (old, new) = (self.old.resolve(old), self.new.resolve(new));
         let (request, response) = (dir == Dir::Request, dir == Dir::Response);
+        self.bounds(old, new, dir, what, old_at, new_at);
         match (old, new) {
             (Type::Object { fields: o }, Type::Object { fields: n }) => {
                 self.fields(o, n, dir, path, old_at, new_at, depth)
             }
-            (Type::Array { items: o }, Type::Array { items: n }) => self.types(
+            (Type::Array { items: o, .. }, Type::Array { items: n, .. }) => self.types(
                 o,
                 n,
                 dir,
@@ -560,6 +565,70 @@ impl Cx<'_, '_> {
         }
     }
 
+    /// Compares the bounds of two types of the same kind: a request that allows less breaks
+    /// clients, a response that may hold more is worth a look.
+    fn bounds(
+        &mut self,
+        old: &Type,
+        new: &Type,
+        dir: Dir,
+        what: &str,
+        old_at: LineCol,
+        new_at: LineCol,
+    ) {
+        let mut changes: Vec<(Option<bool>, String)> = Vec::new();
+        match (old, new) {
+            (
+                Type::String {
+                    length: o,
+                    pattern: op,
+                    ..
+                },
+                Type::String {
+                    length: n,
+                    pattern: np,
+                    ..
+                },
+            ) => {
+                changes.push(compare_bounds(o, n, "characters"));
+                if op != np {
+                    let widened = match (op, np) {
+                        (Some(_), None) => Some(true),
+                        (None, Some(_)) => Some(false),
+                        _ => None,
+                    };
+                    let show = |p: &Option<String>| {
+                        p.as_ref()
+                            .map_or_else(|| "none".to_string(), |p| format!("/{p}/"))
+                    };
+                    changes.push((widened, format!("pattern {} is now {}", show(op), show(np))));
+                }
+            }
+            (Type::Integer { range: o }, Type::Integer { range: n }) => {
+                changes.push(compare_bounds(o, n, "values"));
+            }
+            (Type::Number { range: o }, Type::Number { range: n }) => {
+                changes.push(compare_bounds(o, n, "values"));
+            }
+            (Type::Array { length: o, .. }, Type::Array { length: n, .. }) => {
+                changes.push(compare_bounds(o, n, "items"));
+            }
+            _ => {}
+        }
+        for (widened, how) in changes {
+            if how.is_empty() {
+                continue;
+            }
+            let rule = match (dir, widened) {
+                (Dir::Request, Some(true)) => "request-bound-widened",
+                (Dir::Request, _) => "request-bound-narrowed",
+                (Dir::Response, Some(false)) => "response-bound-narrowed",
+                (Dir::Response, _) => "response-bound-widened",
+            };
+            self.push(rule, format!("{what} {how}"), old_at, new_at);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn fields(
         &mut self,
@@ -639,13 +708,67 @@ impl Cx<'_, '_> {
     }
 }
 
-/// Whether two types without parts to compare are the same.
+/// Whether two types without parts to compare are the same, bounds aside ([`Cx::bounds`]
+/// compares those).
 fn same_type(old: &Type, new: &Type) -> bool {
     match (old, new) {
         (Type::Ref { name: o }, Type::Ref { name: n }) => o == n,
         (Type::Object { .. }, _) | (_, Type::Object { .. }) => false,
+        (Type::String { format: o, .. }, Type::String { format: n, .. }) => o == n,
+        (Type::Integer { .. }, Type::Integer { .. })
+        | (Type::Number { .. }, Type::Number { .. }) => true,
         _ => old == new,
     }
+}
+
+/// How bounds changed: `Some(true)` when the new ones allow every value the old ones did,
+/// `Some(false)` when they allow only values the old ones did, `None` when neither; and the change
+/// in words (`1..=200 characters is now 1..=100 characters`), empty when there is none.
+fn compare_bounds<T: PartialOrd + Copy + fmt::Display>(
+    old: &Bounds<T>,
+    new: &Bounds<T>,
+    unit: &str,
+) -> (Option<bool>, String) {
+    if old == new {
+        return (None, String::new());
+    }
+    // Each end: does the new one allow at least as much as the old one?
+    let min_wider = match (old.min, new.min) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(o), Some(n)) => n <= o,
+    };
+    let max_wider = match (old.max, new.max) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(o), Some(n)) => n >= o,
+    };
+    let min_narrower = match (old.min, new.min) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(o), Some(n)) => n >= o,
+    };
+    let max_narrower = match (old.max, new.max) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(o), Some(n)) => n <= o,
+    };
+    let widened = if min_wider && max_wider {
+        Some(true)
+    } else if min_narrower && max_narrower {
+        Some(false)
+    } else {
+        None
+    };
+    let show = |b: &Bounds<T>| {
+        let range = crate::render::range(b);
+        if range.is_empty() {
+            format!("any number of {unit}")
+        } else {
+            format!("{range} {unit}")
+        }
+    };
+    (widened, format!("allowed {}, now {}", show(old), show(new)))
 }
 
 /// `Some(true)` when `new` takes every value `old` did, `Some(false)` when it takes only values
@@ -654,12 +777,22 @@ fn widening(old: &Type, new: &Type) -> Option<bool> {
     match (old, new) {
         (_, Type::Any { json_object: false }) => Some(true),
         (Type::Any { json_object: false }, _) => Some(false),
-        (Type::Integer, Type::Number) => Some(true),
-        (Type::Number, Type::Integer) => Some(false),
-        (Type::String { format: Some(_) }, Type::String { format: None }) => Some(true),
-        (Type::String { format: None }, Type::String { format: Some(_) }) => Some(false),
-        (Type::Enum { .. }, Type::String { format: None }) => Some(true),
-        (Type::String { format: None }, Type::Enum { .. }) => Some(false),
+        (Type::Integer { .. }, Type::Number { .. }) => Some(true),
+        (Type::Number { .. }, Type::Integer { .. }) => Some(false),
+        (
+            Type::String {
+                format: Some(_), ..
+            },
+            Type::String { format: None, .. },
+        ) => Some(true),
+        (
+            Type::String { format: None, .. },
+            Type::String {
+                format: Some(_), ..
+            },
+        ) => Some(false),
+        (Type::Enum { .. }, Type::String { format: None, .. }) => Some(true),
+        (Type::String { format: None, .. }, Type::Enum { .. }) => Some(false),
         (Type::Object { .. } | Type::Any { .. }, Type::Any { json_object: true }) => Some(true),
         (Type::Any { json_object: true }, Type::Object { .. }) => Some(false),
         _ => None,
@@ -669,16 +802,17 @@ fn widening(old: &Type, new: &Type) -> Option<bool> {
 /// A type in a few words, for messages.
 fn describe(ty: &Type) -> String {
     match ty {
-        Type::String { format: None } => "a string".into(),
+        Type::String { format: None, .. } => "a string".into(),
         Type::String {
             format: Some(format),
+            ..
         } => format!("a {} string", format_word(*format)),
-        Type::Number => "a number".into(),
-        Type::Integer => "an integer".into(),
+        Type::Number { .. } => "a number".into(),
+        Type::Integer { .. } => "an integer".into(),
         Type::Boolean => "a boolean".into(),
         Type::Any { json_object: true } => "any object".into(),
         Type::Any { .. } => "any value".into(),
-        Type::Array { items } => format!("an array of {}", describe(items)),
+        Type::Array { items, .. } => format!("an array of {}", describe(items)),
         Type::Nullable { inner } => format!("{} or null", describe(inner)),
         Type::Enum { values } => format!(
             "one of {}",
@@ -894,6 +1028,37 @@ mod tests {
             "GET /a\nResponse: { items: { a: string }[] }",
             "GET /a\nResponse: { items: { b: string }[] }",
             &["response-field-removed", "response-field-added"],
+        ),
+        (
+            "POST /a\nRequest: { a: string(1..=200) }",
+            "POST /a\nRequest: { a: string(1..=100) }",
+            &["request-bound-narrowed"],
+        ),
+        (
+            "POST /a\nRequest: { a: string }",
+            "POST /a\nRequest: { a: string(/^[a-z]+$/) }",
+            &["request-bound-narrowed"],
+        ),
+        // Wider at one end and narrower at the other: a client can fail.
+        (
+            "POST /a\nRequest: { a: integer(0..=10) }",
+            "POST /a\nRequest: { a: integer(1..=20) }",
+            &["request-bound-narrowed"],
+        ),
+        (
+            "POST /a\nRequest: { a: string[](..=5) }",
+            "POST /a\nRequest: { a: string[] }",
+            &["request-bound-widened"],
+        ),
+        (
+            "GET /a\nResponse: { a: number(0..=1) }",
+            "GET /a\nResponse: { a: number(0..=2) }",
+            &["response-bound-widened"],
+        ),
+        (
+            "GET /a\nResponse: { a: string }",
+            "GET /a\nResponse: { a: string(..=50) }",
+            &["response-bound-narrowed"],
         ),
         (
             "GET /a",

@@ -3,15 +3,16 @@
 //!
 //! A request goes through what a generated handler does, in its order: the route (404, 405), the
 //! bearer token (401), the query and the body (the contract's input status, 400 or 422), each
-//! refusal in the JSON error body of the `contract` runtime. String formats (`uuid`, `email`,
-//! `url`, `date`) are checked by `contract-formats`, the one rule for them. A request that passes
+//! refusal in the JSON error body of the `contract` runtime. After the shapes, the rules beyond
+//! them (string formats, bounds, patterns) are checked by `contract-validation`, as the handlers
+//! check them, every broken one listed in the detail. A request that passes
 //! gets the contract's success status and its body: the JSON example the issue writes, or one of
 //! its type with the realistic values the generated tests send. `Prefer: code=409` asks for one
 //! of the endpoint's error statuses instead.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use contract_formats::Format;
+use contract_validation::{At, Format, Pattern, Violations};
 use serde_json::{Value, json};
 
 use crate::codegen::errors::{auth_error, input_error};
@@ -262,8 +263,27 @@ impl Route {
                     .map_err(|why| format!("query parameter `{}`: {why}", param.name))?,
             }
         }
+        let mut violations = Violations::new();
+        // The path parameters, decoded as the handler's `Path` decodes them.
+        let values = request.path.split('/').skip(1);
+        let params = self
+            .segments
+            .iter()
+            .zip(values)
+            .filter(|(s, _)| s.is_none());
+        let at = At::Path;
+        for (param, (_, value)) in endpoint.path_params.iter().zip(params) {
+            let value = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
+            query_rules(&param.ty, &value, &at.field(&param.name), &mut violations);
+        }
+        let at = At::Query;
+        for param in &endpoint.query {
+            if let Some(value) = query.get(param.name.as_str()) {
+                query_rules(&param.ty, value, &at.field(&param.name), &mut violations);
+            }
+        }
         let Some(body_type) = &endpoint.request else {
-            return Ok(());
+            return violations.into_result().map_err(|v| v.to_string());
         };
         let json = request
             .content_type
@@ -278,7 +298,9 @@ impl Route {
         }
         let value: Value = serde_json::from_slice(request.body)
             .map_err(|e| format!("Failed to parse the request body as JSON: {e}"))?;
-        Checker { types }.check(body_type, &value, "", 0)
+        Checker { types }.check(body_type, &value, "", 0)?;
+        rules(body_type, &value, &At::Body, &mut violations, 0);
+        violations.into_result().map_err(|v| v.to_string())
     }
 }
 
@@ -312,11 +334,11 @@ fn parse_query(query: &str) -> BTreeMap<String, String> {
 fn check_query(ty: &Type, value: &str) -> Result<(), String> {
     match ty {
         Type::Nullable { inner } => check_query(inner, value),
-        Type::Integer => value
+        Type::Integer { .. } => value
             .parse::<i64>()
             .map(drop)
             .map_err(|_| format!("`{value}` is not an integer")),
-        Type::Number => value
+        Type::Number { .. } => value
             .parse::<f64>()
             .map(drop)
             .map_err(|_| format!("`{value}` is not a number")),
@@ -327,16 +349,86 @@ fn check_query(ty: &Type, value: &str) -> Result<(), String> {
         Type::Enum { values } if !values.iter().any(|v| v == value) => {
             Err(format!("`{value}` is not one of {}", values.join(", ")))
         }
-        Type::String {
-            format: Some(format),
-        } if !checked(*format).accepts(value) => {
-            Err(format!("`{value}` is not {}", checked(*format).expected()))
-        }
         _ => Ok(()),
     }
 }
 
-/// The one rule for a string format, `contract-formats`'.
+/// Adds the rules a query or path value of the right shape breaks, as the handler's
+/// `check_query` and `check_path` do.
+fn query_rules(ty: &Type, value: &str, at: &At<'_>, out: &mut Violations) {
+    match ty {
+        Type::Nullable { inner } => query_rules(inner, value, at, out),
+        Type::Integer { range } => {
+            if let Ok(n) = value.parse() {
+                out.integer(at, n, range.min, range.max);
+            }
+        }
+        Type::Number { range } => {
+            if let Ok(n) = value.parse() {
+                out.number(at, n, range.min, range.max);
+            }
+        }
+        Type::String { .. } => rules(ty, &Value::String(value.to_owned()), at, out, 0),
+        _ => {}
+    }
+}
+
+/// Adds the rules a body value of the right shape breaks, as the handler's `check_body` does:
+/// formats, bounds and patterns (`contract-validation`'s rules), with named types not looked into.
+fn rules(ty: &Type, value: &Value, at: &At<'_>, out: &mut Violations, depth: usize) {
+    if depth > MAX_NESTING || !ty.has_rules() {
+        return;
+    }
+    match (ty, value) {
+        (
+            Type::String {
+                format,
+                length,
+                pattern,
+            },
+            Value::String(s),
+        ) => {
+            if let Some(format) = format {
+                out.format(at, s, checked(*format));
+            }
+            if !length.is_open() {
+                out.length(at, s, length.min, length.max);
+            }
+            if let Some(pattern) = pattern {
+                out.pattern(at, s, &Pattern::owned(pattern.clone()));
+            }
+        }
+        (Type::Integer { range }, Value::Number(n)) => {
+            if let Some(n) = n.as_i64() {
+                out.integer(at, n, range.min, range.max);
+            }
+        }
+        (Type::Number { range }, Value::Number(n)) => {
+            if let Some(n) = n.as_f64() {
+                out.number(at, n, range.min, range.max);
+            }
+        }
+        (Type::Array { items, length }, Value::Array(values)) => {
+            if !length.is_open() {
+                out.items(at, values.len(), length.min, length.max);
+            }
+            for (index, item) in values.iter().enumerate() {
+                rules(items, item, &at.index(index), out, depth + 1);
+            }
+        }
+        (Type::Nullable { inner }, value) => rules(inner, value, at, out, depth + 1),
+        (Type::Object { fields }, Value::Object(map)) => {
+            for field in fields {
+                if let Some(value) = map.get(&field.name) {
+                    rules(&field.ty, value, &at.field(&field.name), out, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The one rule for a string format, `contract-validation`'s.
 fn checked(format: StringFormat) -> Format {
     match format {
         StringFormat::DateTime => Format::DateTime,
@@ -367,19 +459,15 @@ impl Checker<'_> {
                 Value::Null => Ok(()),
                 _ => self.check(inner, value, at, depth + 1),
             },
-            Type::String { format } => match (value, format.map(checked)) {
-                (Value::String(s), Some(format)) if !format.accepts(s) => {
-                    Err(format!("{place}: expected {}", format.expected()))
-                }
-                (Value::String(_), _) => Ok(()),
-                (_, Some(format)) => wrong(format.expected()),
-                (_, None) => wrong("a string"),
+            Type::String { .. } => match value {
+                Value::String(_) => Ok(()),
+                _ => wrong("a string"),
             },
-            Type::Integer => match value {
+            Type::Integer { .. } => match value {
                 Value::Number(n) if n.is_i64() || n.is_u64() => Ok(()),
                 _ => wrong("an integer"),
             },
-            Type::Number => match value {
+            Type::Number { .. } => match value {
                 Value::Number(_) => Ok(()),
                 _ => wrong("a number"),
             },
@@ -400,7 +488,7 @@ impl Checker<'_> {
                 )),
                 _ => wrong("a string"),
             },
-            Type::Array { items } => match value {
+            Type::Array { items, .. } => match value {
                 Value::Array(values) => values.iter().enumerate().try_for_each(|(i, item)| {
                     self.check(items, item, &format!("{at}[{i}]"), depth + 1)
                 }),
@@ -776,22 +864,22 @@ Response: { id: uuid }";
             (
                 "ada@example.com",
                 "nope",
-                "`email`: expected an email address",
+                "email: expected an email address",
             ),
             (
                 "3f2c7a9e-5b1d-4c8e-9a6f-2d4b8c1e7f05",
                 "x",
-                "`ownerId`: expected a UUID",
+                "ownerId: expected a UUID",
             ),
             (
                 "2024-05-01T12:00:00Z",
                 "yesterday",
-                "`at`: expected an RFC 3339 date-time",
+                "at: expected an RFC 3339 date-time",
             ),
             (
                 "https://example.com/",
                 "example.com",
-                "`site`: expected an absolute URL",
+                "site: expected an absolute URL",
             ),
         ] {
             let bad = body.replace(from, to);
@@ -803,10 +891,74 @@ Response: { id: uuid }";
         assert_eq!(
             (
                 status,
-                got.starts_with("query parameter `since`: `soon` is not an RFC 3339")
+                got.starts_with("query parameter since: expected an RFC 3339")
             ),
             (400, true),
             "{got}"
+        );
+    }
+
+    #[test]
+    fn path_parameters_are_checked_decoded() {
+        let mut mock =
+            mock("GET /api/notes/:id/:slug\nPath: { id: uuid, slug: string(..=5) }\nResponse: 204");
+        let get = |mock: &mut Mock, path: &str| {
+            let request = Request {
+                method: "GET",
+                path,
+                ..Request::default()
+            };
+            let (status, _, detail) = answer(mock, &request);
+            (status, detail)
+        };
+        let id = "3f2c7a9e-5b1d-4c8e-9a6f-2d4b8c1e7f05";
+        assert_eq!(get(&mut mock, &format!("/api/notes/{id}/a%20b")).0, 204);
+        assert_eq!(
+            get(&mut mock, "/api/notes/x/a%20b%20cd"),
+            (
+                400,
+                format!(
+                    "path parameter id: expected {}; \
+                     path parameter slug: expected at most 5 characters, got 6",
+                    Format::Uuid.expected()
+                )
+            )
+        );
+    }
+
+    #[test]
+    fn every_broken_bound_is_listed_as_the_handler_lists_it() {
+        let mut mock = mock(
+            "POST /api/todos?limit=20\nQuery: { limit?: integer(1..=100) }\n\
+             Request: { title: string(1..=200), tags?: string(1..=20)[](..=2), slug?: string(/^[a-z-]+$/), ratio?: number(0..=1) }\n\
+             Response: 204",
+        );
+        let send = |mock: &mut Mock, body: &str, query: Option<&str>| {
+            let request = Request {
+                method: "POST",
+                path: "/api/todos",
+                query,
+                content_type: Some("application/json"),
+                body: body.as_bytes(),
+                ..Request::default()
+            };
+            let (status, _, detail) = answer(mock, &request);
+            (status, detail)
+        };
+        let edges =
+            r#"{"title": "x", "tags": ["a", "bbbbbbbbbbbbbbbbbbbb"], "slug": "a-b", "ratio": 1}"#;
+        assert_eq!(send(&mut mock, edges, Some("limit=100")).0, 204);
+        let bad = r#"{"title": "", "tags": ["a", "", "c"], "slug": "A B", "ratio": 1.5}"#;
+        let (status, detail) = send(&mut mock, bad, Some("limit=0"));
+        assert_eq!(status, 400);
+        assert_eq!(
+            detail,
+            "query parameter limit: expected 1 to 100, got 0; \
+             title: expected 1 to 200 characters, got 0; \
+             tags: expected at most 2 items, got 3; \
+             tags[1]: expected 1 to 20 characters, got 0; \
+             slug: expected text matching /^[a-z-]+$/; \
+             ratio: expected 0 to 1, got 1.5"
         );
     }
 }

@@ -285,11 +285,26 @@ pub enum Type {
         /// `date-time` for `date`, `uuid`, `email`, `uri`; absent for a plain string.
         #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
         format: Option<StringFormat>,
+        /// How many characters (Unicode scalar values) it may have: `string(1..=200)`.
+        #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Bounds::is_open"))]
+        length: Bounds<u64>,
+        /// A regular expression it must match somewhere, as JSON Schema's `pattern`:
+        /// `string(/^[a-z0-9-]+$/)`. Checked by [`crate::check`] to compile.
+        #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
+        pattern: Option<String>,
     },
     /// `number`, `float`: an `f64`.
-    Number,
+    Number {
+        /// The smallest and largest value allowed: `number(0..=1)`.
+        #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Bounds::is_open"))]
+        range: Bounds<f64>,
+    },
     /// `integer`, `int`: an `i64`.
-    Integer,
+    Integer {
+        /// The smallest and largest value allowed: `integer(1..=100)`.
+        #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Bounds::is_open"))]
+        range: Bounds<i64>,
+    },
     /// `boolean`, `bool`.
     Boolean,
     /// Any JSON value (`any`, `unknown`, a key without a type); `object` sets `json_object`.
@@ -302,6 +317,9 @@ pub enum Type {
     Array {
         /// The element type.
         items: Box<Type>,
+        /// How many items it may have: `string[](..=10)`.
+        #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Bounds::is_open"))]
+        length: Bounds<u64>,
     },
     /// `T | null`.
     Nullable {
@@ -323,6 +341,84 @@ pub enum Type {
         /// The fields, in the order written.
         fields: Vec<Field>,
     },
+}
+
+impl Type {
+    /// `string`, with no format and no bounds.
+    pub const STRING: Type = Type::String {
+        format: None,
+        length: Bounds::OPEN,
+        pattern: None,
+    };
+    /// `number`, unbounded.
+    pub const NUMBER: Type = Type::Number {
+        range: Bounds::OPEN,
+    };
+    /// `integer`, unbounded.
+    pub const INTEGER: Type = Type::Integer {
+        range: Bounds::OPEN,
+    };
+
+    /// A string in `format`, with no bounds.
+    pub fn formatted(format: StringFormat) -> Type {
+        Type::String {
+            format: Some(format),
+            length: Bounds::OPEN,
+            pattern: None,
+        }
+    }
+
+    /// An array of `items`, of any length.
+    pub fn array(items: Type) -> Type {
+        Type::Array {
+            items: Box::new(items),
+            length: Bounds::OPEN,
+        }
+    }
+
+    /// Whether a value of this type can break a rule beyond its shape: a format, a bound or a
+    /// pattern here, or in a field or item inside it. Named types are not looked into.
+    pub fn has_rules(&self) -> bool {
+        match self {
+            Type::String {
+                format,
+                length,
+                pattern,
+            } => format.is_some() || !length.is_open() || pattern.is_some(),
+            Type::Number { range } => !range.is_open(),
+            Type::Integer { range } => !range.is_open(),
+            Type::Array { items, length } => !length.is_open() || items.has_rules(),
+            Type::Nullable { inner } => inner.has_rules(),
+            Type::Object { fields } => fields.iter().any(|f| f.ty.has_rules()),
+            Type::Boolean | Type::Any { .. } | Type::Enum { .. } | Type::Ref { .. } => false,
+        }
+    }
+}
+
+/// The inclusive bounds a contract writes after a type (`1..=200`, `..=10`, `0..`): a length, a
+/// count of items or a value's range. Either end may be open.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
+pub struct Bounds<T> {
+    /// The smallest allowed, if any.
+    #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
+    pub min: Option<T>,
+    /// The largest allowed, if any.
+    #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
+    pub max: Option<T>,
+}
+
+impl<T> Bounds<T> {
+    /// No bound at either end.
+    pub const OPEN: Bounds<T> = Bounds {
+        min: None,
+        max: None,
+    };
+
+    /// Whether neither end is bounded.
+    pub fn is_open(&self) -> bool {
+        self.min.is_none() && self.max.is_none()
+    }
 }
 
 /// What a string holds, when the contract says (serialised kebab case, as OpenAPI `format`).

@@ -6,10 +6,11 @@
 //! missing token, each with the one JSON error body. Output is deterministic: the same contracts
 //! give the same document, byte for byte.
 
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::codegen::errors::{Origin, error_variants};
-use crate::model::{Contract, Endpoint, Field, StringFormat, Type};
+use crate::model::{Bounds, Contract, Endpoint, Field, StringFormat, Type};
 use crate::naming;
 use contract_route_names::ParamNames;
 
@@ -220,19 +221,43 @@ impl Schemas {
     /// the schema is a reference to it. `strict` objects (request bodies) refuse unknown fields.
     fn schema(&mut self, ty: &Type, name: &str, strict: bool) -> Value {
         match ty {
-            Type::String { format } => match format {
-                None => json!({ "type": "string" }),
-                Some(format) => json!({ "type": "string", "format": format_name(*format) }),
-            },
-            Type::Number => json!({ "type": "number" }),
-            Type::Integer => json!({ "type": "integer" }),
+            Type::String {
+                format,
+                length,
+                pattern,
+            } => {
+                let mut schema = json!({ "type": "string" });
+                if let Some(format) = format {
+                    schema["format"] = json!(format_name(*format));
+                }
+                bounds(&mut schema, "minLength", "maxLength", length);
+                if let Some(pattern) = pattern {
+                    schema["pattern"] = json!(pattern);
+                }
+                schema
+            }
+            // The Rust types' widths: a client or a tester then sends no integer that `i64`
+            // cannot hold.
+            Type::Number { range } => {
+                let mut schema = json!({ "type": "number", "format": "double" });
+                bounds(&mut schema, "minimum", "maximum", range);
+                schema
+            }
+            Type::Integer { range } => {
+                let mut schema = json!({ "type": "integer", "format": "int64" });
+                bounds(&mut schema, "minimum", "maximum", range);
+                schema
+            }
             Type::Boolean => json!({ "type": "boolean" }),
             Type::Any { json_object: true } => json!({ "type": "object" }),
             Type::Any { json_object: false } => json!({}),
-            Type::Array { items } => {
+            Type::Array { items, length } => {
                 // `...DataItems` holds `...DataItem`s, as the Rust types are named.
                 let item_name = naming::singular_of(name).unwrap_or_else(|| format!("{name}Item"));
-                json!({ "type": "array", "items": self.schema(items, &item_name, strict) })
+                let mut schema =
+                    json!({ "type": "array", "items": self.schema(items, &item_name, strict) });
+                bounds(&mut schema, "minItems", "maxItems", length);
+                schema
             }
             Type::Nullable { inner } => {
                 let inner = self.schema(inner, name, strict);
@@ -301,5 +326,15 @@ fn format_name(format: StringFormat) -> &'static str {
         StringFormat::Uuid => "uuid",
         StringFormat::Email => "email",
         StringFormat::Uri => "uri",
+    }
+}
+
+/// Writes a type's bounds as the two JSON Schema keywords for them (`minLength`/`maxLength`, ...).
+fn bounds<T: Serialize + Copy>(schema: &mut Value, min: &str, max: &str, bounds: &Bounds<T>) {
+    if let Some(value) = bounds.min {
+        schema[min] = json!(value);
+    }
+    if let Some(value) = bounds.max {
+        schema[max] = json!(value);
     }
 }

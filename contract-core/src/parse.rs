@@ -11,8 +11,8 @@
 use std::sync::Arc;
 
 use crate::ast::{
-    Endpoint, ErrorSpec, FieldExpr, HeaderSpec, ParsedIssue, QueryPair, ResponseSpec, TypeDef,
-    TypeExpr, TypeExprKind,
+    Bound, Endpoint, ErrorSpec, FieldExpr, HeaderSpec, ParsedIssue, QueryPair, ResponseSpec,
+    TypeDef, TypeExpr, TypeExprKind,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{Auth, DocumentEndpoint, Inferred, Request};
@@ -201,6 +201,7 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
         path: Spanned::new(path, named.path.span),
         path_query: Vec::new(),
         query: None,
+        path_types: None,
         headers,
         request,
         response,
@@ -258,6 +259,8 @@ enum Keyword {
     Request,
     Response,
     Query,
+    /// `Path: { id: uuid }`: the path parameters' types.
+    Path,
     Headers,
     Auth,
     Errors,
@@ -271,6 +274,7 @@ impl Keyword {
             "request" | "body" | "payload" | "input" => Keyword::Request,
             "response" | "returns" | "success" | "output" => Keyword::Response,
             "query" | "querystring" => Keyword::Query,
+            "path" => Keyword::Path,
             "headers" | "header" => Keyword::Headers,
             "authorization" | "auth" | "authentication" => Keyword::Auth,
             "errors" | "error" => Keyword::Errors,
@@ -280,7 +284,7 @@ impl Keyword {
     }
 }
 
-const KEYWORD_LIST: &str = "`Request:`, `Response:`, `Query:`, `Headers:` or `Errors:`";
+const KEYWORD_LIST: &str = "`Request:`, `Response:`, `Query:`, `Path:`, `Headers:` or `Errors:`";
 
 /// Words that mean "no body".
 const NO_BODY: &[&str] = &["none", "empty", "nothing", "n/a", "-", "(none)", "(empty)"];
@@ -474,6 +478,7 @@ impl<'a> Parser<'a> {
             path,
             path_query,
             query: None,
+            path_types: None,
             headers: Vec::new(),
             request: None,
             response: None,
@@ -530,6 +535,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Keyword::Query => endpoint.query = self.optional_body()?,
+            Keyword::Path => endpoint.path_types = self.optional_body()?,
             Keyword::Headers => endpoint.headers.extend(self.headers()?),
             Keyword::Errors => endpoint.errors.extend(self.errors()?),
             Keyword::Operation => {
@@ -909,12 +915,36 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A primary, then any number of `[]` and of bounds in parentheses (`string(1..=200)[](..=10)`).
     fn postfix(&mut self) -> PResult<TypeExpr> {
         let mut ty = self.primary()?;
         let mut arrays = 0;
         loop {
             let save = self.pos;
             self.skip_inline_space();
+            let takes_bounds = matches!(
+                ty.kind,
+                TypeExprKind::Name(_)
+                    | TypeExprKind::Generic(..)
+                    | TypeExprKind::ArrayOf(_)
+                    | TypeExprKind::Bounded(..)
+            );
+            if !takes_bounds && self.peek() == Some('(') {
+                return Err(self.error_at(
+                    Span::new(self.pos, self.pos + 1),
+                    "bounds after a type that cannot take them",
+                    "bounds follow a type's name or `[]`: `string(1..=200)`, `string[](..=10)`; \
+                     in a union, bound the member: `string(1..=200) | null`",
+                ));
+            }
+            if self.peek() == Some('(') {
+                let bounds = self.bounds()?;
+                ty = TypeExpr {
+                    span: Span::new(ty.span.start, self.pos),
+                    kind: TypeExprKind::Bounded(Box::new(ty), bounds),
+                };
+                continue;
+            }
             if self.eat('[') {
                 self.skip_inline_space();
                 if self.eat(']') {
@@ -996,6 +1026,158 @@ impl<'a> Parser<'a> {
             kind,
             span: Span::new(start, self.pos),
         })
+    }
+
+    /// `(1..=200)`, `(/^[a-z]+$/)`, `(1..=20, /^[a-z]+$/)`: ranges and patterns, separated by
+    /// commas. Whether they suit the type is the checker's to say.
+    fn bounds(&mut self) -> PResult<Vec<Bound>> {
+        let open = self.pos;
+        self.bump();
+        let mut items = Vec::new();
+        loop {
+            self.skip_inline_space();
+            if self.eat(')') {
+                if items.is_empty() {
+                    return Err(self.error_at(
+                        Span::new(open, self.pos),
+                        "empty bounds",
+                        "write a range such as `(1..=200)` or a pattern such as `(/^[a-z]+$/)`, \
+                         or leave the parentheses out",
+                    ));
+                }
+                return Ok(items);
+            }
+            if self.at_line_end() {
+                return Err(self.unclosed(open, '('));
+            }
+            let item = if self.peek() == Some('/') {
+                Bound::Pattern(self.pattern()?)
+            } else {
+                self.range()?
+            };
+            items.push(item);
+            self.skip_inline_space();
+            if !self.eat(',') && self.peek() != Some(')') {
+                if self.at_line_end() {
+                    return Err(self.unclosed(open, '('));
+                }
+                return Err(self.error_here("expected `,` or `)` after the bound"));
+            }
+        }
+    }
+
+    /// `1..=200`, `1..`, `..=200` (and `1..200`, for the checker to refuse).
+    fn range(&mut self) -> PResult<Bound> {
+        let start = self.pos;
+        let min = self.bound_number();
+        if !self.starts_with("..") {
+            return Err(self.error_here(
+                "expected a range such as `1..=200` or a pattern such as `/^[a-z]+$/`",
+            ));
+        }
+        self.pos += 2;
+        let inclusive = self.eat('=');
+        let max = self.bound_number();
+        if inclusive && max.is_none() {
+            return Err(self.error_here("expected a number after `..=`"));
+        }
+        if min.is_none() && max.is_none() {
+            return Err(self.error_at(
+                Span::new(start, self.pos),
+                "a range with no ends",
+                "bound at least one end: `1..`, `..=200` or `1..=200`",
+            ));
+        }
+        Ok(Bound::Range {
+            exclusive: !inclusive && max.is_some(),
+            min,
+            max,
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    /// A number as written in a range (`-10`, `0.5`, `1e3`), if one starts here.
+    fn bound_number(&mut self) -> Option<Spanned<String>> {
+        let start = self.pos;
+        self.eat('-');
+        let digits = self.pos;
+        while let Some(c) = self.peek() {
+            // `.` belongs to the number unless it starts `..`.
+            let dot = c == '.' && !self.starts_with("..");
+            if c.is_ascii_alphanumeric() || c == '_' || dot {
+                self.bump();
+            } else {
+                break;
+            }
+        }
+        if self.pos == digits {
+            self.pos = start;
+            return None;
+        }
+        Some(Spanned::new(
+            self.text[start..self.pos].to_owned(),
+            Span::new(start, self.pos),
+        ))
+    }
+
+    /// `/.../` on one line: `\/` is a slash of the pattern, any other escape is kept for the
+    /// regular expression, and a `/` inside `[...]` needs no escape, as in JavaScript.
+    fn pattern(&mut self) -> PResult<Spanned<String>> {
+        let start = self.pos;
+        self.bump();
+        let mut value = String::new();
+        let mut in_class = false;
+        loop {
+            match self.peek() {
+                None | Some('\n') | Some('\r') => {
+                    return Err(self.report(
+                        Diagnostic::error(
+                            self.source,
+                            Span::new(start, start + 1),
+                            "unterminated pattern",
+                        )
+                        .label("this pattern is never closed")
+                        .help("close it with `/` on the same line; write a `/` inside it as `\\/`"),
+                    ));
+                }
+                Some('/') if !in_class => {
+                    self.bump();
+                    break;
+                }
+                Some('\\') => {
+                    self.bump();
+                    match self.bump() {
+                        Some('/') => value.push('/'),
+                        Some(c) => {
+                            value.push('\\');
+                            value.push(c);
+                        }
+                        None => {}
+                    }
+                }
+                Some(c) => {
+                    self.bump();
+                    match c {
+                        '[' => in_class = true,
+                        ']' => in_class = false,
+                        _ => {}
+                    }
+                    value.push(c);
+                }
+            }
+        }
+        if self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+            let flags = self.take_word();
+            return Err(self.error_at(
+                flags.span,
+                format!(
+                    "pattern flags (`{}`) are not part of the grammar",
+                    flags.value
+                ),
+                "write what a flag means into the pattern: `[a-zA-Z]` rather than `/[a-z]/i`",
+            ));
+        }
+        Ok(Spanned::new(value, Span::new(start, self.pos)))
     }
 
     fn generic_args(&mut self, start: usize) -> PResult<Vec<TypeExpr>> {

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Contract, Endpoint, Field, StringFormat, Type};
+use crate::model::{Bounds, Contract, Endpoint, Field, StringFormat, Type};
 
 /// The contract block (endpoints, then the named types defined in the issues) for one contract.
 pub fn contract_block(contract: &Contract) -> String {
@@ -41,6 +41,15 @@ pub fn endpoint_block(endpoint: &Endpoint) -> String {
             .collect();
         let _ = writeln!(out, "Headers: {{ {} }}", headers.join(", "));
     }
+    let typed: Vec<String> = endpoint
+        .path_params
+        .iter()
+        .filter(|p| p.ty != Type::STRING)
+        .map(|p| format!("{}: {}", key(&p.name), ty(&p.ty)))
+        .collect();
+    if !typed.is_empty() {
+        let _ = writeln!(out, "Path: {{ {} }}", typed.join(", "));
+    }
     if !endpoint.query.is_empty() {
         let _ = writeln!(out, "Query: {}", object(&endpoint.query));
     }
@@ -73,25 +82,32 @@ pub fn endpoint_block(endpoint: &Endpoint) -> String {
 /// A type expression in canonical form.
 pub fn ty(ty: &Type) -> String {
     match ty {
-        Type::String { format: None } => "string".to_owned(),
         Type::String {
-            format: Some(format),
-        } => match format {
-            StringFormat::DateTime => "date",
-            StringFormat::Uuid => "uuid",
-            StringFormat::Email => "email",
-            StringFormat::Uri => "url",
+            format,
+            length,
+            pattern,
+        } => {
+            let name = match format {
+                None => "string",
+                Some(StringFormat::DateTime) => "date",
+                Some(StringFormat::Uuid) => "uuid",
+                Some(StringFormat::Email) => "email",
+                Some(StringFormat::Uri) => "url",
+            };
+            with_bounds(name.to_owned(), &range(length), pattern.as_deref())
         }
-        .to_owned(),
-        Type::Number => "number".to_owned(),
-        Type::Integer => "integer".to_owned(),
+        Type::Number { range: r } => with_bounds("number".to_owned(), &range(r), None),
+        Type::Integer { range: r } => with_bounds("integer".to_owned(), &range(r), None),
         Type::Boolean => "boolean".to_owned(),
         Type::Any { json_object: true } => "object".to_owned(),
         Type::Any { json_object: false } => "any".to_owned(),
-        Type::Array { items } => match **items {
-            Type::Nullable { .. } | Type::Enum { .. } => format!("Array<{}>", self::ty(items)),
-            _ => format!("{}[]", self::ty(items)),
-        },
+        Type::Array { items, length } => {
+            let array = match **items {
+                Type::Nullable { .. } | Type::Enum { .. } => format!("Array<{}>", self::ty(items)),
+                _ => format!("{}[]", self::ty(items)),
+            };
+            with_bounds(array, &range(length), None)
+        }
         Type::Nullable { inner } => format!("{} | null", self::ty(inner)),
         Type::Enum { values } => values
             .iter()
@@ -143,4 +159,28 @@ fn string(value: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// `1..=200`, `1..`, `..=200`; empty when neither end is bounded.
+pub fn range<T: std::fmt::Display>(bounds: &Bounds<T>) -> String {
+    match (&bounds.min, &bounds.max) {
+        (None, None) => String::new(),
+        (Some(min), None) => format!("{min}.."),
+        (None, Some(max)) => format!("..={max}"),
+        (Some(min), Some(max)) => format!("{min}..={max}"),
+    }
+}
+
+/// `ty` with its bounds in parentheses: `string(1..=200, /^[a-z]+$/)`.
+fn with_bounds(ty: String, range: &str, pattern: Option<&str>) -> String {
+    let pattern = pattern.map(|p| format!("/{}/", p.replace('/', "\\/")));
+    let parts: Vec<&str> = [Some(range).filter(|r| !r.is_empty()), pattern.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if parts.is_empty() {
+        ty
+    } else {
+        format!("{ty}({})", parts.join(", "))
+    }
 }

@@ -76,13 +76,13 @@ fn add_book_has_the_shape_the_issue_describes() {
         .iter()
         .map(|f| (f.name.as_str(), f.optional, &f.ty))
         .collect();
-    let string = Type::String { format: None };
+    let string = Type::STRING;
     assert_eq!(
         fields,
         [
             ("isbn", false, &string),
             ("title", false, &string),
-            ("edition", true, &Type::Number)
+            ("edition", true, &Type::NUMBER)
         ]
     );
     assert_eq!(endpoint.response.status, 200);

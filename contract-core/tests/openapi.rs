@@ -40,7 +40,7 @@ fn create_book_operation() {
     assert_eq!(request["required"], json!(["isbn", "title"]));
     assert_eq!(
         request["properties"]["edition"],
-        json!({ "type": "number" })
+        json!({ "type": "number", "format": "double" })
     );
     assert_eq!(request["additionalProperties"], json!(false));
     assert_eq!(
@@ -196,4 +196,44 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
         Value::Array(items) => items.iter().for_each(|item| collect_refs(item, out)),
         _ => {}
     }
+}
+
+#[test]
+fn formats_and_bounds_become_json_schema_keywords() {
+    let source = contract_core::Source::new(
+        "bounds.md",
+        "**API Contract:**\n```javascript\nPOST /api/todos?limit=20\n\
+         Query: { limit?: integer(1..=100) }\n\
+         Request: { title: string(1..=200, /\\S/), tags: string(1..=30)[](..=10), ratio: number(0..=1), owner: email }\n\
+         Response: 204\n```\n"
+            .to_owned(),
+    );
+    let doc = document(&load(&[source]), &Info::default());
+    let schema = &doc["components"]["schemas"]["CreateTodoRequest"]["properties"];
+    assert_eq!(
+        schema["title"],
+        json!({ "type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S" })
+    );
+    assert_eq!(
+        schema["tags"],
+        json!({
+            "type": "array",
+            "items": { "type": "string", "minLength": 1, "maxLength": 30 },
+            "maxItems": 10
+        })
+    );
+    assert_eq!(
+        schema["ratio"],
+        json!({ "type": "number", "format": "double", "minimum": 0.0, "maximum": 1.0 })
+    );
+    assert_eq!(
+        schema["owner"],
+        json!({ "type": "string", "format": "email" })
+    );
+    let limit = &doc["paths"]["/api/todos"]["post"]["parameters"][0];
+    assert_eq!(
+        limit["schema"],
+        json!({ "type": "integer", "format": "int64", "minimum": 1, "maximum": 100 }),
+        "{limit}"
+    );
 }

@@ -89,14 +89,14 @@ fn the_tutorial_followed_literally_ends_green() {
         out.status.success(),
         "the tutorial failed:\n{stdout}\n{stderr}"
     );
-    // One test binary: step 2 ran the six derived tests and the three skeletons ignored; step 5
-    // runs all nine, the three of step 4 no longer ignored.
+    // One test binary: step 2 ran the seven derived tests and the three skeletons ignored; step 5
+    // runs all ten, the three of step 4 no longer ignored.
     assert!(
-        stdout.contains("test result: ok. 6 passed; 0 failed; 3 ignored"),
+        stdout.contains("test result: ok. 7 passed; 0 failed; 3 ignored"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("test result: ok. 9 passed; 0 failed; 0 ignored"),
+        stdout.contains("test result: ok. 10 passed; 0 failed; 0 ignored"),
         "{stdout}"
     );
     assert!(!stderr.contains("warning:"), "{stderr}");

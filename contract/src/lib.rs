@@ -31,6 +31,13 @@
 pub mod routing;
 pub mod runtime;
 
+/// The rules a contract states on values beyond their shape: string formats, lengths, ranges,
+/// item counts and patterns. The handlers `#[contract]` generates check them with
+/// [`Violations`](validation::Violations), which a handler may use for rules of its own.
+pub mod validation {
+    pub use contract_validation::{At, Format, Pattern, Violations};
+}
+
 #[cfg(feature = "macros")]
 pub use contract_macros::contract;
 pub use runtime::{Accepted, BearerToken, Created, NoContent, WithStatus};
@@ -64,11 +71,14 @@ macro_rules! routes {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::routing::Route;
-    pub use crate::runtime::{BearerRejection, BearerToken, error_response, write_error};
+    pub use crate::runtime::{
+        BearerRejection, BearerToken, ObjectOnly, error_response, present, write_error,
+    };
     pub use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
     pub use axum::http::StatusCode;
     pub use axum::response::{IntoResponse, Response};
     pub use axum::routing::MethodFilter;
-    pub use serde::{self, Deserialize, Serialize};
+    pub use contract_validation::{At, Format, Pattern, Violations};
+    pub use serde::{self, Deserialize, Deserializer, Serialize, Serializer};
     pub use serde_json;
 }

@@ -20,7 +20,8 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
+use serde::de::Visitor;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The JSON body of every error answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +142,44 @@ impl<S: Send + Sync> FromRequestParts<S> for BearerToken {
     }
 }
 
+/// Reads a struct only from a JSON object. serde's derived structs also read an array of their
+/// fields in order (`[null, null]`), which is not what a contract's object is; the request types
+/// `#[contract]` defines read themselves through this (`#[serde(remote = "Self")]` on the derive, and a `Deserialize` that calls it through
+/// `ObjectOnly`).
+pub struct ObjectOnly<D>(pub D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// Reads an optional field the contract does not let be `null` (`name?: string`): with
+/// `#[serde(default)]`, an absent field is `None`, and `null` is refused as the wrong type, as
+/// the OpenAPI document says.
+pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
 /// A `201 Created` answer with a JSON body: what a handler returns when its contract says
 /// `Response (201): {...}`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -234,6 +273,39 @@ mod tests {
         assert_eq!(response.status().as_u16(), 203);
         let response = error_response(StatusCode::CONFLICT, "Taken", Some("ada"));
         assert_eq!(response.status(), StatusCode::CONFLICT);
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(remote = "Self")]
+    struct Patch {
+        #[serde(default, deserialize_with = "present")]
+        title: Option<String>,
+        #[serde(default)]
+        note: Option<String>,
+    }
+
+    impl<'de> Deserialize<'de> for Patch {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Patch::deserialize(ObjectOnly(deserializer))
+        }
+    }
+
+    #[test]
+    fn objects_only_from_objects_and_no_null_where_none_is_allowed() {
+        let read = |json: &str| serde_json::from_str::<Patch>(json).map_err(|e| e.to_string());
+        let patch = |title: Option<&str>| Patch {
+            title: title.map(str::to_owned),
+            note: None,
+        };
+        assert_eq!(read("{}"), Ok(patch(None)));
+        assert_eq!(
+            read(r#"{"title": "x", "note": null}"#),
+            Ok(patch(Some("x")))
+        );
+        let array = read("[null, null]").unwrap_err();
+        assert!(array.contains("invalid type: sequence"), "{array}");
+        let null = read(r#"{"title": null}"#).unwrap_err();
+        assert!(null.contains("invalid type: null"), "{null}");
     }
 
     #[test]

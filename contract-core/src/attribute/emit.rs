@@ -21,6 +21,7 @@ use syn::ext::IdentExt;
 
 use super::item::HandlerFn;
 use super::signature::{Kind, Param};
+use crate::codegen::checks::InputChecks;
 use crate::codegen::errors::{Rejections, auth_error, input_error};
 use crate::codegen::tokens::str_literal;
 use crate::codegen::types::EndpointTypes;
@@ -31,6 +32,7 @@ pub fn types_module(
     function: &HandlerFn,
     endpoint: &Endpoint,
     types: EndpointTypes,
+    checks: InputChecks,
     error: &Ident,
     error_enum: TokenStream,
 ) -> TokenStream {
@@ -40,13 +42,13 @@ pub fn types_module(
     names.push(error);
     // In rustfmt's order, so formatting the expanded form is not a change of code.
     names.sort_by_cached_key(|name| name.to_string());
-    let imports = imports(endpoint, &types);
+    let imports = imports(endpoint, &types, &checks);
     // A private handler's types are re-exported privately, and may go unused.
     let allow = matches!(vis, syn::Visibility::Inherited).then(|| quote!(#[allow(unused_imports)]));
     // Moved in rather than interpolated: `quote!` copies every token of a stream it interpolates.
     let mut body = imports;
     body.extend(types.items);
-    body.extend([error_enum]);
+    body.extend([error_enum, checks.items]);
     let body = Group::new(Delimiter::Brace, body);
     quote! {
         #[doc(hidden)]
@@ -64,8 +66,10 @@ fn module_name(function: &Ident) -> Ident {
 
 /// What the types and the error enum name, from the `contract` crate, each only if used (an
 /// unused import would warn in the user's crate).
-fn imports(endpoint: &Endpoint, types: &EndpointTypes) -> TokenStream {
-    let mut names: Vec<&str> = Vec::with_capacity(10);
+fn imports(endpoint: &Endpoint, types: &EndpointTypes, checks: &InputChecks) -> TokenStream {
+    let mut names: Vec<&str> = Vec::with_capacity(18);
+    names.extend(&checks.imports);
+    names.extend(&types.runtime);
     let rejections = Rejections::of(endpoint);
     if rejections.bearer && auth_error(endpoint).is_some() {
         names.push("BearerRejection");
@@ -92,6 +96,8 @@ fn imports(endpoint: &Endpoint, types: &EndpointTypes) -> TokenStream {
     names.push("StatusCode");
     names.push("error_response");
     names.push("write_error");
+    // In rustfmt's order (these names sort the same by bytes).
+    names.sort_unstable();
     let names = names
         .into_iter()
         .map(|name| Ident::new(name, Span::call_site()));
@@ -125,7 +131,7 @@ pub fn route(function: &HandlerFn, method: Method, route: &str) -> TokenStream {
 /// The handler: the user's function nested in one that maps extractor rejections to the
 /// contract's error. The bearer token is checked first: a caller without one learns nothing about
 /// what else is wrong with the request.
-pub fn handler(function: &HandlerFn, params: &[Param]) -> TokenStream {
+pub fn handler(function: &HandlerFn, params: &[Param], checks: &InputChecks) -> TokenStream {
     let sig = &function.sig;
     let ident = &sig.ident;
     let vis = &function.vis;
@@ -141,6 +147,8 @@ pub fn handler(function: &HandlerFn, params: &[Param]) -> TokenStream {
     let mut first = Vec::new();
     let mut reads = Vec::new();
     let mut args = Vec::new();
+    let mut validated = Vec::new();
+    let module = module_name(ident);
     let typed = sig.inputs.iter().filter_map(|input| match input {
         FnArg::Typed(arg) => Some(arg),
         FnArg::Receiver(_) => None,
@@ -165,11 +173,28 @@ pub fn handler(function: &HandlerFn, params: &[Param]) -> TokenStream {
                 } else {
                     reads.push(read);
                 }
+                let check = match param.kind {
+                    Kind::Json if checks.body => Some(quote!(check_body)),
+                    Kind::Query if checks.query => Some(quote!(check_query)),
+                    Kind::Path if checks.path => Some(quote!(check_path)),
+                    _ => None,
+                };
+                if let Some(check) = check {
+                    validated.push(quote!(#module::#check(&#name.0, &mut violations);));
+                }
             }
             None => inputs.push(quote!(#name: #ty)),
         }
         args.push(name);
     }
+    // Every rule the body and query break, answered together.
+    let validate = (!validated.is_empty()).then(|| {
+        quote! {
+            let mut violations = ::contract::__private::Violations::new();
+            #(#validated)*
+            violations.into_result()?;
+        }
+    });
     let generics = &sig.generics;
     let where_clause = &sig.generics.where_clause;
     let output = &sig.output;
@@ -183,6 +208,7 @@ pub fn handler(function: &HandlerFn, params: &[Param]) -> TokenStream {
 
             #(#first)*
             #(#reads)*
+            #validate
             #ident(#(#args),*).await
         }
     }

@@ -27,6 +27,7 @@ use quote::quote;
 use syn::ext::IdentExt;
 
 use crate::codegen::Paths;
+use crate::codegen::checks::input_checks;
 use crate::codegen::endpoint::{EndpointItems, base_name, endpoint_items};
 use crate::codegen::errors::{Rejections, error_enum};
 use crate::codegen::success::Success;
@@ -106,15 +107,16 @@ pub fn expand_contract(args: &Args, function: &HandlerFn, contract: &Contract) -
         error: &error,
         success: Success::of(endpoint),
     };
+    let checks = input_checks(endpoint, types.request.as_ref(), types.query.as_ref());
     let handler = match signature::check(&function.sig, &expected) {
-        Ok(params) => emit::handler(function, &params),
+        Ok(params) => emit::handler(function, &params, &checks),
         // The contract is fine, so its types are there: the user's function can stay whole.
         Err(error) => {
             let error = error.into_compile_error();
             quote!(#error #function)
         }
     };
-    let types_module = emit::types_module(function, endpoint, types, &error, errors);
+    let types_module = emit::types_module(function, endpoint, types, checks, &error, errors);
     let route = emit::route(function, endpoint.method, &endpoint.route);
     let mut tokens = handler;
     tokens.extend([types_module, route]);

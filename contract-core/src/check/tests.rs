@@ -387,3 +387,54 @@ fn a_name_clash_suggests_an_operation_line() {
         Some("name one of them: `Operation: list_users_v2` on the line after `GET /api/v2/users`")
     );
 }
+
+#[test]
+fn bounds_after_types() {
+    assert_renders(
+        "POST /api/todos?limit=20\nQuery: { limit?: integer(1..=100), page?: integer(1..) }\nRequest: { title: string(1..=200, /\\S/), tags: string( 1..=30 )[] (..=10), rating?: number(-0.5..=5.5) | null, owner: email(..=254), ids: Array<uuid>(1..) }\nResponse: 204\n",
+        "POST /api/todos\nQuery: { limit?: integer(1..=100), page?: integer(1..) }\nRequest: { title: string(1..=200, /\\S/), tags: string(1..=30)[](..=10), rating?: number(-0.5..=5.5) | null, owner: email(..=254), ids: uuid[](1..) }\nResponse: 204\n",
+    );
+    // A `/` inside a pattern is written `\/`, and needs none inside a class; the canonical form
+    // escapes every one.
+    assert_renders(
+        "POST /a\nRequest: { path: string(/^\\/[a-z/]+$/) }\nResponse: 204\n",
+        "POST /a\nRequest: { path: string(/^\\/[a-z\\/]+$/) }\nResponse: 204\n",
+    );
+}
+
+#[test]
+fn malformed_bounds_are_refused_where_written() {
+    let at = |ty: &str| format!("POST /a\nRequest: {{ a: {ty} }}\nResponse: 204\n");
+    // Each at the column of the part at fault; the type starts at column 15.
+    for (ty, message, column) in [
+        ("string(1..200)", "a range that leaves out its end", 22),
+        ("boolean(1..=2)", "a range on `boolean`", 23),
+        ("string(5..=1)", "an empty range", 22),
+        ("integer(0.5..)", "`0.5` is not an integer", 23),
+        ("string(-1..)", "`-1` is not a length", 22),
+        ("number(inf..)", "`inf` is not a number", 22),
+        ("string(/(/)", "invalid pattern", 22),
+        ("number(/x/)", "a pattern on `number`", 22),
+        ("string(..)", "a range with no ends", 22),
+        ("string(1..=2)(3..)", "a second range", 29),
+        ("string(/a/, /b/)", "a second pattern", 27),
+        ("string(/a/i)", "pattern flags (`i`)", 25),
+        ("string()", "empty bounds", 21),
+        ("string(/abc)", "unterminated pattern", 22),
+        ("string(1 2)", "expected a range", 23),
+        ("string(1..=2", "expected `,` or `)`", 28),
+        ("Thing(1..)", "a range on `Thing`", 21),
+        (
+            "(string | null)(1..)",
+            "bounds after a type that cannot take them",
+            30,
+        ),
+        (
+            "(string[] | null)(..=2)",
+            "bounds after a type that cannot take them",
+            32,
+        ),
+    ] {
+        assert_refused(&at(ty), message, (2, column));
+    }
+}

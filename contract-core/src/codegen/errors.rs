@@ -121,6 +121,9 @@ fn implied(status: u16, message: &str, origin: Origin) -> ErrorVariant {
 /// Which extractor rejections the handler turns into this error with `?`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Rejections {
+    /// `Violations`: the path, query or body breaks a rule beyond its shape (a format, a bound,
+    /// a pattern).
+    pub violations: bool,
     /// `PathRejection`, for an endpoint with path parameters.
     pub path: bool,
     /// `QueryRejection`, for an endpoint with query parameters.
@@ -135,6 +138,9 @@ impl Rejections {
     /// Every rejection the extractors of `endpoint` can give.
     pub fn of(endpoint: &Endpoint) -> Rejections {
         Rejections {
+            violations: endpoint.request.as_ref().is_some_and(|ty| ty.has_rules())
+                || endpoint.query.iter().any(|f| f.ty.has_rules())
+                || endpoint.path_params.iter().any(|p| p.ty.has_rules()),
             path: !endpoint.path_params.is_empty(),
             query: !endpoint.query.is_empty(),
             json: endpoint.request.is_some(),
@@ -324,6 +330,15 @@ fn from_rejections(endpoint: &Endpoint, name: &Ident, rejections: Rejections) ->
         ];
         for (_, ty) in types.iter().filter(|(used, _)| *used) {
             impls.extend(from_impl(name, ty, &variant));
+        }
+        if rejections.violations {
+            impls.extend(quote! {
+                impl From<Violations> for #name {
+                    fn from(violations: Violations) -> Self {
+                        Self::#variant.with_detail(violations.to_string())
+                    }
+                }
+            });
         }
     }
     if let (true, Some(auth)) = (rejections.bearer, auth_error(endpoint)) {

@@ -5,6 +5,7 @@
 //! the runtime and the models ([`Paths`]). It uses neither of its two callers; the naming rules are
 //! [`crate::naming`]'s.
 
+pub mod checks;
 pub mod docs;
 pub mod endpoint;
 pub mod errors;

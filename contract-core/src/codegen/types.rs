@@ -28,6 +28,9 @@ pub struct EndpointTypes {
     pub path_types: Vec<Ident>,
     /// Struct, enum and alias definitions, parents before the types nested in them.
     pub items: Vec<TokenStream>,
+    /// The runtime's names the items use beyond serde's derives (`ObjectOnly`, `present`, ...),
+    /// for the module's imports.
+    pub runtime: Vec<&'static str>,
     /// The names of `items`, in the same order.
     pub defined: Vec<Ident>,
 }
@@ -189,6 +192,8 @@ struct Defs<'a> {
     items: Vec<TokenStream>,
     /// The names of `items`, in the same order.
     defined: Vec<Ident>,
+    /// The runtime's names the items use.
+    runtime: Vec<&'static str>,
 }
 
 impl<'a> Defs<'a> {
@@ -196,6 +201,17 @@ impl<'a> Defs<'a> {
     fn drain_into(&mut self, out: &mut EndpointTypes) {
         out.items.append(&mut self.items);
         out.defined.append(&mut self.defined);
+        for name in self.runtime.drain(..) {
+            if !out.runtime.contains(&name) {
+                out.runtime.push(name);
+            }
+        }
+    }
+
+    fn uses(&mut self, name: &'static str) {
+        if !self.runtime.contains(&name) {
+            self.runtime.push(name);
+        }
     }
 
     fn new(names: &'a mut TypeNames, paths: &'a Paths, deny_unknown_fields: bool) -> Self {
@@ -205,6 +221,7 @@ impl<'a> Defs<'a> {
             deny_unknown_fields,
             items: Vec::new(),
             defined: Vec::new(),
+            runtime: Vec::new(),
         }
     }
 
@@ -247,11 +264,11 @@ impl<'a> Defs<'a> {
     fn ty(&mut self, ty: &Type, hint: &Hint) -> TokenStream {
         match ty {
             Type::String { .. } => quote!(String),
-            Type::Number => quote!(f64),
-            Type::Integer => quote!(i64),
+            Type::Number { .. } => quote!(f64),
+            Type::Integer { .. } => quote!(i64),
             Type::Boolean => quote!(bool),
             Type::Any { .. } => self.paths.json_value(),
-            Type::Array { items } => {
+            Type::Array { items, .. } => {
                 let item = self.ty(items, &hint.items());
                 quote!(Vec<#item>)
             }
@@ -286,17 +303,41 @@ impl<'a> Defs<'a> {
         }
         let body = Group::new(Delimiter::Brace, body);
         let id = ident(name);
-        let deny = self
-            .deny_unknown_fields
-            .then(|| quote!(#[serde(deny_unknown_fields)]));
         let docs = doc_attrs(doc);
         let serde_crate = self.paths.serde_crate_attr();
-        self.items[slot] = quote! {
-            #docs
-            #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-            #serde_crate
-            #deny
-            pub struct #id #body
+        self.items[slot] = if self.deny_unknown_fields {
+            // A request reads only the fields the contract names, and only from a JSON object:
+            // the derive goes to inherent functions (`remote = "Self"`), and the trait impls
+            // call them, deserializing through `ObjectOnly`.
+            for name in ["Deserializer", "ObjectOnly", "Serializer"] {
+                self.uses(name);
+            }
+            quote! {
+                #docs
+                #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+                #serde_crate
+                #[serde(remote = "Self", deny_unknown_fields)]
+                pub struct #id #body
+
+                impl Serialize for #id {
+                    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        #id::serialize(self, serializer)
+                    }
+                }
+
+                impl<'de> Deserialize<'de> for #id {
+                    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        #id::deserialize(ObjectOnly(deserializer))
+                    }
+                }
+            }
+        } else {
+            quote! {
+                #docs
+                #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+                #serde_crate
+                pub struct #id #body
+            }
         };
         id
     }
@@ -319,8 +360,15 @@ impl<'a> Defs<'a> {
                 let json = str_literal(&field.name);
                 quote!(rename = #json,)
             });
+            // A request's `name?: T` may be absent but not `null`; `name?: T | null` may be both.
+            let present = (self.deny_unknown_fields
+                && !matches!(field.ty, Type::Nullable { .. } | Type::Any { .. }))
+            .then(|| {
+                self.uses("present");
+                quote!(deserialize_with = "present",)
+            });
             quote! {
-                #[serde(#rename default, skip_serializing_if = "Option::is_none")]
+                #[serde(#rename default, #present skip_serializing_if = "Option::is_none")]
                 pub #id: Option<#ty>,
             }
         } else {

@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::blocks::{Block, has_any, has_word, label_words, starts_with_ignore_case};
+use super::bounds::with_phrase_bounds;
 use super::types::cell_type;
 use crate::ast::{FieldExpr, TypeExprKind};
 use crate::parse::{type_at, type_defs_at};
@@ -105,6 +106,8 @@ pub(super) struct FieldColumns {
     name: usize,
     ty: Option<usize>,
     required: Option<usize>,
+    /// Columns whose words may state bounds: constraints, then the description.
+    words: [Option<usize>; 2],
 }
 
 impl FieldColumns {
@@ -143,7 +146,23 @@ pub(super) fn field_columns(cells: &[String]) -> Option<FieldColumns> {
     let ty = names
         .iter()
         .position(|n| ["type", "data type", "datatype", "schema"].contains(&n.as_str()));
-    Some(FieldColumns { name, ty, required })
+    let column = |words: &[&str]| names.iter().position(|n| words.contains(&n.as_str()));
+    let constraints = column(&[
+        "constraints",
+        "constraint",
+        "validation",
+        "validations",
+        "rules",
+        "limits",
+        "format",
+    ]);
+    let description = column(&["description", "notes", "details", "comment", "comments"]);
+    Some(FieldColumns {
+        name,
+        ty,
+        required,
+        words: [constraints, description],
+    })
 }
 
 /// One field from a row of a field table.
@@ -194,10 +213,29 @@ pub(super) fn table_field(
         let at = row[span.end.saturating_sub(range.start).min(row.len())..]
             .find(cell)
             .map(|at| at + span.end.saturating_sub(range.start).min(row.len()))?;
-        cell_type(
+        let ty = cell_type(
             cell,
             Span::new(range.start + at, range.start + at + cell.len()),
-        )
+        )?;
+        // `string (max 200 characters)`: the type cell's own words first.
+        Some(with_phrase_bounds(ty, cell, range.start + at))
+    });
+    // Then a constraints or description column, when the type cell stated none.
+    let ty = ty.map(|ty| {
+        let row = source.text().get(range.clone()).unwrap_or("");
+        columns
+            .words
+            .iter()
+            .flatten()
+            .filter_map(|&column| {
+                let cell = cells.get(column)?.trim();
+                let at = row.find(cell).filter(|_| !cell.is_empty())?;
+                Some((cell, range.start + at))
+            })
+            .fold(ty, |ty, (cell, at)| match ty.kind {
+                TypeExprKind::Bounded(..) => ty,
+                _ => with_phrase_bounds(ty, cell, at),
+            })
     });
     Some(FieldExpr {
         name: Spanned::new(name.to_owned(), span),

@@ -26,6 +26,7 @@
 
 mod blocks;
 mod bodies;
+mod bounds;
 mod endpoints;
 mod parts;
 mod types;

@@ -25,6 +25,7 @@ use super::bodies::{
     FieldColumns, Piece, Request, code_request, field_columns, inline_object, inline_request,
     line_request, piece_of, says_no_body, table_field,
 };
+use super::bounds::carry_bounds;
 use super::endpoints::{Found, find};
 use super::types::{named_body, resolve, resolve_fields, type_heading};
 use super::{Auth, DocumentEndpoint, Inferred, Part, Reading};
@@ -368,7 +369,7 @@ fn add_names(ty: &TypeExpr, used: &mut NameSet) {
                 add_names(item, used);
             }
         }
-        TypeExprKind::ArrayOf(item) => add_names(item, used),
+        TypeExprKind::ArrayOf(item) | TypeExprKind::Bounded(item, _) => add_names(item, used),
         TypeExprKind::Object(fields) => {
             for field in fields {
                 if let Some(ty) = &field.ty {
@@ -604,9 +605,11 @@ fn bodies_in(
                     match fields.iter_mut().find(|f| f.name.value == field.name.value) {
                         Some(known) => {
                             known.optional |= field.optional;
-                            if known.ty.is_none() {
-                                known.ty = field.ty;
-                            }
+                            known.ty = match (known.ty.take(), field.ty) {
+                                (None, ty) => ty,
+                                (Some(ty), Some(table)) => Some(carry_bounds(&table, ty)),
+                                (ty, None) => ty,
+                            };
                         }
                         None if table_piece == Piece::Request => fields.push(field),
                         None => {}

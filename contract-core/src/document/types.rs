@@ -7,7 +7,7 @@
 //! knows by another name (`int64`, `GUID`) and turns every other word into any JSON value with a
 //! note, so that no type word refuses a document.
 
-use crate::ast::{FieldExpr, TypeExpr, TypeExprKind};
+use crate::ast::{Bound, FieldExpr, TypeExpr, TypeExprKind};
 use crate::check::{generic_kind, primitive};
 use crate::parse::MAX_NESTING;
 use crate::source::Span;
@@ -286,6 +286,26 @@ pub(super) fn resolve(ty: &mut TypeExpr, defined: &dyn Fn(&str) -> bool, notes: 
         }
         TypeExprKind::Object(fields) => resolve_fields(fields, defined, notes),
         TypeExprKind::ArrayOf(items) => resolve(items, defined, notes),
+        // Bounds on a word read as any JSON value would bound nothing: they go with it.
+        TypeExprKind::Bounded(inner, bounds) => {
+            resolve(inner, defined, notes);
+            if matches!(&inner.kind, TypeExprKind::Name(name) if name == "any") {
+                ty.kind = TypeExprKind::Name("any".to_owned());
+                return;
+            }
+            for bound in bounds.iter() {
+                if let Bound::Range { min, max, span, .. } = bound {
+                    let end = |e: &Option<crate::source::Spanned<String>>| {
+                        e.as_ref().map_or(String::new(), |e| e.value.clone())
+                    };
+                    let eq = if max.is_some() { "=" } else { "" };
+                    notes.push(Note {
+                        span: *span,
+                        text: format!("read as the bound `{}..{eq}{}`", end(min), end(max)),
+                    });
+                }
+            }
+        }
         TypeExprKind::ArrayLiteral(items) => {
             for item in items {
                 resolve(item, defined, notes);

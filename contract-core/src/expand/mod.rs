@@ -27,6 +27,7 @@ pub mod format;
 pub mod handler;
 pub mod layout;
 pub mod models;
+pub mod pattern_sample;
 pub mod plan;
 pub mod route_module;
 pub mod router;

@@ -218,12 +218,12 @@ fn named_models(endpoint: &Endpoint) -> Vec<String> {
     fn walk(ty: &Type, out: &mut Vec<String>) {
         match ty {
             Type::Ref { name } => out.push(name.clone()),
-            Type::Array { items } => walk(items, out),
+            Type::Array { items, .. } => walk(items, out),
             Type::Nullable { inner } => walk(inner, out),
             Type::Object { fields } => fields.iter().for_each(|f| walk(&f.ty, out)),
             Type::String { .. }
-            | Type::Number
-            | Type::Integer
+            | Type::Number { .. }
+            | Type::Integer { .. }
             | Type::Boolean
             | Type::Any { .. }
             | Type::Enum { .. } => {}

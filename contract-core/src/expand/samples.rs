@@ -11,7 +11,7 @@ use heck::ToSnakeCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::model::{Endpoint, Field, NamedType, StringFormat, Type};
+use crate::model::{Bounds, Endpoint, Field, NamedType, StringFormat, Type};
 use crate::parse::MAX_NESTING;
 
 /// A JSON value to put in a test.
@@ -60,19 +60,32 @@ impl<'a> Samples<'a> {
     /// A value of `ty` for a field called `name` (its JSON name; `""` when it has none).
     pub fn value(&mut self, ty: &Type, name: &str) -> Sample {
         match ty {
-            Type::String { format } => Sample::String(string_for(name, *format)),
-            Type::Number => Sample::Number(number_for(name).to_string()),
-            Type::Integer => Sample::Number(integer_for(name).to_string()),
+            Type::String {
+                format,
+                length,
+                pattern,
+            } => Sample::String(bounded_string(
+                string_for(name, *format),
+                *format,
+                length,
+                pattern.as_deref(),
+            )),
+            Type::Number { range } => Sample::Number(bounded_number(number_for(name), range)),
+            Type::Integer { range } => Sample::Number(clamp(integer_for(name), range).to_string()),
             Type::Boolean => Sample::Bool(true),
             Type::Any { .. } => Sample::Object(Vec::new()),
-            Type::Array { items } => {
+            Type::Array { items, length } => {
                 let item_name = singular(name);
                 match self.value(items, &item_name) {
                     // An item that cannot be made (a type that contains itself) gives no items.
                     Sample::Null if !matches!(**items, Type::Nullable { .. }) => {
                         Sample::Array(Vec::new())
                     }
-                    item => Sample::Array(vec![item]),
+                    item => {
+                        // One item, or as many as the array must have at least.
+                        let count = clamp(1, length);
+                        Sample::Array(vec![item; usize::try_from(count).unwrap_or(0)])
+                    }
                 }
             }
             Type::Nullable { inner } => self.value(inner, name),
@@ -120,9 +133,9 @@ pub fn wrong_type(ty: &Type) -> Option<(Sample, &'static str)> {
         Type::String { .. } | Type::Enum { .. } => {
             (Sample::Number("42".to_string()), "not_a_string")
         }
-        Type::Number => (text("not a number"), "not_a_number"),
+        Type::Number { .. } => (text("not a number"), "not_a_number"),
         // A fraction rather than text: the contract tells integers from other numbers.
-        Type::Integer => (Sample::Number("1.5".to_string()), "not_an_integer"),
+        Type::Integer { .. } => (Sample::Number("1.5".to_string()), "not_an_integer"),
         Type::Boolean => (text("yes"), "not_a_boolean"),
         Type::Array { .. } => (text("not an array"), "not_an_array"),
         Type::Object { .. } => (text("not an object"), "not_an_object"),
@@ -157,8 +170,8 @@ pub fn query_value(ty: &Type, name: &str) -> String {
 /// it; `None` for strings (any text is a string) and types the query cannot carry.
 pub fn wrong_query_value(ty: &Type) -> Option<(String, &'static str)> {
     match ty {
-        Type::Integer => Some(("abc".to_string(), "not_an_integer")),
-        Type::Number => Some(("abc".to_string(), "not_a_number")),
+        Type::Integer { .. } => Some(("abc".to_string(), "not_an_integer")),
+        Type::Number { .. } => Some(("abc".to_string(), "not_a_number")),
         Type::Boolean => Some(("maybe".to_string(), "not_a_boolean")),
         Type::Nullable { inner } => wrong_query_value(inner),
         _ => None,
@@ -167,13 +180,22 @@ pub fn wrong_query_value(ty: &Type) -> Option<(String, &'static str)> {
 
 /// The endpoint's route with a sample in place of each path parameter, percent-encoded.
 pub fn path(endpoint: &Endpoint) -> String {
+    path_with(endpoint, None)
+}
+
+/// [`path`], with `value` in place of the sample for the parameter `name`: a path that breaks a
+/// rule of that parameter alone.
+pub fn path_with(endpoint: &Endpoint, replace: Option<(&str, &str)>) -> String {
     let mut params = endpoint.path_params.iter();
     let mut out = String::new();
     for segment in endpoint.route.split('/').skip(1) {
         out.push('/');
         if segment.starts_with('{') && segment.ends_with('}') {
             let value = match params.next() {
-                Some(param) => query_value(&param.ty, &param.name),
+                Some(param) => match replace {
+                    Some((name, value)) if name == param.name => value.to_string(),
+                    _ => query_value(&param.ty, &param.name),
+                },
                 None => "example".to_string(),
             };
             out.push_str(&percent_encode(&value));
@@ -210,7 +232,7 @@ fn words(name: &str) -> Vec<String> {
 }
 
 /// The singular of a field name, to name an array's items (`tags` -> `tag`).
-fn singular(name: &str) -> String {
+pub fn singular(name: &str) -> String {
     crate::naming::singular_of(name).unwrap_or_else(|| name.to_string())
 }
 
@@ -290,6 +312,102 @@ fn number_for(name: &str) -> &'static str {
         "quantity" | "count" => "3",
         _ => "1.5",
     }
+}
+
+/// A value that is not in `format`, and what a test name says of it.
+pub fn malformed(format: StringFormat) -> (&'static str, &'static str) {
+    match format {
+        StringFormat::DateTime => ("yesterday", "not_a_date_time"),
+        StringFormat::Uuid => ("not-a-uuid", "not_a_uuid"),
+        StringFormat::Email => ("nope", "not_an_email"),
+        StringFormat::Uri => ("not a url", "not_a_url"),
+    }
+}
+
+/// A short string `pattern` does not match, checked by the handlers' own rule, of a length
+/// `length` allows (so that the pattern alone refuses it); `None` when every candidate matches.
+pub fn not_matching(pattern: &str, length: &Bounds<u64>) -> Option<String> {
+    let rule = contract_validation::Pattern::owned(pattern.to_owned());
+    let min = length.min.unwrap_or(0).min(MAX_PATTERN_MISS);
+    ["", " ", "!", "~~ ~~", "0", "a", "A", "not matching"]
+        .into_iter()
+        .map(|candidate| match candidate.chars().next() {
+            // Repeated up to the shortest length allowed: `"  "` for `string(2.., /\S/)`.
+            Some(c) if (candidate.len() as u64) < min => string_of_length(candidate, min)
+                .chars()
+                .map(|x| if x == 'x' { c } else { x })
+                .collect(),
+            _ => candidate.to_owned(),
+        })
+        .find(|candidate| {
+            let n = candidate.chars().count() as u64;
+            length.min.is_none_or(|m| n >= m)
+                && length.max.is_none_or(|m| n <= m)
+                && !rule.is_match(candidate)
+        })
+}
+
+/// The longest value [`not_matching`] makes to reach a minimum length.
+const MAX_PATTERN_MISS: u64 = 1_000;
+
+/// `value` moved into `range`: the nearest end when it lies outside.
+pub fn clamp<T: PartialOrd + Copy>(value: T, range: &Bounds<T>) -> T {
+    match (range.min, range.max) {
+        (Some(min), _) if value < min => min,
+        (_, Some(max)) if value > max => max,
+        _ => value,
+    }
+}
+
+/// A number sample moved into `range`, as JSON text.
+fn bounded_number(sample: &str, range: &Bounds<f64>) -> String {
+    let value: f64 = sample.parse().unwrap_or(0.0);
+    let clamped = clamp(value, range);
+    if clamped == value {
+        sample.to_string()
+    } else {
+        number_text(clamped)
+    }
+}
+
+/// A number as JSON text: `3` rather than `3.0` for a whole number, as a person writes it.
+pub fn number_text(value: f64) -> String {
+    format!("{value}")
+}
+
+/// A string sample made to fit its bounds: a plain string is cut or padded to the length the
+/// contract allows, and made from the pattern ([`super::pattern_sample::matching`]) when the
+/// pattern does not take it. A format's value is kept: its length is the format's.
+fn bounded_string(
+    sample: String,
+    format: Option<StringFormat>,
+    length: &Bounds<u64>,
+    pattern: Option<&str>,
+) -> String {
+    let sample = if format.is_some() {
+        sample
+    } else {
+        let chars = sample.chars().count() as u64;
+        string_of_length(&sample, clamp(chars, length))
+    };
+    // The realistic sample when the pattern takes it; one made from the pattern otherwise.
+    match pattern {
+        Some(pattern)
+            if !contract_validation::Pattern::owned(pattern.to_owned()).is_match(&sample) =>
+        {
+            super::pattern_sample::matching(pattern, length).unwrap_or(sample)
+        }
+        _ => sample,
+    }
+}
+
+/// `base` cut or padded (with `x`) to exactly `n` characters.
+pub fn string_of_length(base: &str, n: u64) -> String {
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    let mut out: String = base.chars().take(n).collect();
+    let have = out.chars().count();
+    out.extend(std::iter::repeat_n('x', n - have));
+    out
 }
 
 /// A sample as a `serde_json::Value` (whose objects sort their keys: for answering, not for
@@ -418,6 +536,9 @@ pub(super) fn json_value(
     quote!(json!(#value))
 }
 
+/// Past this many bytes, a string of one repeated character is written as `.repeat(n)`.
+const LONG_RUN: usize = 24;
+
 /// Tokens for a sample inside `json!(...)`: plain values as themselves, objects and arrays as a
 /// placeholder that [`fill_placeholders`] replaces with indented JSON text after formatting
 /// (prettyplease would print them as one long line of tokens).
@@ -425,6 +546,12 @@ pub(super) fn placeholder(sample: Sample, samples: &mut Vec<Sample>) -> TokenStr
     match &sample {
         Sample::Null => quote!(null),
         Sample::Bool(b) => quote!(#b),
+        // A long run of one character, as a test at a length bound sends: `"x".repeat(200)`.
+        Sample::String(s) if s.len() > LONG_RUN && s.bytes().all(|b| b == s.as_bytes()[0]) => {
+            let unit = &s[..1];
+            let times = proc_macro2::Literal::usize_unsuffixed(s.len());
+            quote!(#unit.repeat(#times))
+        }
         Sample::String(s) => quote!(#s),
         Sample::Number(n) => n.parse().unwrap_or_else(|_| quote!(null)),
         Sample::Array(_) | Sample::Object(_) => {
@@ -443,7 +570,7 @@ mod tests {
     use super::*;
 
     fn string() -> Type {
-        Type::String { format: None }
+        Type::STRING
     }
 
     fn field(name: &str, ty: Type) -> Field {
@@ -480,29 +607,24 @@ mod tests {
             Sample::Number(n) => n,
             other => panic!("{other:?}"),
         };
-        assert_eq!(number(&mut samples, Type::Integer, "limit"), "20");
-        assert_eq!(number(&mut samples, Type::Integer, "page"), "1");
-        assert_eq!(number(&mut samples, Type::Integer, "quantity"), "3");
-        assert_eq!(number(&mut samples, Type::Number, "price"), "9.99");
-        assert_eq!(number(&mut samples, Type::Number, "age"), "36");
-        assert_eq!(number(&mut samples, Type::Number, "weight"), "1.5");
+        assert_eq!(number(&mut samples, Type::INTEGER, "limit"), "20");
+        assert_eq!(number(&mut samples, Type::INTEGER, "page"), "1");
+        assert_eq!(number(&mut samples, Type::INTEGER, "quantity"), "3");
+        assert_eq!(number(&mut samples, Type::NUMBER, "price"), "9.99");
+        assert_eq!(number(&mut samples, Type::NUMBER, "age"), "36");
+        assert_eq!(number(&mut samples, Type::NUMBER, "weight"), "1.5");
     }
 
     #[test]
     fn objects_keep_the_contract_order_and_fill_optional_fields() {
-        let mut optional = field("age", Type::Number);
+        let mut optional = field("age", Type::NUMBER);
         optional.optional = true;
         let ty = Type::Object {
             fields: vec![
                 field("name", string()),
                 field("email", string()),
                 optional,
-                field(
-                    "tags",
-                    Type::Array {
-                        items: Box::new(string()),
-                    },
-                ),
+                field("tags", Type::array(string())),
                 field(
                     "role",
                     Type::Enum {
@@ -538,11 +660,9 @@ mod tests {
             fields: vec![
                 field(
                     "cards",
-                    Type::Array {
-                        items: Box::new(Type::Ref {
-                            name: "Card".into(),
-                        }),
-                    },
+                    Type::array(Type::Ref {
+                        name: "Card".into(),
+                    }),
                 ),
                 field(
                     "owner",
@@ -567,11 +687,9 @@ mod tests {
             definition: Some(Type::Object {
                 fields: vec![field(
                     "children",
-                    Type::Array {
-                        items: Box::new(Type::Ref {
-                            name: "Node".into(),
-                        }),
-                    },
+                    Type::array(Type::Ref {
+                        name: "Node".into(),
+                    }),
                 )],
             }),
             defined_at: None,
@@ -593,7 +711,7 @@ mod tests {
     fn wrong_types_and_values_outside_an_enum() {
         assert_eq!(wrong_type(&string()).map(|w| w.1), Some("not_a_string"));
         assert_eq!(
-            wrong_type(&Type::Integer).map(|w| w.0),
+            wrong_type(&Type::INTEGER).map(|w| w.0),
             Some(Sample::Number("1.5".into()))
         );
         let nullable = Type::Nullable {
@@ -604,7 +722,7 @@ mod tests {
         assert_eq!(outside(&["open".into(), "other".into()]), "other2");
         assert_eq!(wrong_query_value(&string()), None);
         assert_eq!(
-            wrong_query_value(&Type::Integer),
+            wrong_query_value(&Type::INTEGER),
             Some(("abc".into(), "not_an_integer"))
         );
     }
@@ -643,5 +761,44 @@ mod tests {
             assert_eq!(uses_macro, fits, "{tokens}");
             assert_eq!(tokens.starts_with("json !"), fits, "{tokens}");
         }
+    }
+
+    #[test]
+    fn values_that_break_a_rule_break_it_by_the_handlers_own_rule() {
+        use contract_validation::Format;
+        for (format, rule) in [
+            (StringFormat::DateTime, Format::DateTime),
+            (StringFormat::Uuid, Format::Uuid),
+            (StringFormat::Email, Format::Email),
+            (StringFormat::Uri, Format::Uri),
+        ] {
+            let (value, _) = malformed(format);
+            assert!(!rule.accepts(value), "{value} passes as {format:?}");
+            assert!(rule.accepts(&string_for("x", Some(format))), "{format:?}");
+        }
+        let any = Bounds::OPEN;
+        let one_or_more = Bounds {
+            min: Some(1),
+            max: None,
+        };
+        assert_eq!(not_matching("^[a-z]+$", &any).as_deref(), Some(""));
+        // Long enough for the length bound, so only the pattern refuses it.
+        assert_eq!(not_matching("^[a-z]+$", &one_or_more).as_deref(), Some(" "));
+        assert_eq!(
+            not_matching(
+                r"[^ \t]",
+                &Bounds {
+                    min: Some(3),
+                    max: None
+                }
+            )
+            .as_deref(),
+            Some("   ")
+        );
+        assert_eq!(
+            not_matching("", &any),
+            None,
+            "the empty pattern matches all"
+        );
     }
 }

@@ -11,6 +11,8 @@
 use std::collections::BTreeSet;
 
 use super::layout::Operation;
+use contract_validation::At;
+
 use super::samples::{self, Sample, Samples};
 use crate::codegen::errors::{auth_error, input_error};
 use crate::model::{Contract, Endpoint, Field, Method, Type};
@@ -36,6 +38,21 @@ pub struct DerivedTest {
     pub status: u16,
     /// The message the error body must carry.
     pub message: String,
+    /// What the answer must show.
+    pub check: Check,
+}
+
+/// What a derived test checks of the answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Check {
+    /// The status and the error body with the message.
+    Refused,
+    /// The same, with a `detail` that names the place (`title`, `tags[0]`, `query parameter
+    /// limit`): the request broke the rule there.
+    RefusedAt(String),
+    /// No refusal that names the place: a value at the edge of a bound passes the contract's
+    /// rules, whatever the service then answers. The test's name does not start with the status.
+    AcceptedAt(String),
 }
 
 /// One way to break a valid request.
@@ -70,6 +87,11 @@ pub enum Change {
         name: String,
         /// The value, as it goes in the query string.
         value: String,
+    },
+    /// The valid request sent to another path: a path parameter that breaks a rule.
+    Path {
+        /// The whole path, percent-encoded.
+        path: String,
     },
     /// No `Authorization` header.
     NoToken,
@@ -139,16 +161,23 @@ pub fn endpoint_tests(
     let mut derived = Vec::new();
     let op = &endpoint.name;
     if let Some(input) = input_error(endpoint) {
-        let mut add = |what: String, change: Change| {
+        let mut add = |what: String, change: Change, check: Check| {
+            let name = match check {
+                Check::AcceptedAt(_) => format!("{op}_accepts_{what}"),
+                _ => format!("{op}_{}_{what}", input.status),
+            };
             derived.push(DerivedTest {
-                name: format!("{op}_{}_{what}", input.status),
+                name,
                 change,
                 status: input.status,
                 message: input.message.clone(),
+                check,
             });
         };
+        let mut samples = Samples::new(&contract.types);
+        path_tests(endpoint, &mut add);
         if let Some(body) = &endpoint.request {
-            body_tests(body, &mut add);
+            body_tests(body, &mut samples, &mut add);
         }
         query_tests(endpoint, &mut add);
     }
@@ -166,6 +195,7 @@ pub fn endpoint_tests(
                 change,
                 status: auth.status,
                 message: auth.message.clone(),
+                check: Check::Refused,
             });
         }
     }
@@ -178,6 +208,7 @@ pub fn endpoint_tests(
             change: Change::Method(method),
             status: 405,
             message: METHOD_NOT_ALLOWED.to_string(),
+            check: Check::Refused,
         });
     }
     let covered: BTreeSet<u16> = derived.iter().map(|t| t.status).collect();
@@ -199,104 +230,352 @@ pub fn wrong_method(served: &BTreeSet<Method>) -> Option<Method> {
     .find(|m| !served.contains(m))
 }
 
-fn query_tests(endpoint: &Endpoint, add: &mut impl FnMut(String, Change)) {
+/// Adds a derived test: what its name says, the change to a valid request, the check.
+type Add<'a> = dyn FnMut(String, Change, Check) + 'a;
+
+fn query_tests(endpoint: &Endpoint, add: &mut Add<'_>) {
     for param in &endpoint.query {
         let part = name_part(&param.name);
         if !param.optional && !matches!(param.ty, Type::Nullable { .. }) {
             let change = Change::QueryWithout {
                 name: param.name.clone(),
             };
-            add(format!("missing_{part}"), change);
+            add(format!("missing_{part}"), change, Check::Refused);
         }
         if let Some((value, what)) = samples::wrong_query_value(&param.ty) {
             let change = Change::Query {
                 name: param.name.clone(),
                 value,
             };
-            add(format!("{part}_{what}"), change);
+            add(format!("{part}_{what}"), change, Check::Refused);
         }
         if let Type::Enum { values } = unwrap_nullable(&param.ty) {
             let change = Change::Query {
                 name: param.name.clone(),
                 value: samples::outside(values),
             };
-            add(format!("{part}_outside_its_values"), change);
+            add(format!("{part}_outside_its_values"), change, Check::Refused);
+        }
+        let place = place(&At::Query, &[Seg::Field(&param.name)]);
+        for edge in edges(
+            unwrap_nullable(&param.ty),
+            &mut Samples::new(&[]),
+            &param.name,
+        ) {
+            let value = match edge.value {
+                Sample::String(s) | Sample::Number(s) => s,
+                _ => continue,
+            };
+            let change = Change::Query {
+                name: param.name.clone(),
+                value,
+            };
+            let check = if edge.passes {
+                Check::AcceptedAt(place.clone())
+            } else {
+                Check::RefusedAt(place.clone())
+            };
+            add(format!("{part}_{}", edge.what), change, check);
+        }
+    }
+}
+
+/// The edges of each path parameter's rules. A value the route could not match (an empty
+/// segment) has no test: the answer would be the router's 404, not the contract's 400.
+fn path_tests(endpoint: &Endpoint, add: &mut Add<'_>) {
+    for param in &endpoint.path_params {
+        let part = name_part(&param.name);
+        let place = place(&At::Path, &[Seg::Field(&param.name)]);
+        for edge in edges(&param.ty, &mut Samples::new(&[]), &param.name) {
+            let Sample::String(value) = edge.value else {
+                continue;
+            };
+            if value.is_empty() {
+                continue;
+            }
+            let path = samples::path_with(endpoint, Some((&param.name, &value)));
+            let check = if edge.passes {
+                Check::AcceptedAt(place.clone())
+            } else {
+                Check::RefusedAt(place.clone())
+            };
+            add(
+                format!("{part}_{}", edge.what),
+                Change::Path { path },
+                check,
+            );
         }
     }
 }
 
 /// Named types inside the body are the user's or defined elsewhere: their fields are not broken
 /// one by one.
-fn body_tests(body: &Type, add: &mut impl FnMut(String, Change)) {
-    add("malformed_json".to_string(), Change::MalformedJson);
-    add("missing_content_type".to_string(), Change::NoContentType);
+fn body_tests(body: &Type, samples: &mut Samples<'_>, add: &mut Add<'_>) {
+    add(
+        "malformed_json".to_string(),
+        Change::MalformedJson,
+        Check::Refused,
+    );
+    add(
+        "missing_content_type".to_string(),
+        Change::NoContentType,
+        Check::Refused,
+    );
     match body {
         Type::Object { fields } => {
-            field_tests(fields, "", "", add);
+            // serde reads a struct from an array of its fields too; the contract's object is not one.
+            add(
+                "body_not_an_object".to_string(),
+                Change::Body(Sample::Array(Vec::new())),
+                Check::Refused,
+            );
+            field_tests(fields, "", "", &[], samples, add);
             let unknown = unknown_field_name(fields);
             let change = Change::BodyWith {
                 pointer: format!("/{}", escape_pointer(&unknown)),
                 value: Sample::Bool(true),
             };
-            add("unknown_field".to_string(), change);
+            add("unknown_field".to_string(), change, Check::Refused);
         }
         other => {
             if let Some((value, what)) = samples::wrong_type(other) {
-                add(format!("body_{what}"), Change::Body(value));
+                add(format!("body_{what}"), Change::Body(value), Check::Refused);
             }
         }
     }
 }
 
-/// Tests for the fields of an object at `pointer` (`""` for the body), named after `prefix`.
+/// Tests for the fields of an object at `pointer` (`""` for the body), named after `prefix`;
+/// `at` is the same place as the handler names it in a detail.
 fn field_tests(
     fields: &[Field],
     pointer: &str,
     prefix: &str,
-    add: &mut impl FnMut(String, Change),
+    at: &[Seg<'_>],
+    samples: &mut Samples<'_>,
+    add: &mut Add<'_>,
 ) {
     for field in fields {
         let pointer = format!("{pointer}/{}", escape_pointer(&field.name));
         let part = format!("{prefix}{}", name_part(&field.name));
+        let at: Vec<Seg<'_>> = at
+            .iter()
+            .copied()
+            .chain([Seg::Field(&field.name)])
+            .collect();
         // A missing `T | null` reads as `None`: serde cannot tell it from `null`.
         if !field.optional && !matches!(field.ty, Type::Nullable { .. }) {
             let change = Change::BodyWithout {
                 pointer: pointer.clone(),
             };
-            add(format!("missing_{part}"), change);
+            add(format!("missing_{part}"), change, Check::Refused);
         }
         if let Some((value, what)) = samples::wrong_type(&field.ty) {
             let change = Change::BodyWith {
                 pointer: pointer.clone(),
                 value,
             };
-            add(format!("{part}_{what}"), change);
+            add(format!("{part}_{what}"), change, Check::Refused);
         }
-        match unwrap_nullable(&field.ty) {
+        // `name?: T` may be left out, but is not `null` unless the contract says `T | null`.
+        if field.optional && !matches!(field.ty, Type::Nullable { .. } | Type::Any { .. }) {
+            let change = Change::BodyWith {
+                pointer: pointer.clone(),
+                value: Sample::Null,
+            };
+            add(format!("{part}_null"), change, Check::Refused);
+        }
+        let ty = unwrap_nullable(&field.ty);
+        rule_tests(ty, &pointer, &part, &at, &field.name, samples, add);
+        match ty {
             Type::Enum { values } => {
                 let change = Change::BodyWith {
                     pointer: pointer.clone(),
                     value: Sample::String(samples::outside(values)),
                 };
-                add(format!("{part}_outside_its_values"), change);
+                add(format!("{part}_outside_its_values"), change, Check::Refused);
             }
-            Type::Object { fields } => field_tests(fields, &pointer, &format!("{part}_"), add),
-            // The sample array holds one item: break that one.
-            Type::Array { items } => match unwrap_nullable(items) {
-                Type::Object { fields } => {
-                    field_tests(fields, &format!("{pointer}/0"), &format!("{part}_"), add);
+            Type::Object { fields } => {
+                field_tests(fields, &pointer, &format!("{part}_"), &at, samples, add);
+            }
+            // The sample array holds at least one item (unless it may hold none): break the first.
+            Type::Array { items, length } if length.max != Some(0) => {
+                let pointer = format!("{pointer}/0");
+                let at: Vec<Seg<'_>> = at.iter().copied().chain([Seg::Index(0)]).collect();
+                let item_part = format!("{part}_item");
+                match unwrap_nullable(items) {
+                    Type::Object { fields } => {
+                        field_tests(fields, &pointer, &format!("{part}_"), &at, samples, add);
+                    }
+                    Type::Enum { values } => {
+                        let change = Change::BodyWith {
+                            pointer,
+                            value: Sample::String(samples::outside(values)),
+                        };
+                        add(
+                            format!("{item_part}_outside_its_values"),
+                            change,
+                            Check::Refused,
+                        );
+                    }
+                    items => {
+                        let name = samples::singular(&field.name);
+                        rule_tests(items, &pointer, &item_part, &at, &name, samples, add);
+                    }
                 }
-                Type::Enum { values } => {
-                    let change = Change::BodyWith {
-                        pointer: format!("{pointer}/0"),
-                        value: Sample::String(samples::outside(values)),
-                    };
-                    add(format!("{part}_item_outside_its_values"), change);
-                }
-                _ => {}
-            },
+            }
             _ => {}
         }
+    }
+}
+
+/// The tests of the rules on the value at `pointer` beyond its shape: each bound's edges, a
+/// malformed value for a format, a value a pattern does not match.
+fn rule_tests(
+    ty: &Type,
+    pointer: &str,
+    part: &str,
+    at: &[Seg<'_>],
+    name: &str,
+    samples: &mut Samples<'_>,
+    add: &mut Add<'_>,
+) {
+    let place = place(&At::Body, at);
+    for edge in edges(ty, samples, name) {
+        let change = Change::BodyWith {
+            pointer: pointer.to_string(),
+            value: edge.value,
+        };
+        let check = if edge.passes {
+            Check::AcceptedAt(place.clone())
+        } else {
+            Check::RefusedAt(place.clone())
+        };
+        add(format!("{part}_{}", edge.what), change, check);
+    }
+}
+
+/// A value at the edge of a rule: what the test name says of it, and whether it passes.
+struct Edge {
+    what: String,
+    value: Sample,
+    passes: bool,
+}
+
+/// The longest string or array an edge test sends: past it, only the lower edges are tested.
+const MAX_EDGE: u64 = 10_000;
+
+/// The values at the edges of `ty`'s rules: a bound's ends (which pass) and one past each end
+/// (which do not), a malformed value for a format, a value outside a pattern. A string with a
+/// format or a pattern has no length edges here: padding it would break the format first.
+fn edges(ty: &Type, samples: &mut Samples<'_>, name: &str) -> Vec<Edge> {
+    let mut out = Vec::new();
+    let mut edge = |what: String, value: Sample, passes: bool| {
+        out.push(Edge {
+            what,
+            value,
+            passes,
+        })
+    };
+    match ty {
+        Type::String {
+            format,
+            length,
+            pattern,
+        } => {
+            if let Some(format) = format {
+                let (value, what) = samples::malformed(*format);
+                edge(what.to_string(), Sample::String(value.to_string()), false);
+            }
+            if let Some(pattern) = pattern
+                && let Some(value) = samples::not_matching(pattern, length)
+            {
+                edge(
+                    "not_matching_its_pattern".into(),
+                    Sample::String(value),
+                    false,
+                );
+            }
+            if format.is_none() && pattern.is_none() {
+                let text = |n: u64| Sample::String(samples::string_of_length("", n));
+                let unit = |n: u64| if n == 1 { "character" } else { "characters" };
+                if let Some(min) = length.min.filter(|&m| m <= MAX_EDGE) {
+                    edge(format!("of_{min}_{}", unit(min)), text(min), true);
+                    if min > 0 {
+                        edge("too_short".into(), text(min - 1), false);
+                    }
+                }
+                if let Some(max) = length.max.filter(|&m| m < MAX_EDGE) {
+                    edge(format!("of_{max}_{}", unit(max)), text(max), true);
+                    edge("too_long".into(), text(max + 1), false);
+                }
+            }
+        }
+        Type::Integer { range } => {
+            let number = |n: i64| Sample::Number(n.to_string());
+            if let Some(min) = range.min {
+                edge(format!("of_{}", number_word(min)), number(min), true);
+                if let Some(below) = min.checked_sub(1) {
+                    edge(format!("below_{}", number_word(min)), number(below), false);
+                }
+            }
+            if let Some(max) = range.max {
+                edge(format!("of_{}", number_word(max)), number(max), true);
+                if let Some(above) = max.checked_add(1) {
+                    edge(format!("above_{}", number_word(max)), number(above), false);
+                }
+            }
+        }
+        Type::Number { range } => {
+            let number = |n: f64| Sample::Number(samples::number_text(n));
+            let word = |n: f64| number_word(samples::number_text(n));
+            if let Some(min) = range.min {
+                edge(format!("of_{}", word(min)), number(min), true);
+                edge(format!("below_{}", word(min)), number(min - 1.0), false);
+            }
+            if let Some(max) = range.max {
+                edge(format!("of_{}", word(max)), number(max), true);
+                edge(format!("above_{}", word(max)), number(max + 1.0), false);
+            }
+        }
+        Type::Array { items, length } => {
+            let item = samples.value(items, &samples::singular(name));
+            let list = |n: u64| Sample::Array(vec![item.clone(); usize::try_from(n).unwrap_or(0)]);
+            let unit = |n: u64| if n == 1 { "item" } else { "items" };
+            if let Some(min) = length.min.filter(|&m| m <= MAX_EDGE) {
+                edge(format!("with_{min}_{}", unit(min)), list(min), true);
+                if min > 0 {
+                    edge("with_too_few_items".into(), list(min - 1), false);
+                }
+            }
+            if let Some(max) = length.max.filter(|&m| m < MAX_EDGE) {
+                edge(format!("with_{max}_{}", unit(max)), list(max), true);
+                edge("with_too_many_items".into(), list(max + 1), false);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// A number as words of a test name: `-5` is `minus_5`, `0.5` is `0_5`.
+fn number_word(n: impl ToString) -> String {
+    n.to_string().replace('-', "minus_").replace('.', "_")
+}
+
+/// One step of a place in a request: a field, or an item of an array.
+#[derive(Clone, Copy, Debug)]
+enum Seg<'a> {
+    Field(&'a str),
+    Index(usize),
+}
+
+/// The place as the handler's detail names it, by the runtime's own rule ([`At`]).
+fn place(root: &At<'_>, segs: &[Seg<'_>]) -> String {
+    match segs.split_first() {
+        None => root.to_string(),
+        Some((Seg::Field(name), rest)) => place(&root.field(name), rest),
+        Some((Seg::Index(index), rest)) => place(&root.index(*index), rest),
     }
 }
 

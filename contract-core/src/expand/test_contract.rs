@@ -7,7 +7,7 @@ use quote::quote;
 use super::file_name;
 use super::format::use_sort_key;
 use super::samples::{Sample, json_value};
-use super::test_cases::{Change, DerivedTest, OpTests};
+use super::test_cases::{Change, Check, DerivedTest, OpTests};
 use super::test_files::skeleton_path;
 use crate::codegen::errors::status_code_in_test;
 use crate::codegen::inner_doc_attrs;
@@ -118,11 +118,16 @@ fn derived_test(test: &DerivedTest, uses: &mut Uses, samples: &mut Vec<Sample>) 
     uses.status = true;
     let status = status_code_in_test(test.status);
     let message = &test.message;
+    let assertion = match &test.check {
+        Check::Refused => quote!(response.assert_error(#status, #message);),
+        Check::RefusedAt(place) => quote!(response.assert_error_at(#status, #message, #place);),
+        Check::AcceptedAt(place) => quote!(response.assert_accepted_at(#status, #place);),
+    };
     quote! {
         #[tokio::test]
         async fn #name() {
             let response = #request.send(&app()).await;
-            response.assert_error(#status, #message);
+            #assertion
         }
     }
 }
@@ -164,6 +169,10 @@ fn change_tokens(change: &Change, uses: &mut Uses, samples: &mut Vec<Sample>) ->
         Change::Query { name, value } => {
             uses.valid_request = true;
             quote!(valid_request().query(#name, #value))
+        }
+        Change::Path { path } => {
+            uses.valid_request = true;
+            quote!(valid_request().path(#path))
         }
         Change::NoToken => {
             uses.valid_request = true;

@@ -91,6 +91,12 @@ fn test_request() -> TokenStream {
                 self
             }
 
+            /// The same request to another path, percent-encoded as it goes on the wire.
+            pub fn path(mut self, path: &str) -> Self {
+                self.path = path.to_owned();
+                self
+            }
+
             /// Sets a query parameter, replacing one of the same name.
             pub fn query(mut self, name: &str, value: &str) -> Self {
                 self.query.retain(|(n, _)| n != name);
@@ -227,6 +233,36 @@ fn test_response() -> TokenStream {
                 let error = &body["error"];
                 assert_eq!(error["status"], status.as_u16(), "the body: {body}");
                 assert_eq!(error["message"], message, "the body: {body}");
+            }
+
+            /// [`Self::assert_error`], and the `detail` names `place` (`title`, `tags[0]`,
+            /// `query parameter limit`): the request broke a rule of the contract there.
+            pub fn assert_error_at(&self, status: StatusCode, message: &str, place: &str) {
+                self.assert_error(status, message);
+                assert!(
+                    self.refuses_at(place),
+                    "the detail does not name `{place}`: {}",
+                    self.text
+                );
+            }
+
+            /// Fails the test if the answer is `status` with a `detail` that names `place`: the
+            /// value there passed the contract's rules, whatever the service answered then.
+            pub fn assert_accepted_at(&self, status: StatusCode, place: &str) {
+                assert!(
+                    self.status != status || !self.refuses_at(place),
+                    "`{place}` was refused: {}",
+                    self.text
+                );
+            }
+
+            /// Whether the error body's `detail` lists a broken rule at `place`: the handler
+            /// lists each as `place: what was expected`, separated by `; `.
+            fn refuses_at(&self, place: &str) -> bool {
+                let body = self.json();
+                let detail = body["error"]["detail"].as_str().unwrap_or_default();
+                let prefix = format!("{place}: ");
+                detail.split("; ").any(|rule| rule.starts_with(&prefix))
             }
         }
     }

@@ -66,7 +66,10 @@ impl Store {
     /// `title` trimmed, if it is 1 to [`MAX_TITLE_CHARS`] characters long and no todo but
     /// `except` (the one being renamed) has it, ignoring case.
     pub fn check_title(&self, title: &str, except: Option<&str>) -> Result<String, TitleError> {
-        let title = title.trim();
+        // Spaces, tabs and line breaks: the ones the contract's pattern for a title
+        // (`[^ \t\n\r\f]`, a character that is none of them) names, so that every title the
+        // contract lets through has something left after trimming.
+        let title = title.trim_matches(|c: char| c.is_ascii_whitespace());
         let chars = title.chars().count();
         if chars == 0 {
             return Err(TitleError::Invalid("the title is empty".to_owned()));

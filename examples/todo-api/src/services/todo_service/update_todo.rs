@@ -10,7 +10,7 @@ use crate::store::TitleError;
 ///
 /// # Business logic
 ///
-/// - [x] At least one field must be given, otherwise 400
+/// - [x] A request without any field changes nothing and answers the todo as it is
 /// - [x] A new title follows the rules of creation: 1 to 200 characters after trimming, unique
 ///   ignoring case
 ///
@@ -26,12 +26,9 @@ pub async fn update_todo(
     id: String,
     request: UpdateTodoRequest,
 ) -> Result<UpdateTodoResponse, UpdateTodoError> {
+    // A request without any field is a change of nothing, as in a JSON merge patch: it answers
+    // the todo as it is.
     let UpdateTodoRequest { title, done, tags } = request;
-    if title.is_none() && done.is_none() && tags.is_none() {
-        return Err(UpdateTodoError::BadRequest
-            .with_detail("give at least one of `title`, `done` and `tags`"));
-    }
-
     // One write lock for the checks and the change, so a title checked as free stays free.
     let mut store = state.write();
     if store.get(&id).is_none() {

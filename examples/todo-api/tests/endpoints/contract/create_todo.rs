@@ -27,6 +27,12 @@ async fn create_todo_400_missing_content_type() {
 }
 
 #[tokio::test]
+async fn create_todo_400_body_not_an_object() {
+    let response = request().json(&json!([])).send(&app()).await;
+    response.assert_error(StatusCode::BAD_REQUEST, "Invalid todo");
+}
+
+#[tokio::test]
 async fn create_todo_400_missing_title() {
     let response = request()
         .json(&without(valid_body(), "/title"))
@@ -45,12 +51,97 @@ async fn create_todo_400_title_not_a_string() {
 }
 
 #[tokio::test]
+async fn create_todo_400_title_not_matching_its_pattern() {
+    let response = request()
+        .json(&with(valid_body(), "/title", json!(" ")))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid todo", "title");
+}
+
+#[tokio::test]
 async fn create_todo_400_tags_not_an_array() {
     let response = request()
         .json(&with(valid_body(), "/tags", json!("not an array")))
         .send(&app())
         .await;
     response.assert_error(StatusCode::BAD_REQUEST, "Invalid todo");
+}
+
+#[tokio::test]
+async fn create_todo_400_tags_null() {
+    let response = request()
+        .json(&with(valid_body(), "/tags", json!(null)))
+        .send(&app())
+        .await;
+    response.assert_error(StatusCode::BAD_REQUEST, "Invalid todo");
+}
+
+#[tokio::test]
+async fn create_todo_accepts_tags_with_10_items() {
+    let response = request()
+        .json(&with(
+            valid_body(),
+            "/tags",
+            json!([
+                "work", "work", "work", "work", "work", "work", "work", "work", "work", "work"
+            ]),
+        ))
+        .send(&app())
+        .await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "tags");
+}
+
+#[tokio::test]
+async fn create_todo_400_tags_with_too_many_items() {
+    let response = request()
+        .json(&with(
+            valid_body(),
+            "/tags",
+            json!([
+                "work", "work", "work", "work", "work", "work", "work", "work", "work", "work",
+                "work"
+            ]),
+        ))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid todo", "tags");
+}
+
+#[tokio::test]
+async fn create_todo_accepts_tags_item_of_1_character() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("x")))
+        .send(&app())
+        .await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "tags[0]");
+}
+
+#[tokio::test]
+async fn create_todo_400_tags_item_too_short() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("")))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid todo", "tags[0]");
+}
+
+#[tokio::test]
+async fn create_todo_accepts_tags_item_of_30_characters() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("x".repeat(30))))
+        .send(&app())
+        .await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "tags[0]");
+}
+
+#[tokio::test]
+async fn create_todo_400_tags_item_too_long() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("x".repeat(31))))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid todo", "tags[0]");
 }
 
 #[tokio::test]

@@ -19,15 +19,101 @@ async fn list_todos_400_done_not_a_boolean() {
 }
 
 #[tokio::test]
+async fn list_todos_accepts_tag_of_1_character() {
+    let response = valid_request().query("tag", "x").send(&app()).await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "query parameter tag");
+}
+
+#[tokio::test]
+async fn list_todos_400_tag_too_short() {
+    let response = valid_request().query("tag", "").send(&app()).await;
+    response.assert_error_at(
+        StatusCode::BAD_REQUEST,
+        "Invalid query",
+        "query parameter tag",
+    );
+}
+
+#[tokio::test]
+async fn list_todos_accepts_tag_of_30_characters() {
+    let response = valid_request()
+        .query("tag", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
+        .send(&app())
+        .await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "query parameter tag");
+}
+
+#[tokio::test]
+async fn list_todos_400_tag_too_long() {
+    let response = valid_request()
+        .query("tag", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
+        .send(&app())
+        .await;
+    response.assert_error_at(
+        StatusCode::BAD_REQUEST,
+        "Invalid query",
+        "query parameter tag",
+    );
+}
+
+#[tokio::test]
 async fn list_todos_400_page_not_an_integer() {
     let response = valid_request().query("page", "abc").send(&app()).await;
     response.assert_error(StatusCode::BAD_REQUEST, "Invalid query");
 }
 
 #[tokio::test]
+async fn list_todos_accepts_page_of_1() {
+    let response = valid_request().query("page", "1").send(&app()).await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "query parameter page");
+}
+
+#[tokio::test]
+async fn list_todos_400_page_below_1() {
+    let response = valid_request().query("page", "0").send(&app()).await;
+    response.assert_error_at(
+        StatusCode::BAD_REQUEST,
+        "Invalid query",
+        "query parameter page",
+    );
+}
+
+#[tokio::test]
 async fn list_todos_400_limit_not_an_integer() {
     let response = valid_request().query("limit", "abc").send(&app()).await;
     response.assert_error(StatusCode::BAD_REQUEST, "Invalid query");
+}
+
+#[tokio::test]
+async fn list_todos_accepts_limit_of_1() {
+    let response = valid_request().query("limit", "1").send(&app()).await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "query parameter limit");
+}
+
+#[tokio::test]
+async fn list_todos_400_limit_below_1() {
+    let response = valid_request().query("limit", "0").send(&app()).await;
+    response.assert_error_at(
+        StatusCode::BAD_REQUEST,
+        "Invalid query",
+        "query parameter limit",
+    );
+}
+
+#[tokio::test]
+async fn list_todos_accepts_limit_of_100() {
+    let response = valid_request().query("limit", "100").send(&app()).await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "query parameter limit");
+}
+
+#[tokio::test]
+async fn list_todos_400_limit_above_100() {
+    let response = valid_request().query("limit", "101").send(&app()).await;
+    response.assert_error_at(
+        StatusCode::BAD_REQUEST,
+        "Invalid query",
+        "query parameter limit",
+    );
 }
 
 #[tokio::test]

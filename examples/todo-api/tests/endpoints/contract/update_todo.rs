@@ -27,12 +27,36 @@ async fn update_todo_400_missing_content_type() {
 }
 
 #[tokio::test]
+async fn update_todo_400_body_not_an_object() {
+    let response = request().json(&json!([])).send(&app()).await;
+    response.assert_error(StatusCode::BAD_REQUEST, "Invalid update");
+}
+
+#[tokio::test]
 async fn update_todo_400_title_not_a_string() {
     let response = request()
         .json(&with(valid_body(), "/title", json!(42)))
         .send(&app())
         .await;
     response.assert_error(StatusCode::BAD_REQUEST, "Invalid update");
+}
+
+#[tokio::test]
+async fn update_todo_400_title_null() {
+    let response = request()
+        .json(&with(valid_body(), "/title", json!(null)))
+        .send(&app())
+        .await;
+    response.assert_error(StatusCode::BAD_REQUEST, "Invalid update");
+}
+
+#[tokio::test]
+async fn update_todo_400_title_not_matching_its_pattern() {
+    let response = request()
+        .json(&with(valid_body(), "/title", json!(" ")))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid update", "title");
 }
 
 #[tokio::test]
@@ -45,12 +69,97 @@ async fn update_todo_400_done_not_a_boolean() {
 }
 
 #[tokio::test]
+async fn update_todo_400_done_null() {
+    let response = request()
+        .json(&with(valid_body(), "/done", json!(null)))
+        .send(&app())
+        .await;
+    response.assert_error(StatusCode::BAD_REQUEST, "Invalid update");
+}
+
+#[tokio::test]
 async fn update_todo_400_tags_not_an_array() {
     let response = request()
         .json(&with(valid_body(), "/tags", json!("not an array")))
         .send(&app())
         .await;
     response.assert_error(StatusCode::BAD_REQUEST, "Invalid update");
+}
+
+#[tokio::test]
+async fn update_todo_400_tags_null() {
+    let response = request()
+        .json(&with(valid_body(), "/tags", json!(null)))
+        .send(&app())
+        .await;
+    response.assert_error(StatusCode::BAD_REQUEST, "Invalid update");
+}
+
+#[tokio::test]
+async fn update_todo_accepts_tags_with_10_items() {
+    let response = request()
+        .json(&with(
+            valid_body(),
+            "/tags",
+            json!([
+                "work", "work", "work", "work", "work", "work", "work", "work", "work", "work"
+            ]),
+        ))
+        .send(&app())
+        .await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "tags");
+}
+
+#[tokio::test]
+async fn update_todo_400_tags_with_too_many_items() {
+    let response = request()
+        .json(&with(
+            valid_body(),
+            "/tags",
+            json!([
+                "work", "work", "work", "work", "work", "work", "work", "work", "work", "work",
+                "work"
+            ]),
+        ))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid update", "tags");
+}
+
+#[tokio::test]
+async fn update_todo_accepts_tags_item_of_1_character() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("x")))
+        .send(&app())
+        .await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "tags[0]");
+}
+
+#[tokio::test]
+async fn update_todo_400_tags_item_too_short() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("")))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid update", "tags[0]");
+}
+
+#[tokio::test]
+async fn update_todo_accepts_tags_item_of_30_characters() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("x".repeat(30))))
+        .send(&app())
+        .await;
+    response.assert_accepted_at(StatusCode::BAD_REQUEST, "tags[0]");
+}
+
+#[tokio::test]
+async fn update_todo_400_tags_item_too_long() {
+    let response = request()
+        .json(&with(valid_body(), "/tags/0", json!("x".repeat(31))))
+        .send(&app())
+        .await;
+    response.assert_error_at(StatusCode::BAD_REQUEST, "Invalid update", "tags[0]");
 }
 
 #[tokio::test]

@@ -186,6 +186,36 @@ impl TestResponse {
         assert_eq!(error["status"], status.as_u16(), "the body: {body}");
         assert_eq!(error["message"], message, "the body: {body}");
     }
+
+    /// [`Self::assert_error`], and the `detail` names `place` (`title`, `tags[0]`,
+    /// `query parameter limit`): the request broke a rule of the contract there.
+    pub fn assert_error_at(&self, status: StatusCode, message: &str, place: &str) {
+        self.assert_error(status, message);
+        assert!(
+            self.refuses_at(place),
+            "the detail does not name `{place}`: {}",
+            self.text
+        );
+    }
+
+    /// Fails the test if the answer is `status` with a `detail` that names `place`: the
+    /// value there passed the contract's rules, whatever the service answered then.
+    pub fn assert_accepted_at(&self, status: StatusCode, place: &str) {
+        assert!(
+            self.status != status || !self.refuses_at(place),
+            "`{place}` was refused: {}",
+            self.text
+        );
+    }
+
+    /// Whether the error body's `detail` lists a broken rule at `place`: the handler
+    /// lists each as `place: what was expected`, separated by `; `.
+    fn refuses_at(&self, place: &str) -> bool {
+        let body = self.json();
+        let detail = body["error"]["detail"].as_str().unwrap_or_default();
+        let prefix = format!("{place}: ");
+        detail.split("; ").any(|rule| rule.starts_with(&prefix))
+    }
 }
 
 /// `body` with `value` at `pointer`, a JSON pointer such as `/items/0/sku`: replaced, or

@@ -1,14 +1,6 @@
 //! The string formats a contract can state, each checked by one rule: RFC 3339 date-times, UUIDs
 //! in their text form, email addresses and absolute URIs, as OpenAPI's `format` names them.
 //!
-//! Checked strings rather than typed fields (`uuid::Uuid`, a date-time type): the value stays the
-//! text the client sent, a generated crate builds no date or UUID library, and a bad value is
-//! reported with the field's name rather than as a deserializer's message. The libraries would
-//! cost every cold build: `uuid` and `jiff` with their `serde` features took a crate of `serde`
-//! and `serde_json` alone from 12 crates and 4.99 s to 36 crates and 7.35 s (`cargo build`, dev
-//! profile, two cores). Std only, so the
-//! `contract` runtime and `contract-core` (for `mock`) can both depend on it.
-//!
 //! Each check is strict where a client could not mean anything else, and no stricter: an email
 //! address is `local@domain` with a dotted domain, not RFC 5322's full grammar, which no form
 //! accepts either.
