@@ -13,9 +13,9 @@
 //! text the client sent, a generated crate builds no date or UUID library, and a bad value is
 //! reported with the field's name rather than as a deserializer's message. The libraries would
 //! cost every cold build: `uuid` and `jiff` with their `serde` features took a crate of `serde`
-//! and `serde_json` alone from 12 crates and 4.99 s to 36 crates and 7.35 s (`cargo build`, dev
-//! profile, two cores); `docs/validation.md` has the figures for a scaffolded crate. Std and
-//! `regex-lite` only, so the `contract` runtime and `contract-core` can both depend on it.
+//! and `serde_json` alone from 12 crates and 4.99 s to 36 crates and 7.35 s, and a scaffolded
+//! crate 3 s more (`docs/validation.md` has the figures). Std and `regex-lite` only, so the
+//! `contract` runtime and `contract-core` can both depend on it.
 
 mod format;
 mod violations;

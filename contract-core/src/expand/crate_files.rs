@@ -199,7 +199,8 @@ pub fn gitignore() -> String {
 }
 
 /// A Cargo package name for a directory name: lower case letters, digits, `-` and `_`, starting
-/// with a letter; `api` when nothing usable is left or the name is one Cargo reserves.
+/// with a letter; `api` when nothing usable is left, or the name is one Cargo reserves or a Rust
+/// keyword (a crate called `crate` could not be named from its own binary).
 pub fn package_name(dir_name: &str) -> String {
     let name: String = dir_name
         .chars()
@@ -223,6 +224,7 @@ pub fn package_name(dir_name: &str) -> String {
     if name.is_empty()
         || !name.starts_with(|c: char| c.is_ascii_lowercase())
         || reserved.contains(&name.as_str())
+        || crate::naming::is_keyword(&name.replace('-', "_"))
     {
         "api".to_string()
     } else {
@@ -241,6 +243,8 @@ mod tests {
         assert_eq!(package_name("2fa"), "api");
         assert_eq!(package_name("."), "api");
         assert_eq!(package_name("test"), "api");
+        assert_eq!(package_name("crate"), "api");
+        assert_eq!(package_name("Type"), "api");
     }
 
     #[test]
