@@ -54,6 +54,12 @@ impl TestRequest {
         self
     }
 
+    /// The same request to another path, percent-encoded as it goes on the wire.
+    pub fn path(mut self, path: &str) -> Self {
+        self.path = path.to_owned();
+        self
+    }
+
     /// Sets a query parameter, replacing one of the same name.
     pub fn query(mut self, name: &str, value: &str) -> Self {
         self.query.retain(|(n, _)| n != name);
