@@ -295,6 +295,11 @@ impl Cx<'_, '_> {
             ),
             _ => {}
         }
+        // Matched by route shape, so the parameters pair up by position.
+        for (o, n) in old.path_params.iter().zip(&new.path_params) {
+            let what = format!("path parameter `{}`", n.name);
+            self.types(&o.ty, &n.ty, Dir::Request, &what, "", old.at, new.at, 0);
+        }
         self.query();
         match (&old.request, &new.request) {
             (None, Some(_)) => self.push(
@@ -1044,6 +1049,16 @@ mod tests {
             "POST /a\nRequest: { a: integer(0..=10) }",
             "POST /a\nRequest: { a: integer(1..=20) }",
             &["request-bound-narrowed"],
+        ),
+        (
+            "GET /a/:id",
+            "GET /a/{key}\nPath: { key: string(..=10) }",
+            &["request-bound-narrowed"],
+        ),
+        (
+            "GET /a/:id\nPath: { id: uuid }",
+            "GET /a/:id",
+            &["request-type-widened"],
         ),
         (
             "POST /a\nRequest: { a: string[](..=5) }",
