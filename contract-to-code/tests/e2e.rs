@@ -699,16 +699,42 @@ impl Random {
     }
 }
 
-/// A random type over the grammar: every scalar and format in both spellings, nested objects,
-/// arrays, maps and nullables in every spelling, enums of odd values, and the named types the
-/// issues define (`named`); `depth` bounds the nesting.
+/// A random type over the grammar: every scalar and format in both spellings, formats and
+/// bounds, nested objects, arrays, maps and nullables in every spelling, enums of odd values, and
+/// the named types the issues define (`named`); `depth` bounds the nesting.
 fn random_type(random: &mut Random, depth: usize, named: &[String]) -> String {
     let scalars = [
         "string", "number", "integer", "boolean", "uuid", "email", "url", "date", "String", "text",
         "any", "object",
     ];
-    match random.below(if depth == 0 { 2 } else { 9 }) {
+    // Formats and bounds: ranges open at either end or closed on one value, patterns, both.
+    let bounded = [
+        "string(1..=20)",
+        "string(3..=3)",
+        "string(..=8, /^[a-z]+$/)",
+        "string(/^[A-Z]{2}-[0-9]{3}$/)",
+        "text(2..)",
+        "integer(0..=150)",
+        "integer(5..=5)",
+        "integer(-10..)",
+        "number(0.5..=1)",
+        "number(..=-2.5)",
+        "email(..=254)",
+    ];
+    // Nothing nested at depth 0.
+    let choice = if depth == 0 {
+        [0, 1, 9][random.below(3)]
+    } else {
+        random.below(11)
+    };
+    match choice {
         0 => random.pick(&scalars).to_owned(),
+        9 => random.pick(&bounded).to_owned(),
+        10 => {
+            let inner = random.pick(&bounded);
+            let count = random.pick(&["(..=3)", "(1..)", "(2..=2)"]);
+            format!("{inner}[]{count}")
+        }
         1 if named.is_empty() => random.pick(&scalars).to_owned(),
         1 => named[random.below(named.len())].clone(),
         2 => {
@@ -745,7 +771,8 @@ fn random_type(random: &mut Random, depth: usize, named: &[String]) -> String {
         4 => format!("{} | null", random.pick(&scalars[..8])),
         5 => format!("Nullable<{}>", random.pick(&scalars[..8])),
         6 => format!("Record<string, {}>", random_type(random, depth - 1, named)),
-        _ => random_object(random, depth - 1, named),
+        7 | 8 => random_object(random, depth - 1, named),
+        _ => unreachable!("a choice below 11"),
     }
 }
 
@@ -847,7 +874,17 @@ fn random_issue(random: &mut Random, index: usize, api: &mut RandomApi) -> Strin
             _ => {}
         }
         if method == "GET" && random.chance(30) {
-            block.push_str("Query: { limit?: integer, q?: string }\n");
+            block.push_str(random.pick(&[
+                "Query: { limit?: integer, q?: string }\n",
+                "Query: { limit?: integer(1..=100), q?: string(..=20), since?: date }\n",
+            ]));
+        }
+        if path.ends_with("{id}") && random.chance(30) {
+            block.push_str(random.pick(&[
+                "Path: { id: uuid }\n",
+                "Path: { id: string(2..=12, /^[a-z0-9-]+$/) }\n",
+                "Path: { id: string(1..=8) }\n",
+            ]));
         }
         if matches!(method, "POST" | "PUT" | "PATCH") {
             if !named.is_empty() && random.chance(20) {

@@ -506,7 +506,9 @@ fn edges(ty: &Type, samples: &mut Samples<'_>, name: &str) -> Vec<Edge> {
                     }
                 }
                 if let Some(max) = length.max.filter(|&m| m < MAX_EDGE) {
-                    edge(format!("of_{max}_{}", unit(max)), text(max), true);
+                    if length.min != Some(max) {
+                        edge(format!("of_{max}_{}", unit(max)), text(max), true);
+                    }
                     edge("too_long".into(), text(max + 1), false);
                 }
             }
@@ -520,7 +522,9 @@ fn edges(ty: &Type, samples: &mut Samples<'_>, name: &str) -> Vec<Edge> {
                 }
             }
             if let Some(max) = range.max {
-                edge(format!("of_{}", number_word(max)), number(max), true);
+                if range.min != Some(max) {
+                    edge(format!("of_{}", number_word(max)), number(max), true);
+                }
                 if let Some(above) = max.checked_add(1) {
                     edge(format!("above_{}", number_word(max)), number(above), false);
                 }
@@ -534,7 +538,9 @@ fn edges(ty: &Type, samples: &mut Samples<'_>, name: &str) -> Vec<Edge> {
                 edge(format!("below_{}", word(min)), number(min - 1.0), false);
             }
             if let Some(max) = range.max {
-                edge(format!("of_{}", word(max)), number(max), true);
+                if range.min != Some(max) {
+                    edge(format!("of_{}", word(max)), number(max), true);
+                }
                 edge(format!("above_{}", word(max)), number(max + 1.0), false);
             }
         }
@@ -549,7 +555,9 @@ fn edges(ty: &Type, samples: &mut Samples<'_>, name: &str) -> Vec<Edge> {
                 }
             }
             if let Some(max) = length.max.filter(|&m| m < MAX_EDGE) {
-                edge(format!("with_{max}_{}", unit(max)), list(max), true);
+                if length.min != Some(max) {
+                    edge(format!("with_{max}_{}", unit(max)), list(max), true);
+                }
                 edge("with_too_many_items".into(), list(max + 1), false);
             }
         }
