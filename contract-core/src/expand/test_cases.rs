@@ -929,4 +929,52 @@ mod tests {
         assert_eq!(wrong_method(&served), Some(Method::Delete));
         assert_eq!(route_shape("/api/todos/{todoId}"), "/api/todos/{}");
     }
+
+    /// The derived tests of the one endpoint of `block`, by name.
+    fn derived_names(block: &str) -> Vec<String> {
+        let contract = crate::parse::tests::check_block(block).expect("a valid block");
+        let endpoint = &contract.endpoints[0];
+        let served = BTreeSet::from([endpoint.method]);
+        endpoint_tests(&contract, endpoint, &served)
+            .derived
+            .into_iter()
+            .map(|t| t.name)
+            .collect()
+    }
+
+    #[test]
+    fn each_edge_once_and_each_name_once() {
+        let names = derived_names(
+            "POST /api/codes/:code\nPath: { code: string(2..=2) }\n\
+             Request: { n: integer(5..=5), tags: string[](1..=1), id: uuid }\nResponse: 204",
+        );
+        let edges: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| {
+                n.contains("accepts")
+                    || n.contains("too_")
+                    || n.contains("_below_")
+                    || n.contains("_above_")
+                    || n.contains("not_a_uuid")
+            })
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                "create_code_accepts_code_of_2_characters",
+                "create_code_400_code_too_short",
+                "create_code_400_code_too_long",
+                "create_code_accepts_n_of_5",
+                "create_code_400_n_below_5",
+                "create_code_400_n_above_5",
+                "create_code_accepts_tags_with_1_item",
+                "create_code_400_tags_with_too_few_items",
+                "create_code_400_tags_with_too_many_items",
+                "create_code_400_id_not_a_uuid",
+            ]
+        );
+        let unique: BTreeSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+    }
 }
