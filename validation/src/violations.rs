@@ -124,29 +124,23 @@ impl Violations {
         if min.is_none_or(|min| bytes / 4 >= min) && max.is_none_or(|max| bytes <= max) {
             return;
         }
-        let count = value.chars().count() as u64;
-        if outside(count, min, max) {
-            self.push(
-                at,
-                format_args!(
-                    "expected {} {}, got {count}",
-                    range(min, max),
-                    unit(min, max, "character")
-                ),
-            );
-        }
+        self.count(at, value.chars().count() as u64, min, max, "character");
     }
 
     /// An array of `min..=max` items.
     pub fn items(&mut self, at: &At<'_>, count: usize, min: Option<u64>, max: Option<u64>) {
-        let count = count as u64;
+        self.count(at, count as u64, min, max, "item");
+    }
+
+    /// `count` things called `one` (characters, items) in `min..=max`.
+    fn count(&mut self, at: &At<'_>, count: u64, min: Option<u64>, max: Option<u64>, one: &str) {
         if outside(count, min, max) {
             self.push(
                 at,
                 format_args!(
                     "expected {} {}, got {count}",
                     range(min, max),
-                    unit(min, max, "item")
+                    unit(min, max, one)
                 ),
             );
         }
