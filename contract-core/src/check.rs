@@ -716,32 +716,10 @@ impl Checker<'_, '_> {
     ) {
         match ty {
             Type::String { length, .. } | Type::Array { length, .. } => {
-                let (Some(lo), Some(hi)) = (
-                    self.end::<u64>(min, "a length"),
-                    self.end::<u64>(max, "a length"),
-                ) else {
-                    return;
-                };
-                self.set_bounds(length, lo, hi, span);
+                self.set_bounds(length, min, max, "a length", span)
             }
-            Type::Integer { range } => {
-                let (Some(lo), Some(hi)) = (
-                    self.end::<i64>(min, "an integer"),
-                    self.end::<i64>(max, "an integer"),
-                ) else {
-                    return;
-                };
-                self.set_bounds(range, lo, hi, span);
-            }
-            Type::Number { range } => {
-                let (Some(lo), Some(hi)) = (
-                    self.end::<f64>(min, "a number"),
-                    self.end::<f64>(max, "a number"),
-                ) else {
-                    return;
-                };
-                self.set_bounds(range, lo, hi, span);
-            }
+            Type::Integer { range } => self.set_bounds(range, min, max, "an integer", span),
+            Type::Number { range } => self.set_bounds(range, min, max, "a number", span),
             Type::Nullable { .. } => self.error(
                 Diagnostic::error(self.source, span, format!("a range on `{what}`"))
                     .label("bounds go on the type inside")
@@ -796,14 +774,20 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Sets `slot` to `lo..=hi` unless it is bounded already or the range is empty.
-    fn set_bounds<T: PartialOrd + Copy + std::fmt::Display>(
+    /// Sets `slot` to the range `min..=max`, each end read as `expected` (both ends are read, so
+    /// both are reported), unless it is bounded already or the range is empty.
+    fn set_bounds<T: std::str::FromStr + PartialOrd + Copy + std::fmt::Display>(
         &mut self,
         slot: &mut Bounds<T>,
-        lo: Option<T>,
-        hi: Option<T>,
+        min: Option<&crate::source::Spanned<String>>,
+        max: Option<&crate::source::Spanned<String>>,
+        expected: &str,
         span: Span,
     ) {
+        let (Some(lo), Some(hi)) = (self.end::<T>(min, expected), self.end::<T>(max, expected))
+        else {
+            return;
+        };
         if !slot.is_open() {
             self.error(
                 Diagnostic::error(self.source, span, "a second range")

@@ -38,6 +38,8 @@ struct Route {
     segments: Vec<Option<String>>,
     /// The success body, made once.
     body: Option<Value>,
+    /// The patterns of its path, query and body, each compiled once (on first use).
+    patterns: BTreeMap<String, Pattern>,
 }
 
 /// A request, as the server read it.
@@ -93,10 +95,18 @@ impl Mock {
                         .clone()
                         .unwrap_or_else(|| samples::to_value(&Samples::new(&types).value(ty, "")))
                 });
+                let mut patterns = BTreeMap::new();
+                let inputs = (endpoint.path_params.iter().map(|p| &p.ty))
+                    .chain(endpoint.query.iter().map(|f| &f.ty))
+                    .chain(&endpoint.request);
+                for ty in inputs {
+                    collect_patterns(ty, &mut patterns, 0);
+                }
                 Route {
                     endpoint: endpoint.clone(),
                     segments,
                     body,
+                    patterns,
                 }
             })
             .collect();
@@ -263,7 +273,10 @@ impl Route {
                     .map_err(|why| format!("query parameter `{}`: {why}", param.name))?,
             }
         }
-        let mut violations = Violations::new();
+        let mut rules = Rules {
+            patterns: &self.patterns,
+            out: Violations::new(),
+        };
         // The path parameters, decoded as the handler's `Path` decodes them.
         let values = request.path.split('/').skip(1);
         let params = self
@@ -274,16 +287,16 @@ impl Route {
         let at = At::Path;
         for (param, (_, value)) in endpoint.path_params.iter().zip(params) {
             let value = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
-            query_rules(&param.ty, &value, &at.field(&param.name), &mut violations);
+            rules.text(&param.ty, &value, &at.field(&param.name));
         }
         let at = At::Query;
         for param in &endpoint.query {
             if let Some(value) = query.get(param.name.as_str()) {
-                query_rules(&param.ty, value, &at.field(&param.name), &mut violations);
+                rules.text(&param.ty, value, &at.field(&param.name));
             }
         }
         let Some(body_type) = &endpoint.request else {
-            return violations.into_result().map_err(|v| v.to_string());
+            return rules.out.into_result().map_err(|v| v.to_string());
         };
         let json = request
             .content_type
@@ -299,8 +312,8 @@ impl Route {
         let value: Value = serde_json::from_slice(request.body)
             .map_err(|e| format!("Failed to parse the request body as JSON: {e}"))?;
         Checker { types }.check(body_type, &value, "", 0)?;
-        rules(body_type, &value, &At::Body, &mut violations, 0);
-        violations.into_result().map_err(|v| v.to_string())
+        rules.value(body_type, &value, &At::Body, 0);
+        rules.out.into_result().map_err(|v| v.to_string())
     }
 }
 
@@ -353,78 +366,111 @@ fn check_query(ty: &Type, value: &str) -> Result<(), String> {
     }
 }
 
-/// Adds the rules a query or path value of the right shape breaks, as the handler's
-/// `check_query` and `check_path` do.
-fn query_rules(ty: &Type, value: &str, at: &At<'_>, out: &mut Violations) {
+/// Every pattern of `ty`, compiled once per route rather than once per request.
+fn collect_patterns(ty: &Type, out: &mut BTreeMap<String, Pattern>, depth: usize) {
+    if depth > MAX_NESTING {
+        return;
+    }
     match ty {
-        Type::Nullable { inner } => query_rules(inner, value, at, out),
-        Type::Integer { range } => {
-            if let Ok(n) = value.parse() {
-                out.integer(at, n, range.min, range.max);
+        Type::String {
+            pattern: Some(pattern),
+            ..
+        } => {
+            out.entry(pattern.clone())
+                .or_insert_with(|| Pattern::owned(pattern.clone()));
+        }
+        Type::Array { items, .. } => collect_patterns(items, out, depth + 1),
+        Type::Nullable { inner } => collect_patterns(inner, out, depth + 1),
+        Type::Object { fields } => {
+            for field in fields {
+                collect_patterns(&field.ty, out, depth + 1);
             }
         }
-        Type::Number { range } => {
-            if let Ok(n) = value.parse() {
-                out.number(at, n, range.min, range.max);
-            }
-        }
-        Type::String { .. } => rules(ty, &Value::String(value.to_owned()), at, out, 0),
         _ => {}
     }
 }
 
-/// Adds the rules a body value of the right shape breaks, as the handler's `check_body` does:
-/// formats, bounds and patterns (`contract-validation`'s rules), with named types not looked into.
-fn rules(ty: &Type, value: &Value, at: &At<'_>, out: &mut Violations, depth: usize) {
-    if depth > MAX_NESTING || !ty.has_rules() {
-        return;
-    }
-    match (ty, value) {
-        (
-            Type::String {
-                format,
-                length,
-                pattern,
-            },
-            Value::String(s),
-        ) => {
-            if let Some(format) = format {
-                out.format(at, s, checked(*format));
-            }
-            if !length.is_open() {
-                out.length(at, s, length.min, length.max);
-            }
-            if let Some(pattern) = pattern {
-                out.pattern(at, s, &Pattern::owned(pattern.clone()));
-            }
-        }
-        (Type::Integer { range }, Value::Number(n)) => {
-            if let Some(n) = n.as_i64() {
-                out.integer(at, n, range.min, range.max);
-            }
-        }
-        (Type::Number { range }, Value::Number(n)) => {
-            if let Some(n) = n.as_f64() {
-                out.number(at, n, range.min, range.max);
-            }
-        }
-        (Type::Array { items, length }, Value::Array(values)) => {
-            if !length.is_open() {
-                out.items(at, values.len(), length.min, length.max);
-            }
-            for (index, item) in values.iter().enumerate() {
-                rules(items, item, &at.index(index), out, depth + 1);
-            }
-        }
-        (Type::Nullable { inner }, value) => rules(inner, value, at, out, depth + 1),
-        (Type::Object { fields }, Value::Object(map)) => {
-            for field in fields {
-                if let Some(value) = map.get(&field.name) {
-                    rules(&field.ty, value, &at.field(&field.name), out, depth + 1);
+/// The rules beyond shape (formats, bounds and patterns, `contract-validation`'s), checked as the
+/// generated handlers check them, with named types not looked into; every broken one goes to
+/// `out`.
+struct Rules<'a> {
+    patterns: &'a BTreeMap<String, Pattern>,
+    out: Violations,
+}
+
+impl Rules<'_> {
+    /// A path or query value of the right shape, as `check_path` and `check_query` see it.
+    fn text(&mut self, ty: &Type, value: &str, at: &At<'_>) {
+        match ty {
+            Type::Nullable { inner } => self.text(inner, value, at),
+            Type::Integer { range } => {
+                if let Ok(n) = value.parse() {
+                    self.out.integer(at, n, range.min, range.max);
                 }
             }
+            Type::Number { range } => {
+                if let Ok(n) = value.parse() {
+                    self.out.number(at, n, range.min, range.max);
+                }
+            }
+            Type::String { .. } => self.value(ty, &Value::String(value.to_owned()), at, 0),
+            _ => {}
         }
-        _ => {}
+    }
+
+    /// A body value of the right shape, as `check_body` sees it.
+    fn value(&mut self, ty: &Type, value: &Value, at: &At<'_>, depth: usize) {
+        if depth > MAX_NESTING || !ty.has_rules() {
+            return;
+        }
+        let out = &mut self.out;
+        match (ty, value) {
+            (
+                Type::String {
+                    format,
+                    length,
+                    pattern,
+                },
+                Value::String(s),
+            ) => {
+                if let Some(format) = format {
+                    out.format(at, s, checked(*format));
+                }
+                if !length.is_open() {
+                    out.length(at, s, length.min, length.max);
+                }
+                if let Some(pattern) = pattern.as_ref().and_then(|p| self.patterns.get(p)) {
+                    out.pattern(at, s, pattern);
+                }
+            }
+            (Type::Integer { range }, Value::Number(n)) => {
+                if let Some(n) = n.as_i64() {
+                    out.integer(at, n, range.min, range.max);
+                }
+            }
+            (Type::Number { range }, Value::Number(n)) => {
+                if let Some(n) = n.as_f64() {
+                    out.number(at, n, range.min, range.max);
+                }
+            }
+            (Type::Array { items, length }, Value::Array(values)) => {
+                if !length.is_open() {
+                    out.items(at, values.len(), length.min, length.max);
+                }
+                for (index, item) in values.iter().enumerate() {
+                    self.value(items, item, &at.index(index), depth + 1);
+                }
+            }
+            (Type::Nullable { inner }, value) => self.value(inner, value, at, depth + 1),
+            (Type::Object { fields }, Value::Object(map)) => {
+                for field in fields {
+                    if let Some(value) = map.get(&field.name) {
+                        self.value(&field.ty, value, &at.field(&field.name), depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }
 

@@ -438,3 +438,20 @@ fn malformed_bounds_are_refused_where_written() {
         assert_refused(&at(ty), message, (2, column));
     }
 }
+
+#[test]
+fn path_types_name_the_paths_own_parameters_as_text() {
+    assert_renders(
+        "GET /api/users/:userId/notes/{slug}\nPath: { userId: uuid, slug: string(1..=40) }\nResponse: 204\n",
+        "GET /api/users/:userId/notes/{slug}\nPath: { userId: uuid, slug: string(1..=40) }\nResponse: 204\n",
+    );
+    let at = |path: &str| format!("GET /api/users/:id\nPath: {path}\nResponse: 204\n");
+    for (path, message, column) in [
+        ("{ other: uuid }", "`other` is not a parameter of `/api/users/:id`", 9),
+        ("{ id?: uuid }", "an optional path parameter", 9),
+        ("{ id: integer }", "a path parameter of type `integer`", 13),
+        ("uuid", "`Path:` takes an object", 7),
+    ] {
+        assert_refused(&at(path), message, (2, column));
+    }
+}

@@ -22,23 +22,34 @@ enum Unit {
     Value,
 }
 
+/// The words for what a bound counts: characters, items, values.
+const UNITS: &str = "characters?|chars?|letters|items?|elements?|entries|values?";
+
+/// A number as a bound is written: `-10`, `200`, `0.5`.
+const NUMBER: &str = r"-?\d+(?:\.\d+)?";
+
 /// `1-200 characters`, `1 to 200`, `between 1 and 200 chars`.
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:between\s+)?(-?\d+(?:\.\d+)?)\s*(?:-|–|—|to|and|\.\.)\s*(-?\d+(?:\.\d+)?)(?:\s+(characters?|chars?|letters|items?|elements?|entries|values?))?\b")
-        .expect("a valid pattern")
+    Regex::new(&format!(
+        r"(?i)(?:between\s+)?({NUMBER})\s*(?:-|–|—|to|and|\.\.)\s*({NUMBER})(?:\s+({UNITS}))?\b"
+    ))
+    .expect("a valid pattern")
 });
 
-/// `max 200 characters`, `at most 10 items`, `maxLength: 64`, `<= 100`.
-static MAX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(maxlength|maxitems|maximum|max|at most|up to|no more than|<=|≤)\s*(?:length\s*)?(?:of\s*)?:?\s*(-?\d+(?:\.\d+)?)(?:\s+(characters?|chars?|letters|items?|elements?|entries|values?))?\b")
-        .expect("a valid pattern")
-});
+/// One end after its keyword (`max 200 characters`, `maxLength: 64`, `at least 1 item`):
+/// the keyword, the number and the unit word are groups 1 to 3.
+fn one_end(keywords: &str) -> Regex {
+    Regex::new(&format!(
+        r"(?i)({keywords})\s*(?:length\s*)?(?:of\s*)?:?\s*({NUMBER})(?:\s+({UNITS}))?\b"
+    ))
+    .expect("a valid pattern")
+}
 
-/// `min 8 characters`, `at least 1 item`, `minLength: 1`, `>= 0`.
-static MIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(minlength|minitems|minimum|min|at least|no less than|>=|≥)\s*(?:length\s*)?(?:of\s*)?:?\s*(-?\d+(?:\.\d+)?)(?:\s+(characters?|chars?|letters|items?|elements?|entries|values?))?\b")
-        .expect("a valid pattern")
-});
+static MAX: LazyLock<Regex> =
+    LazyLock::new(|| one_end("maxlength|maxitems|maximum|max|at most|up to|no more than|<=|≤"));
+
+static MIN: LazyLock<Regex> =
+    LazyLock::new(|| one_end("minlength|minitems|minimum|min|at least|no less than|>=|≥"));
 
 /// The unit a keyword or unit word names; `None` for a word that names none.
 fn unit_of(keyword: Option<&str>, word: Option<&str>) -> Unit {
@@ -121,24 +132,14 @@ pub(super) fn with_phrase_bounds(ty: TypeExpr, text: &str, offset: usize) -> Typ
             .iter()
             .any(|t| range.start < t.end && t.start < range.end)
     };
-    for caps in MAX.captures_iter(text) {
-        let whole = caps.get(0).expect("the match");
-        let found = unit_of(
-            caps.get(1).map(|m| m.as_str()),
-            caps.get(3).map(|m| m.as_str()),
-        );
-        if fits(found) && outside(&whole.range(), &taken) {
-            maxes.extend(spanned(&caps, 2));
-        }
-    }
-    for caps in MIN.captures_iter(text) {
-        let whole = caps.get(0).expect("the match");
-        let found = unit_of(
-            caps.get(1).map(|m| m.as_str()),
-            caps.get(3).map(|m| m.as_str()),
-        );
-        if fits(found) && outside(&whole.range(), &taken) {
-            mins.extend(spanned(&caps, 2));
+    for (phrase, ends) in [(&*MAX, &mut maxes), (&*MIN, &mut mins)] {
+        for caps in phrase.captures_iter(text) {
+            let whole = caps.get(0).expect("the match");
+            let keyword = caps.get(1).map(|m| m.as_str());
+            let found = unit_of(keyword, caps.get(3).map(|m| m.as_str()));
+            if fits(found) && outside(&whole.range(), &taken) {
+                ends.extend(spanned(&caps, 2));
+            }
         }
     }
     // Two different values for one end: the words are not certain.

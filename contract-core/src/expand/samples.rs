@@ -331,12 +331,11 @@ pub fn not_matching(pattern: &str, length: &Bounds<u64>) -> Option<String> {
     let min = length.min.unwrap_or(0).min(MAX_PATTERN_MISS);
     ["", " ", "!", "~~ ~~", "0", "a", "A", "not matching"]
         .into_iter()
-        .map(|candidate| match candidate.chars().next() {
-            // Repeated up to the shortest length allowed: `"  "` for `string(2.., /\S/)`.
-            Some(c) if (candidate.len() as u64) < min => string_of_length(candidate, min)
-                .chars()
-                .map(|x| if x == 'x' { c } else { x })
-                .collect(),
+        // Repeated up to the shortest length allowed: `"  "` for `string(2.., /\S/)`.
+        .map(|candidate| match usize::try_from(min) {
+            Ok(min) if candidate.chars().count() < min => {
+                candidate.chars().cycle().take(min).collect()
+            }
             _ => candidate.to_owned(),
         })
         .find(|candidate| {

@@ -15,7 +15,7 @@ use contract_validation::At;
 
 use super::samples::{self, Sample, Samples};
 use crate::codegen::errors::{auth_error, input_error};
-use crate::model::{Contract, Endpoint, Field, Method, Type};
+use crate::model::{Bounds, Contract, Endpoint, Field, Method, Type};
 use crate::naming;
 
 /// An endpoint's tests.
@@ -262,6 +262,7 @@ fn query_tests(endpoint: &Endpoint, add: &mut Add<'_>) {
             &mut Samples::new(&[]),
             &param.name,
         ) {
+            let check = edge.check(&place);
             let value = match edge.value {
                 Sample::String(s) | Sample::Number(s) => s,
                 _ => continue,
@@ -269,11 +270,6 @@ fn query_tests(endpoint: &Endpoint, add: &mut Add<'_>) {
             let change = Change::Query {
                 name: param.name.clone(),
                 value,
-            };
-            let check = if edge.passes {
-                Check::AcceptedAt(place.clone())
-            } else {
-                Check::RefusedAt(place.clone())
             };
             add(format!("{part}_{}", edge.what), change, check);
         }
@@ -287,6 +283,7 @@ fn path_tests(endpoint: &Endpoint, add: &mut Add<'_>) {
         let part = name_part(&param.name);
         let place = place(&At::Path, &[Seg::Field(&param.name)]);
         for edge in edges(&param.ty, &mut Samples::new(&[]), &param.name) {
+            let check = edge.check(&place);
             let Sample::String(value) = edge.value else {
                 continue;
             };
@@ -294,11 +291,6 @@ fn path_tests(endpoint: &Endpoint, add: &mut Add<'_>) {
                 continue;
             }
             let path = samples::path_with(endpoint, Some((&param.name, &value)));
-            let check = if edge.passes {
-                Check::AcceptedAt(place.clone())
-            } else {
-                Check::RefusedAt(place.clone())
-            };
             add(
                 format!("{part}_{}", edge.what),
                 Change::Path { path },
@@ -442,14 +434,10 @@ fn rule_tests(
 ) {
     let place = place(&At::Body, at);
     for edge in edges(ty, samples, name) {
+        let check = edge.check(&place);
         let change = Change::BodyWith {
             pointer: pointer.to_string(),
             value: edge.value,
-        };
-        let check = if edge.passes {
-            Check::AcceptedAt(place.clone())
-        } else {
-            Check::RefusedAt(place.clone())
         };
         add(format!("{part}_{}", edge.what), change, check);
     }
@@ -470,12 +458,21 @@ const MAX_EDGE: u64 = 10_000;
 /// format or a pattern has no length edges here: padding it would break the format first.
 fn edges(ty: &Type, samples: &mut Samples<'_>, name: &str) -> Vec<Edge> {
     let mut out = Vec::new();
-    let mut edge = |what: String, value: Sample, passes: bool| {
-        out.push(Edge {
-            what,
-            value,
-            passes,
-        })
+    // A length or a count past `MAX_EDGE` is not sent.
+    let sendable = |b: &Bounds<u64>| Bounds {
+        min: b.min.filter(|&m| m <= MAX_EDGE),
+        max: b.max.filter(|&m| m < MAX_EDGE),
+    };
+    let count_step = |n: u64, end: End| match end {
+        End::Below => n.checked_sub(1),
+        _ => Some(n + 1),
+    };
+    let plural = |n: u64, one: &str| {
+        if n == 1 {
+            one.to_owned()
+        } else {
+            format!("{one}s")
+        }
     };
     match ty {
         Type::String {
@@ -485,85 +482,123 @@ fn edges(ty: &Type, samples: &mut Samples<'_>, name: &str) -> Vec<Edge> {
         } => {
             if let Some(format) = format {
                 let (value, what) = samples::malformed(*format);
-                edge(what.to_string(), Sample::String(value.to_string()), false);
+                out.push(Edge::refused(what, Sample::String(value.to_string())));
             }
             if let Some(pattern) = pattern
                 && let Some(value) = samples::not_matching(pattern, length)
             {
-                edge(
-                    "not_matching_its_pattern".into(),
+                out.push(Edge::refused(
+                    "not_matching_its_pattern",
                     Sample::String(value),
-                    false,
-                );
+                ));
             }
             if format.is_none() && pattern.is_none() {
+                let name = |end: End, n: u64| match end {
+                    End::At => format!("of_{n}_{}", plural(n, "character")),
+                    End::Below => "too_short".to_owned(),
+                    End::Above => "too_long".to_owned(),
+                };
                 let text = |n: u64| Sample::String(samples::string_of_length("", n));
-                let unit = |n: u64| if n == 1 { "character" } else { "characters" };
-                if let Some(min) = length.min.filter(|&m| m <= MAX_EDGE) {
-                    edge(format!("of_{min}_{}", unit(min)), text(min), true);
-                    if min > 0 {
-                        edge("too_short".into(), text(min - 1), false);
-                    }
-                }
-                if let Some(max) = length.max.filter(|&m| m < MAX_EDGE) {
-                    if length.min != Some(max) {
-                        edge(format!("of_{max}_{}", unit(max)), text(max), true);
-                    }
-                    edge("too_long".into(), text(max + 1), false);
-                }
+                bound_edges(&sendable(length), count_step, name, text, &mut out);
             }
         }
         Type::Integer { range } => {
+            let step = |n: i64, end: End| match end {
+                End::Below => n.checked_sub(1),
+                _ => n.checked_add(1),
+            };
+            let name = |end: End, n: i64| end.word(&number_word(n));
             let number = |n: i64| Sample::Number(n.to_string());
-            if let Some(min) = range.min {
-                edge(format!("of_{}", number_word(min)), number(min), true);
-                if let Some(below) = min.checked_sub(1) {
-                    edge(format!("below_{}", number_word(min)), number(below), false);
-                }
-            }
-            if let Some(max) = range.max {
-                if range.min != Some(max) {
-                    edge(format!("of_{}", number_word(max)), number(max), true);
-                }
-                if let Some(above) = max.checked_add(1) {
-                    edge(format!("above_{}", number_word(max)), number(above), false);
-                }
-            }
+            bound_edges(range, step, name, number, &mut out);
         }
         Type::Number { range } => {
+            let step = |n: f64, end: End| Some(if end == End::Below { n - 1.0 } else { n + 1.0 });
+            let name = |end: End, n: f64| end.word(&number_word(samples::number_text(n)));
             let number = |n: f64| Sample::Number(samples::number_text(n));
-            let word = |n: f64| number_word(samples::number_text(n));
-            if let Some(min) = range.min {
-                edge(format!("of_{}", word(min)), number(min), true);
-                edge(format!("below_{}", word(min)), number(min - 1.0), false);
-            }
-            if let Some(max) = range.max {
-                if range.min != Some(max) {
-                    edge(format!("of_{}", word(max)), number(max), true);
-                }
-                edge(format!("above_{}", word(max)), number(max + 1.0), false);
-            }
+            bound_edges(range, step, name, number, &mut out);
         }
         Type::Array { items, length } => {
             let item = samples.value(items, &samples::singular(name));
             let list = |n: u64| Sample::Array(vec![item.clone(); usize::try_from(n).unwrap_or(0)]);
-            let unit = |n: u64| if n == 1 { "item" } else { "items" };
-            if let Some(min) = length.min.filter(|&m| m <= MAX_EDGE) {
-                edge(format!("with_{min}_{}", unit(min)), list(min), true);
-                if min > 0 {
-                    edge("with_too_few_items".into(), list(min - 1), false);
-                }
-            }
-            if let Some(max) = length.max.filter(|&m| m < MAX_EDGE) {
-                if length.min != Some(max) {
-                    edge(format!("with_{max}_{}", unit(max)), list(max), true);
-                }
-                edge("with_too_many_items".into(), list(max + 1), false);
-            }
+            let name = |end: End, n: u64| match end {
+                End::At => format!("with_{n}_{}", plural(n, "item")),
+                End::Below => "with_too_few_items".to_owned(),
+                End::Above => "with_too_many_items".to_owned(),
+            };
+            bound_edges(&sendable(length), count_step, name, list, &mut out);
         }
         _ => {}
     }
     out
+}
+
+/// Which edge of a bound: an end itself, or one step below the lower or above the upper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    At,
+    Below,
+    Above,
+}
+
+impl End {
+    /// `of_5`, `below_5`, `above_5`: a number's edge in a test name.
+    fn word(self, number: &str) -> String {
+        match self {
+            End::At => format!("of_{number}"),
+            End::Below => format!("below_{number}"),
+            End::Above => format!("above_{number}"),
+        }
+    }
+}
+
+impl Edge {
+    /// What a test of this edge checks of the answer, for a value at `place`.
+    fn check(&self, place: &str) -> Check {
+        if self.passes {
+            Check::AcceptedAt(place.to_owned())
+        } else {
+            Check::RefusedAt(place.to_owned())
+        }
+    }
+
+    fn refused(what: &str, value: Sample) -> Edge {
+        Edge {
+            what: what.to_owned(),
+            value,
+            passes: false,
+        }
+    }
+}
+
+/// The edges of `bounds`: each end (which passes; once when both ends are one value) and a step
+/// past it (which does not; none where `step` finds no value past the end).
+fn bound_edges<T: Copy + PartialEq>(
+    bounds: &Bounds<T>,
+    step: impl Fn(T, End) -> Option<T>,
+    name: impl Fn(End, T) -> String,
+    value: impl Fn(T) -> Sample,
+    out: &mut Vec<Edge>,
+) {
+    let mut edge = |end: End, at: T, passes: bool| {
+        let sent = if passes { Some(at) } else { step(at, end) };
+        if let Some(sent) = sent {
+            out.push(Edge {
+                what: name(end, at),
+                value: value(sent),
+                passes,
+            });
+        }
+    };
+    if let Some(min) = bounds.min {
+        edge(End::At, min, true);
+        edge(End::Below, min, false);
+    }
+    if let Some(max) = bounds.max {
+        if bounds.min != Some(max) {
+            edge(End::At, max, true);
+        }
+        edge(End::Above, max, false);
+    }
 }
 
 /// A number as words of a test name: `-5` is `minus_5`, `0.5` is `0_5`.
