@@ -132,6 +132,37 @@ pub struct Endpoint {
     pub span: Span,
 }
 
+impl Endpoint {
+    /// Which parts of a request carry rules beyond their shape (a format, a bound, a pattern):
+    /// what the handler checks after reading them, and whether its error enum takes the
+    /// violations.
+    pub fn rules_in(&self) -> RulesIn {
+        RulesIn {
+            path: self.path_params.iter().any(|p| p.ty.has_rules()),
+            query: self.query.iter().any(|f| f.ty.has_rules()),
+            body: self.request.as_ref().is_some_and(Type::has_rules),
+        }
+    }
+}
+
+/// The parts of a request with rules beyond their shape; see [`Endpoint::rules_in`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RulesIn {
+    /// A path parameter has rules.
+    pub path: bool,
+    /// A query parameter has rules.
+    pub query: bool,
+    /// The body has rules.
+    pub body: bool,
+}
+
+impl RulesIn {
+    /// Whether any part has rules.
+    pub fn any(self) -> bool {
+        self.path || self.query || self.body
+    }
+}
+
 /// For a contract read from an API document: where one part came from (`request`, from `a field
 /// table`), or, with `part` `note`, what was read otherwise than written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -273,6 +304,14 @@ pub struct Field {
     /// Where the name was written.
     #[cfg_attr(feature = "cli", serde(flatten))]
     pub at: LineCol,
+}
+
+impl Field {
+    /// Whether `null` is a value of the field: `T | null`, or any JSON value. An optional field
+    /// that takes none may be left out but not sent as `null`.
+    pub fn takes_null(&self) -> bool {
+        matches!(self.ty, Type::Nullable { .. } | Type::Any { .. })
+    }
 }
 
 /// A value type in the contract.

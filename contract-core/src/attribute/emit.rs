@@ -174,9 +174,9 @@ pub fn handler(function: &HandlerFn, params: &[Param], checks: &InputChecks) -> 
                     reads.push(read);
                 }
                 let check = match param.kind {
-                    Kind::Json if checks.body => Some(quote!(check_body)),
-                    Kind::Query if checks.query => Some(quote!(check_query)),
-                    Kind::Path if checks.path => Some(quote!(check_path)),
+                    Kind::Json if checks.parts.body => Some(quote!(check_body)),
+                    Kind::Query if checks.parts.query => Some(quote!(check_query)),
+                    Kind::Path if checks.parts.path => Some(quote!(check_path)),
                     _ => None,
                 };
                 if let Some(check) = check {

@@ -447,7 +447,11 @@ fn path_types_name_the_paths_own_parameters_as_text() {
     );
     let at = |path: &str| format!("GET /api/users/:id\nPath: {path}\nResponse: 204\n");
     for (path, message, column) in [
-        ("{ other: uuid }", "`other` is not a parameter of `/api/users/:id`", 9),
+        (
+            "{ other: uuid }",
+            "`other` is not a parameter of `/api/users/:id`",
+            9,
+        ),
         ("{ id?: uuid }", "an optional path parameter", 9),
         ("{ id: integer }", "a path parameter of type `integer`", 13),
         ("uuid", "`Path:` takes an object", 7),

@@ -10,28 +10,17 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::tokens::{ident, str_literal};
-use crate::model::{Bounds, Endpoint, Field, StringFormat, Type};
+use crate::model::{Bounds, Endpoint, Field, RulesIn, StringFormat, Type};
 
 /// The check functions of an endpoint, and what they need imported.
 #[derive(Debug, Default)]
 pub struct InputChecks {
-    /// `check_body`, when the request body has rules.
-    pub body: bool,
-    /// `check_query`, when a query parameter has rules.
-    pub query: bool,
-    /// `check_path`, when a path parameter has rules.
-    pub path: bool,
+    /// Which of `check_path`, `check_query` and `check_body` there are.
+    pub parts: RulesIn,
     /// The functions.
     pub items: TokenStream,
     /// The names they use from the runtime (`At`, `Format`, `Pattern`, `Violations`).
     pub imports: Vec<&'static str>,
-}
-
-impl InputChecks {
-    /// Whether the handler checks anything beyond shape.
-    pub fn any(&self) -> bool {
-        self.body || self.query || self.path
-    }
 }
 
 /// The checks of `endpoint`'s body (`request`, its Rust type) and query (`query`).
@@ -40,13 +29,13 @@ pub fn input_checks(
     request: Option<&proc_macro2::Ident>,
     query: Option<&proc_macro2::Ident>,
 ) -> InputChecks {
-    let mut out = InputChecks::default();
+    let mut out = InputChecks {
+        parts: endpoint.rules_in(),
+        ..InputChecks::default()
+    };
     let mut writer = Writer::default();
-    if let (Some(ty), Some(name)) = (&endpoint.request, request)
-        && ty.has_rules()
-    {
+    if let (Some(ty), Some(name), true) = (&endpoint.request, request, out.parts.body) {
         let body = writer.value(ty, &quote!(value), 0);
-        out.body = true;
         out.items.extend(quote! {
             /// Adds to `out` every rule of the contract the body breaks beyond its shape.
             pub(super) fn check_body(value: &#name, out: &mut Violations) {
@@ -55,11 +44,8 @@ pub fn input_checks(
             }
         });
     }
-    if let Some(name) = query
-        && endpoint.query.iter().any(|f| f.ty.has_rules())
-    {
+    if let (Some(name), true) = (query, out.parts.query) {
         let fields = writer.fields(&endpoint.query, &quote!(value), 0);
-        out.query = true;
         out.items.extend(quote! {
             /// Adds to `out` every rule of the contract the query breaks beyond its shape.
             pub(super) fn check_query(value: &#name, out: &mut Violations) {
@@ -68,8 +54,7 @@ pub fn input_checks(
             }
         });
     }
-    if endpoint.path_params.iter().any(|p| p.ty.has_rules()) {
-        out.path = true;
+    if out.parts.path {
         // One parameter is read as a `String`, several as a tuple of them, in path order.
         let (param, checks) = match &endpoint.path_params[..] {
             [one] => {
@@ -110,7 +95,7 @@ pub fn input_checks(
             }
         });
     }
-    if out.any() {
+    if out.parts.any() {
         out.imports = vec!["At", "Violations"];
         if writer.format {
             out.imports.push("Format");

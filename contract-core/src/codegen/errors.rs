@@ -138,9 +138,7 @@ impl Rejections {
     /// Every rejection the extractors of `endpoint` can give.
     pub fn of(endpoint: &Endpoint) -> Rejections {
         Rejections {
-            violations: endpoint.request.as_ref().is_some_and(|ty| ty.has_rules())
-                || endpoint.query.iter().any(|f| f.ty.has_rules())
-                || endpoint.path_params.iter().any(|p| p.ty.has_rules()),
+            violations: endpoint.rules_in().any(),
             path: !endpoint.path_params.is_empty(),
             query: !endpoint.query.is_empty(),
             json: endpoint.request.is_some(),

@@ -361,9 +361,7 @@ impl<'a> Defs<'a> {
                 quote!(rename = #json,)
             });
             // A request's `name?: T` may be absent but not `null`; `name?: T | null` may be both.
-            let present = (self.deny_unknown_fields
-                && !matches!(field.ty, Type::Nullable { .. } | Type::Any { .. }))
-            .then(|| {
+            let present = (self.deny_unknown_fields && !field.takes_null()).then(|| {
                 self.uses("present");
                 quote!(deserialize_with = "present",)
             });

@@ -370,7 +370,7 @@ fn field_tests(
             add(format!("{part}_{what}"), change, Check::Refused);
         }
         // `name?: T` may be left out, but is not `null` unless the contract says `T | null`.
-        if field.optional && !matches!(field.ty, Type::Nullable { .. } | Type::Any { .. }) {
+        if field.optional && !field.takes_null() {
             let change = Change::BodyWith {
                 pointer: pointer.clone(),
                 value: Sample::Null,
