@@ -4,6 +4,7 @@
 //! what it defines. One reader, so no test reaches for files anywhere else.
 
 pub mod documents;
+pub mod public;
 
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
