@@ -89,7 +89,7 @@ impl NameSet {
     }
 
     /// Forgets the names added after the first `len`.
-    fn truncate(&mut self, len: usize) {
+    pub(crate) fn truncate(&mut self, len: usize) {
         for name in self.order.drain(len.min(self.order.len())..) {
             self.seen.remove(&name);
         }
@@ -99,10 +99,18 @@ impl NameSet {
 impl Checker<'_, '_> {
     fn contract(&mut self, parsed: &ParsedIssue) -> Contract {
         let issue = &parsed.issue;
+        let read_as_document = !issue.document.endpoints.is_empty();
+        let mut left_out = Vec::new();
         let endpoints: Vec<Endpoint> = parsed
             .endpoints
             .iter()
-            .filter_map(|endpoint| self.endpoint(endpoint))
+            .filter_map(|endpoint| {
+                if read_as_document {
+                    self.document_endpoint(endpoint, &mut left_out)
+                } else {
+                    self.endpoint(endpoint)
+                }
+            })
             .collect();
         let types = self.named_types();
         let at = |span: Span| issue.source.line_col(span.start);
@@ -145,7 +153,7 @@ impl Checker<'_, '_> {
             blocks: links(&issue.blocks),
             endpoints,
             types,
-            read_as_document: !issue.document.endpoints.is_empty(),
+            read_as_document,
             notes: issue
                 .document
                 .notes
@@ -155,6 +163,7 @@ impl Checker<'_, '_> {
                     how: note.text.clone(),
                     at: at(note.span),
                 })
+                .chain(left_out)
                 .collect(),
             source: Arc::clone(&issue.source),
         }
@@ -202,6 +211,55 @@ impl Checker<'_, '_> {
             span: endpoint.span,
             inferred: self.inferred(endpoint),
         })
+    }
+
+    /// An endpoint read from an API document. A document is never refused for one part: a
+    /// problem in its bodies or query leaves them out, and a problem with the endpoint itself
+    /// (its path, its statuses) leaves it out, each with a note that says what and where.
+    fn document_endpoint(
+        &mut self,
+        endpoint: &ast::Endpoint,
+        left_out: &mut Vec<Inference>,
+    ) -> Option<Endpoint> {
+        let (mark, refs) = (self.diagnostics.len(), self.refs.len());
+        let checked = self.endpoint(endpoint);
+        if self.diagnostics.len() == mark {
+            return checked;
+        }
+        let problem = self.diagnostics.split_off(mark).swap_remove(0);
+        self.refs.truncate(refs);
+        let at = self.source.line_col(problem.primary.span.start);
+        let mut bare = endpoint.clone();
+        bare.request = None;
+        bare.query = None;
+        bare.path_query.clear();
+        if let Some(response) = &mut bare.response {
+            response.body = None;
+        }
+        let checked = self.endpoint(&bare);
+        match checked {
+            Some(mut checked) if self.diagnostics.len() == mark => {
+                checked.inferred.push(Inference {
+                    part: "note".to_owned(),
+                    how: format!("its bodies and query were left out: {}", problem.message),
+                    at,
+                });
+                Some(checked)
+            }
+            _ => {
+                self.diagnostics.split_off(mark);
+                self.refs.truncate(refs);
+                left_out.push(Inference {
+                    part: "note".to_owned(),
+                    how: format!(
+                        "`{} {}` was left out: {}",
+                        endpoint.method.value, endpoint.path.value, problem.message
+                    ),
+                    at,
+                });
+                None
+            }
+        }
     }
 
     /// Where the parts of an endpoint read from a document came from, and its notes.
@@ -1021,28 +1079,6 @@ impl Checker<'_, '_> {
     }
 }
 
-/// A name for the second of two endpoints that the rule names alike: the rule's name with the
-/// first segment of its path the other lacks (`/api/v2/users` beside `/api/v1/users`:
-/// `list_users_v2`), or with `_2`.
-fn distinct_name(name: &str, first_path: &str, second_path: &str) -> String {
-    let first: Vec<&str> = first_path.split('/').collect();
-    second_path
-        .split('/')
-        .filter(|segment| !segment.is_empty() && !first.contains(segment))
-        .filter(|segment| !segment.starts_with([':', '{', '<', '[']))
-        .map(naming::snake_case)
-        .find(|segment| {
-            segment
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        })
-        .filter(|segment| !segment.is_empty())
-        .map_or_else(
-            || format!("{name}_2"),
-            |segment| format!("{name}_{segment}"),
-        )
-}
-
 /// Duplicate routes and clashing operation names across every issue read together.
 fn check_across_issues(contracts: &[Contract], diagnostics: &mut Diagnostics) {
     let mut routes: HashMap<(Method, String), (&Contract, &Endpoint)> = HashMap::new();
@@ -1076,12 +1112,26 @@ fn check_across_issues(contracts: &[Contract], diagnostics: &mut Diagnostics) {
                     )
                     .label("second endpoint")
                     .with_secondary(&first_contract.source, first.span, "first endpoint")
-                    .help(format!(
-                        "name one of them: `Operation: {}` on the line after `{} {}`",
-                        distinct_name(&endpoint.name, &first.path, &endpoint.path),
-                        endpoint.method,
-                        endpoint.path
-                    )),
+                    .help({
+                        // The name the one rule gives the endpoint it renames, the second
+                        // when it renames both (it always renames one: `_2` at worst).
+                        let names = naming::distinct_operation_names(
+                            &endpoint.name,
+                            &[
+                                (first.method, &first.path),
+                                (endpoint.method, &endpoint.path),
+                            ],
+                        );
+                        let (renamed, name) = if names[1] != endpoint.name {
+                            (endpoint, &names[1])
+                        } else {
+                            (*first, &names[0])
+                        };
+                        format!(
+                            "name one of them: `Operation: {name}` on the line after `{} {}`",
+                            renamed.method, renamed.path
+                        )
+                    }),
                 );
                 continue;
             }

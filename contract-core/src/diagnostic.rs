@@ -197,6 +197,12 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    /// Takes back the problems reported after the first `at`, for a caller that turns them into
+    /// something else (a note on a document's endpoint).
+    pub fn split_off(&mut self, at: usize) -> Vec<Diagnostic> {
+        self.0.split_off(at.min(self.0.len()))
+    }
+
     /// Appends every problem of `other`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);

@@ -158,6 +158,102 @@ pub fn operation_name(method: Method, path: &str) -> String {
     field_name(&name)
 }
 
+/// Names for endpoints that [`operation_name`] names alike (`name`), one per path, by one rule:
+/// each gets the fewest literal segments of its path, in path order, that tell it apart from the
+/// others: after the name's verb, or as a suffix for a version. `POST /session/login/password`
+/// and `POST /session/register/password` give `login_password` and `register_password`;
+/// `DELETE /teams/{id}` beside `DELETE /admin/teams/{id}` keeps `delete_team` and gives
+/// `delete_admin_team`; `/v1/users` beside `/v2/users` gives `list_users_v1`, `list_users_v2`.
+/// An endpoint no segment tells apart keeps the name, or gets its method as a suffix when another
+/// kept it (`PUT` and `PATCH /teams/{id}`: `update_team`, `update_team_patch`), or `_2`, `_3`.
+pub fn distinct_operation_names(name: &str, endpoints: &[(Method, &str)]) -> Vec<String> {
+    let words: Vec<Vec<String>> = endpoints
+        .iter()
+        .map(|(_, path)| literal_words(path))
+        .collect();
+    let mut names: Vec<String> = Vec::with_capacity(endpoints.len());
+    for (index, own) in words.iter().enumerate() {
+        let others: Vec<&Vec<String>> = words
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .map(|(_, words)| words)
+            .collect();
+        // The words some other endpoint lacks, in path order, until every other one lacks one.
+        let mut chosen: Vec<&str> = Vec::new();
+        for word in own {
+            let told_apart = |chosen: &[&str]| {
+                others
+                    .iter()
+                    .all(|other| chosen.iter().any(|w| !other.iter().any(|o| o == w)))
+            };
+            if told_apart(&chosen) {
+                break;
+            }
+            if others.iter().any(|other| !other.contains(word)) {
+                chosen.push(word);
+            }
+        }
+        let mut qualified = qualify(name, &chosen);
+        let taken = |candidate: &str| names.iter().any(|n| n == candidate);
+        if taken(&qualified) {
+            let method = endpoints[index].0.as_str().to_ascii_lowercase();
+            qualified = format!("{qualified}_{method}");
+        }
+        if taken(&qualified) {
+            let base = qualified.clone();
+            qualified = (2..)
+                .map(|n| format!("{base}_{n}"))
+                .find(|candidate| !taken(candidate))
+                .expect("a free number");
+        }
+        names.push(qualified);
+    }
+    names
+}
+
+/// The literal segments of a path in snake case (`api` left out, versions kept), each once.
+fn literal_words(path: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for segment in path.split('?').next().unwrap_or("").split('/') {
+        if segment.is_empty() || matches!(Segment::parse(segment), Some(Segment::Param)) {
+            continue;
+        }
+        let word = identifier_chars(segment).to_snake_case();
+        if !word.is_empty() && word != "api" && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// `name` with `words` after its verb (`delete_team` + `admin`: `delete_admin_team`), before it
+/// when it has none (`password` + `login`: `login_password`), and versions as a suffix
+/// (`list_users` + `v2`: `list_users_v2`).
+fn qualify(name: &str, words: &[&str]) -> String {
+    const VERBS: [&str; 8] = [
+        "get", "list", "create", "update", "replace", "delete", "head", "options",
+    ];
+    let (versions, words): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| is_version(w));
+    let mut qualified = match name.split_once('_') {
+        _ if words.is_empty() => name.to_owned(),
+        Some((verb, rest)) if VERBS.contains(&verb) => {
+            format!("{verb}_{}_{rest}", words.join("_"))
+        }
+        _ => format!("{}_{name}", words.join("_")),
+    };
+    for version in versions {
+        qualified.push('_');
+        qualified.push_str(version);
+    }
+    field_name(&qualified)
+}
+
+/// `v1`, `v2`: a version segment.
+fn is_version(word: &str) -> bool {
+    word.len() > 1 && word.starts_with('v') && word[1..].chars().all(|c| c.is_ascii_digit())
+}
+
 enum Segment {
     Literal(String),
     Param,
@@ -170,10 +266,7 @@ impl Segment {
             return Some(Segment::Param);
         }
         let word = segment.to_snake_case();
-        let is_version = word.len() > 1
-            && word.starts_with('v')
-            && word[1..].chars().all(|c| c.is_ascii_digit());
-        if word.is_empty() || word == "api" || is_version {
+        if word.is_empty() || word == "api" || is_version(&word) {
             None
         } else {
             Some(Segment::Literal(word))

@@ -25,15 +25,10 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
         return parse_blocks(issue, diagnostics);
     }
     // Blocks found by their content only, not under an API Contract label. In the grammar and
-    // saying more than endpoint lines, they are the contract. Otherwise they may be an API
-    // document's examples: an HTTP exchange (an `http` block, a request line with its version,
-    // a header line) that the grammar refuses, or a bare `GET /x` under a `URL` heading. Then
-    // the document is read as one if it names endpoints; if it names none, the grammar's word
-    // stands.
-    let examples = issue
-        .contract_blocks
-        .iter()
-        .any(|block| is_http_example(&issue.source, block));
+    // saying more than endpoint lines, they are the contract. Otherwise they are part of an API
+    // document (an HTTP exchange, a placeholder such as `{ items: [...] }`, a bare `GET /x`
+    // under a `URL` heading): the document is read as one if it names endpoints, and a block
+    // the grammar refuses gets a note; if it names none, the grammar's word stands.
     let mut scratch = Diagnostics::default();
     let parsed = parse_blocks(issue, &mut scratch);
     let bare = parsed.endpoints.iter().all(|e| {
@@ -47,19 +42,20 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
     if scratch.is_empty() && !bare {
         return parsed;
     }
-    if !scratch.is_empty() && !examples {
-        diagnostics.extend(scratch);
-        return parsed;
-    }
     let mut issue = parsed.issue;
-    let document = crate::document::read_document(&issue.source);
-    // Bare endpoint lines give way only to a reading that finds them all.
-    let enough = if scratch.is_empty() {
-        document.endpoints.len() >= parsed.endpoints.len()
-    } else {
-        !document.endpoints.is_empty()
-    };
-    if !enough {
+    let mut document = crate::document::read_document(&issue.source);
+    // Bare endpoint lines say no more than the document's reading of them, which knows where
+    // they stand (a changelog's list names no endpoint); a block the grammar refuses stands when
+    // the document names nothing.
+    if scratch.is_empty() && document.endpoints.is_empty() {
+        diagnostics.push(crate::read::no_contract(&issue.source));
+        return ParsedIssue {
+            issue,
+            endpoints: Vec::new(),
+            type_defs: parsed.type_defs,
+        };
+    }
+    if !scratch.is_empty() && document.endpoints.is_empty() {
         diagnostics.extend(scratch);
         return ParsedIssue {
             issue,
@@ -67,36 +63,24 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
             type_defs: parsed.type_defs,
         };
     }
+    for block in &issue.contract_blocks {
+        let inside = |d: &&Diagnostic| {
+            (block.content.start..=block.content.end).contains(&d.primary.span.start)
+        };
+        if let Some(refused) = scratch.iter().find(inside) {
+            document.notes.push(crate::document::Note {
+                span: refused.primary.span,
+                text: format!(
+                    "a code block in the form of a contract that its grammar refuses ({}), read as \
+                     part of the document",
+                    refused.message
+                ),
+            });
+        }
+    }
     issue.contract_blocks.clear();
     issue.document = document;
     parse_blocks(issue, diagnostics)
-}
-
-/// Whether a fenced block is an HTTP exchange rather than a contract: tagged as one (`http`,
-/// `console`, ...), or holding a request line with an HTTP version, a status line or a header
-/// line such as `Content-Type: application/json`.
-fn is_http_example(source: &Source, block: &CodeBlock) -> bool {
-    const TAGS: [&str; 7] = ["http", "https", "rest", "console", "shell", "sh", "bash"];
-    if TAGS.contains(&block.lang.to_ascii_lowercase().as_str()) {
-        return true;
-    }
-    source.slice(block.content).lines().any(|line| {
-        let line = line.trim();
-        let header_name = line.split_once(':').map(|(name, _)| name).filter(|name| {
-            // `Content-Type:`, `X-Request-Id:`, `Host:`: header lines, no keyword of ours.
-            name.contains('-')
-                && name
-                    .split('-')
-                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-                || ["Host", "Accept", "Cookie"].contains(name)
-        });
-        line.starts_with("HTTP/")
-            || header_name.is_some()
-            || line
-                .split_whitespace()
-                .nth(2)
-                .is_some_and(|version| version.starts_with("HTTP/"))
-    })
 }
 
 fn parse_blocks(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
@@ -181,21 +165,7 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
         }],
         Auth::Public(_) | Auth::Unsaid => Vec::new(),
     };
-    let path: String = named
-        .path
-        .value
-        .split('/')
-        .map(|segment| {
-            let bracketed = (segment.starts_with('<') && segment.ends_with('>'))
-                || (segment.starts_with('[') && segment.ends_with(']'));
-            if bracketed && segment.len() > 2 {
-                format!("{{{}}}", &segment[1..segment.len() - 1])
-            } else {
-                segment.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/");
+    let path = crate::document::template_path(&named.path.value);
     Endpoint {
         method: named.method.clone(),
         path: Spanned::new(path, named.path.span),
@@ -206,7 +176,7 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
         request,
         response,
         errors,
-        operation: None,
+        operation: read.operation.clone(),
         span,
         inferred: std::iter::once(Inferred {
             part: crate::document::Part::Endpoint,
@@ -225,6 +195,7 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
 pub(crate) fn type_at(source: &Arc<Source>, span: Span) -> Option<TypeExpr> {
     let mut scratch = Diagnostics::default();
     let mut parser = Parser::new(source, span, &mut scratch);
+    parser.example = true;
     parser.skip_trivia(true);
     let ty = parser.type_expr().ok()?;
     scratch.is_empty().then_some(ty)
@@ -297,6 +268,9 @@ struct Parser<'a> {
     diagnostics: &'a mut Diagnostics,
     /// How many types the one being parsed is nested in (see [`MAX_NESTING`]).
     depth: usize,
+    /// Reading a document's example rather than a contract: `[...]` is a placeholder for items
+    /// the example leaves out.
+    example: bool,
 }
 
 /// How deep types may nest: objects, arrays (`T[]` counts once per `[]`), generics and
@@ -319,6 +293,7 @@ impl<'a> Parser<'a> {
             end: content.end,
             diagnostics,
             depth: 0,
+            example: false,
         }
     }
 
@@ -1251,6 +1226,11 @@ impl<'a> Parser<'a> {
             }
             if self.at_end() || self.at_keyword_line() {
                 return Err(self.unclosed(open, '['));
+            }
+            // `[...]` in a document's example: items it leaves out.
+            if self.example && self.starts_with("...") {
+                self.pos += 3;
+                continue;
             }
             items.push(self.type_expr()?);
             self.skip_trivia(true);

@@ -154,7 +154,8 @@ pub fn read(source: &Arc<Source>) -> Result<Issue, Diagnostics> {
     diagnostics.into_result(issue)
 }
 
-fn no_contract(source: &Arc<Source>) -> Diagnostic {
+/// The file holds no contract: no block, and no endpoint an API document names.
+pub(crate) fn no_contract(source: &Arc<Source>) -> Diagnostic {
     Diagnostic::error(
         source,
         Span::new(0, 0),

@@ -91,7 +91,7 @@ fn field_names<'a>(
         .collect()
 }
 
-/// 180 of 182 endpoints, none extra. The two misses are named in sentences of a checklist
+/// 262 of 264 endpoints, none extra. The two misses are named in sentences of a checklist
 /// (`47-requirements-checklist-referrals.md`), which the precision rule leaves alone.
 #[test]
 fn endpoint_sets_match_the_corpus() {
@@ -110,11 +110,12 @@ fn endpoint_sets_match_the_corpus() {
             .collect();
         score.add(&doc.name, found, expected);
     }
-    score.assert_at_least("endpoints", 1.0, 0.98);
+    score.assert_at_least("endpoints", 1.0, 0.99);
 }
 
-/// Statuses: 580 right, none extra, 41 missed. Auth: right for 151 of the 175 endpoints whose
-/// document says, wrong for 4, unsaid for 20.
+/// Statuses: 712 right, none extra, 52 missed. Auth: right for 231 of the 257 endpoints whose
+/// document says, wrong for 6 (exceptions named in prose: "every route except the two session
+/// routes"), unsaid for 20.
 #[test]
 fn statuses_and_auth_match_the_corpus() {
     let (mut statuses, mut auth) = (Score::default(), Score::default());
@@ -133,10 +134,10 @@ fn statuses_and_auth_match_the_corpus() {
         }
     }
     statuses.assert_at_least("statuses", 1.0, 0.93);
-    auth.assert_at_least("auth", 0.97, 0.86);
+    auth.assert_at_least("auth", 0.97, 0.89);
 }
 
-/// 263 fields right, optionality included, 19 extra, 91 missed. An empty body on both sides
+/// 361 fields right, optionality included, 17 extra, 74 missed. An empty body on both sides
 /// (the document says there is none) is one hit.
 #[test]
 fn request_fields_match_the_corpus() {
@@ -158,10 +159,10 @@ fn request_fields_match_the_corpus() {
         };
         score.add(&at, found, expected);
     }
-    score.assert_at_least("request fields", 0.93, 0.74);
+    score.assert_at_least("request fields", 0.95, 0.82);
 }
 
-/// 356 fields right, none extra, 145 missed; a body named by a type the document defines
+/// 453 fields right, none extra, 147 missed; a body named by a type the document defines
 /// ("returns the created Shelf", then `## Shelf representation`) has that type's fields.
 #[test]
 fn response_fields_match_the_corpus() {
@@ -178,7 +179,7 @@ fn response_fields_match_the_corpus() {
             .collect();
         score.add(&at, found, fields.iter().cloned().collect());
     }
-    score.assert_at_least("response fields", 1.0, 0.71);
+    score.assert_at_least("response fields", 1.0, 0.75);
 }
 
 /// The whole pipeline on the corpus: every document that defines endpoints loads (read, then the
@@ -228,5 +229,94 @@ fn documents_load_and_their_template_block_reads_back_the_same() {
         refused[0].starts_with("47-requirements-checklist-referrals.md"),
         "{}",
         refused[0]
+    );
+}
+
+/// A document, unlike an issue's contract block, is never refused for one part: what cannot be
+/// taken as written is noted, and everything else is read (names made distinct, a parameter
+/// renamed, bodies whose fields collide left out, a block out of the grammar read as prose).
+#[test]
+fn a_document_is_read_around_what_it_cannot_take() {
+    let text = "# Crew rota\n\n\
+        ## POST /api/session/login/password\n\nLog in with a password.\n\n\
+        ## POST /api/session/register/password\n\nSet the first password.\n\n\
+        ## GET /api/crews/{crew-id}\n\nOne crew.\n\n\
+        ## POST /api/crews\n\n**Request**:\n\n\
+        ```json\n{ \"shiftName\": \"early\", \"shift_name\": \"early\" }\n```\n\n\
+        ## Listing\n\n\
+        ```\nGET /api/v1/rotas\nResponse: { items: [...], total: number }\n```\n";
+    let contracts = load_sources(&[Source::new("crews.md", text)])
+        .unwrap_or_else(|d| panic!("the document was refused:\n{}", d.render(false)));
+    let contract = &contracts[0];
+    assert!(contract.read_as_document);
+    let endpoints: Vec<(String, String)> = contract
+        .endpoints
+        .iter()
+        .map(|e| (format!("{} {}", e.method.as_str(), e.path), e.name.clone()))
+        .collect();
+    let expected = [
+        ("POST /api/session/login/password", "login_password"),
+        ("POST /api/session/register/password", "register_password"),
+        ("GET /api/crews/{crew_id}", "get_crew"),
+        ("POST /api/crews", "create_crew"),
+        ("GET /api/v1/rotas", "list_rotas"),
+    ];
+    assert_eq!(
+        endpoints,
+        expected.map(|(route, name)| (route.to_owned(), name.to_owned()))
+    );
+    let notes = |index: usize| -> Vec<String> {
+        contract.endpoints[index]
+            .inferred
+            .iter()
+            .filter(|i| i.part == "note")
+            .map(|i| i.how.clone())
+            .collect()
+    };
+    assert!(
+        notes(0)[0].starts_with("named `login_password`: the rule's `password` names"),
+        "{:?}",
+        notes(0)
+    );
+    assert!(
+        notes(2)[0].contains("`/api/crews/{crew_id}`"),
+        "{:?}",
+        notes(2)
+    );
+    assert!(
+        notes(3)[0].starts_with("its bodies and query were left out"),
+        "{:?}",
+        notes(3)
+    );
+    assert!(contract.endpoints[3].request.is_none());
+    let document_notes: Vec<&str> = contract.notes.iter().map(|n| n.how.as_str()).collect();
+    assert!(
+        document_notes
+            .iter()
+            .any(|n| n
+                .starts_with("a code block in the form of a contract that its grammar refuses")),
+        "{document_notes:?}"
+    );
+}
+
+/// An issue's labelled contract block stays as strict as ever: the same clash is refused there,
+/// with the name the same rule gives as its help.
+#[test]
+fn a_labelled_contract_block_is_still_refused() {
+    let text = "**API Contract:**\n```\n\
+        POST /api/session/login/password\nResponse: { ok: boolean }\n\n\
+        POST /api/session/register/password\nResponse: { ok: boolean }\n```\n";
+    let diagnostics = load_sources(&[Source::new("issue.md", text)]).unwrap_err();
+    let first = diagnostics.iter().next().unwrap();
+    assert!(
+        first
+            .message
+            .contains("both get the operation name `password`")
+    );
+    assert_eq!(
+        first.help.as_deref(),
+        Some(
+            "name one of them: `Operation: register_password` on the line after `POST /api/session/register/password`"
+        )
     );
 }

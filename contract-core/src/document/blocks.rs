@@ -67,157 +67,199 @@ pub(super) fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// only code can be told from prose.
 pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
-    let mut out = Vec::new();
-    let mut current: Option<(Block, Range<usize>)> = None;
-    let mut row: Option<(Vec<String>, bool, Range<usize>)> = None;
-    let mut in_head = false;
-    let mut item_depth = 0usize;
+    let mut builder = Builder {
+        text,
+        out: Vec::new(),
+        current: None,
+        row: None,
+        in_head: false,
+        item_depth: 0,
+    };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        builder.event(event, range);
+    }
+    builder.out.extend(builder.current);
+    builder.out
+}
+
+/// The blocks read so far, and the one being read.
+struct Builder<'t> {
+    text: &'t str,
+    out: Vec<(Block, Range<usize>)>,
+    /// The heading, paragraph or item being read.
+    current: Option<(Block, Range<usize>)>,
+    /// The table row being read: its cells, whether it is the header, and its range.
+    row: Option<(Vec<String>, bool, Range<usize>)>,
+    in_head: bool,
+    item_depth: usize,
+}
+
+impl Builder<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((
-                    Block::Heading {
-                        level: level as usize,
-                        text: String::with_capacity(range.len()),
-                    },
-                    range,
-                ));
+                let text = String::with_capacity(range.len());
+                let level = level as usize;
+                self.current = Some((Block::Heading { level, text }, range));
             }
-            Event::Start(Tag::Paragraph) if item_depth == 0 => {
-                current = Some((
-                    Block::Paragraph {
-                        text: String::with_capacity(range.len()),
-                    },
-                    range,
-                ));
+            Event::Start(Tag::Paragraph) if self.item_depth == 0 => {
+                let text = String::with_capacity(range.len());
+                self.current = Some((Block::Paragraph { text }, range));
             }
-            Event::Start(Tag::Item) => {
-                // An item's own text, not that of the items nested in it.
-                if let Some(block) = current.take() {
-                    out.push(block);
-                }
-                item_depth += 1;
-                // An item's own text is at most its first line or two; its range holds the
-                // items nested in it too.
-                current = Some((
-                    Block::Item {
-                        text: String::with_capacity(range.len().min(256)),
-                        task: false,
-                    },
-                    range,
-                ));
-            }
+            Event::Start(Tag::Item) => self.item(range),
             Event::TaskListMarker(_) => {
-                if let Some((Block::Item { task, .. }, _)) = current.as_mut() {
+                if let Some((Block::Item { task, .. }, _)) = self.current.as_mut() {
                     *task = true;
                 }
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                if let Some(block) = current.take() {
-                    out.push(block);
-                }
-                let content = match kind {
-                    // The lines between the fences.
-                    CodeBlockKind::Fenced(_) => {
-                        let start = text[range.clone()]
-                            .find('\n')
-                            .map_or(range.end, |n| range.start + n + 1);
-                        let end = text[..range.end]
-                            .trim_end()
-                            .rfind('\n')
-                            .unwrap_or(start)
-                            .max(start);
-                        start..end
-                    }
-                    CodeBlockKind::Indented => range,
-                };
-                out.push((Block::Code, content));
-            }
-            Event::Start(Tag::TableHead) => in_head = true,
+            Event::Start(Tag::CodeBlock(kind)) => self.code(kind, range),
+            Event::Start(Tag::TableHead) => self.in_head = true,
             Event::End(TagEnd::TableHead) => {
-                in_head = false;
-                if let Some((cells, _, range)) = row.take() {
-                    out.push((
-                        Block::Row {
-                            cells,
-                            header: true,
-                        },
-                        range,
-                    ));
-                }
+                self.in_head = false;
+                self.end_row();
             }
-            Event::Start(Tag::TableRow) => row = Some((Vec::new(), false, range)),
-            Event::End(TagEnd::TableRow) => {
-                if let Some((cells, _, range)) = row.take() {
-                    out.push((
-                        Block::Row {
-                            cells,
-                            header: false,
-                        },
-                        range,
-                    ));
-                }
-            }
+            Event::Start(Tag::TableRow) => self.row = Some((Vec::new(), false, range)),
+            Event::End(TagEnd::TableRow) => self.end_row(),
             Event::Start(Tag::TableCell) => {
-                if in_head && row.is_none() {
-                    row = Some((Vec::new(), true, range));
+                if self.in_head && self.row.is_none() {
+                    self.row = Some((Vec::new(), true, range));
                 }
-                if let Some((cells, _, _)) = row.as_mut() {
+                if let Some((cells, _, _)) = self.row.as_mut() {
                     cells.push(String::new());
                 }
             }
-            Event::Code(t) => {
-                push_inline(&mut row, &mut current, "`");
-                push_inline(&mut row, &mut current, &t);
-                push_inline(&mut row, &mut current, "`");
+            Event::Code(code) => {
+                self.inline("`");
+                self.inline(&code);
+                self.inline("`");
             }
-            Event::Text(t) => push_inline(&mut row, &mut current, &t),
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((
-                    Block::Paragraph { text }
-                    | Block::Item { text, .. }
-                    | Block::Heading { text, .. },
-                    _,
-                )) = current.as_mut()
-                {
-                    text.push('\n');
-                }
-            }
-            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) if item_depth == 0 => {
-                out.extend(current.take());
+            Event::Text(text) => self.inline(&text),
+            Event::SoftBreak | Event::HardBreak => self.line_break(),
+            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph)
+                if self.item_depth == 0 =>
+            {
+                self.out.extend(self.current.take());
             }
             // A loose item's paragraphs are its lines.
-            Event::End(TagEnd::Paragraph) => {
-                if let Some((Block::Item { text, .. }, _)) = current.as_mut() {
-                    text.push('\n');
-                }
-            }
+            Event::End(TagEnd::Paragraph) => self.line_break(),
             Event::End(TagEnd::Item) => {
-                item_depth = item_depth.saturating_sub(1);
-                out.extend(current.take());
+                self.item_depth = self.item_depth.saturating_sub(1);
+                self.out.extend(self.current.take());
             }
             _ => {}
         }
     }
-    out.extend(current);
-    out
+
+    /// A list item starts: its own text, not that of the items nested in it.
+    fn item(&mut self, range: Range<usize>) {
+        if let Some(block) = self.current.take() {
+            self.out.push(block);
+        }
+        self.item_depth += 1;
+        // An item's own text is at most its first line or two; its range holds the items
+        // nested in it too.
+        let text = String::with_capacity(range.len().min(256));
+        self.current = Some((Block::Item { text, task: false }, range));
+    }
+
+    /// A code block: its lines between the fences.
+    fn code(&mut self, kind: CodeBlockKind<'_>, range: Range<usize>) {
+        if let Some(block) = self.current.take() {
+            self.out.push(block);
+        }
+        let content = match kind {
+            CodeBlockKind::Fenced(_) => {
+                let start = self.text[range.clone()]
+                    .find('\n')
+                    .map_or(range.end, |n| range.start + n + 1);
+                let end = self.text[..range.end]
+                    .trim_end()
+                    .rfind('\n')
+                    .unwrap_or(start)
+                    .max(start);
+                start..end
+            }
+            CodeBlockKind::Indented => range,
+        };
+        self.out.push((Block::Code, content));
+    }
+
+    fn end_row(&mut self) {
+        if let Some((cells, header, range)) = self.row.take() {
+            self.out.push((Block::Row { cells, header }, range));
+        }
+    }
+
+    fn line_break(&mut self) {
+        if let Some((
+            Block::Paragraph { text } | Block::Item { text, .. } | Block::Heading { text, .. },
+            _,
+        )) = self.current.as_mut()
+        {
+            text.push('\n');
+        }
+    }
+
+    /// Adds inline text to the table cell or the block being read.
+    fn inline(&mut self, inline: &str) {
+        if let Some((cells, _, _)) = self.row.as_mut() {
+            if let Some(cell) = cells.last_mut() {
+                cell.push_str(inline);
+            }
+        } else if let Some((
+            Block::Heading { text, .. } | Block::Paragraph { text } | Block::Item { text, .. },
+            _,
+        )) = self.current.as_mut()
+        {
+            text.push_str(inline);
+        }
+    }
 }
 
-/// Adds inline text to the table cell or the block being read.
-fn push_inline(
-    row: &mut Option<(Vec<String>, bool, Range<usize>)>,
-    current: &mut Option<(Block, Range<usize>)>,
-    inline: &str,
-) {
-    if let Some((cells, _, _)) = row.as_mut() {
-        if let Some(cell) = cells.last_mut() {
-            cell.push_str(inline);
-        }
-    } else if let Some((
-        Block::Heading { text, .. } | Block::Paragraph { text } | Block::Item { text, .. },
-        _,
-    )) = current.as_mut()
-    {
-        text.push_str(inline);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_in_order_with_their_text() {
+        let text = "# Title\n\nSome `code` here.\n\n- [ ] a task\n- an item\n  - nested\n\n\
+                    ```json\n{ \"a\": 1 }\n```\n\n| Method | Path |\n| --- | --- |\n| GET | `/x` |\n";
+        let found = blocks(text);
+        let kinds: Vec<String> = found
+            .iter()
+            .map(|(block, range)| match block {
+                Block::Heading { level, text } => format!("h{level} {text}"),
+                Block::Paragraph { text } => format!("p {text}"),
+                Block::Item { text, task } => {
+                    format!("item{} {}", if *task { "[ ]" } else { "" }, text.trim())
+                }
+                Block::Code => format!("code {}", &text[range.clone()]),
+                Block::Row { cells, header } => {
+                    format!("row{} {}", if *header { "!" } else { "" }, cells.join("|"))
+                }
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "h1 Title",
+                "p Some `code` here.",
+                "item[ ] a task",
+                "item an item",
+                "item nested",
+                "code { \"a\": 1 }",
+                "row! Method|Path",
+                "row GET|`/x`",
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_are_compared_word_by_word() {
+        let (words, count) = label_words::<3>("**Base URL**:").unwrap();
+        assert_eq!(&words[..count], ["Base", "URL"]);
+        assert!(label_words::<2>("one two three").is_none());
+        assert!(has_any(&["Request", "Body"], &["body"]));
+        assert!(contains_ignore_case("An EXAMPLE request", "example"));
     }
 }

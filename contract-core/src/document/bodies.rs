@@ -1,30 +1,24 @@
-//! What an endpoint's part says of its request body: a JSON example, a TypeScript type or an
-//! inline object after a request label (`**Request Body:**`, `### Payload`), a field table under
-//! one, the body of an HTTP request block, or an inline body on the endpoint's own line
-//! (`- PATCH /api/teams/:id {name, logoUrl}`). The template's grammar reads the examples and
-//! types, so `{ "title": string, "description"?: string }` means here what it means in an issue.
+//! Stage 4, the bodies: what an endpoint's part says of its request body and its success body.
+//! A request label (`**Request Body:**`, `### Payload`, with an inline object or "none" after
+//! it) starts the request piece; a response label or a 2xx status line the response piece (with
+//! an inline object or a named type after it); a code block or a field table in a piece gives its
+//! fields. What the part said first stands.
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::blocks::{Block, has_any, has_word, label_words, starts_with_ignore_case};
-use super::bounds::with_phrase_bounds;
-use super::types::cell_type;
-use crate::ast::{FieldExpr, TypeExprKind};
-use crate::parse::{type_at, type_defs_at};
+use super::blocks::{Block, has_any, has_word, label_words};
+use super::bounds::carry_bounds;
+use super::fields::{
+    FieldColumns, Request, code_request, field_columns, inline_object, inline_request,
+    line_request, says_no_body, table_field,
+};
+use super::parts::{inferred, locate};
+use super::statuses::{introduces_status, line_statuses, starts_with_status};
+use super::types::named_body;
+use super::{DocumentEndpoint, Part};
+use crate::ast::{FieldExpr, TypeExpr, TypeExprKind};
 use crate::source::{Source, Span, Spanned};
-
-/// What a document says of an endpoint's request body.
-#[derive(Clone, Debug, Default)]
-pub enum Request {
-    /// Nothing.
-    #[default]
-    Unsaid,
-    /// That there is none (`Request body: none`).
-    Empty(Span),
-    /// Its top-level fields.
-    Fields(Vec<FieldExpr>),
-}
 
 /// Which piece of an endpoint's part a block is in, as its label or heading says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +36,13 @@ pub(super) fn piece_of(label: &str) -> Option<Piece> {
     if label.len() > 48 {
         return None;
     }
-    let (words, count) = label_words::<4>(label)?;
+    // `**Body** (only the fields to change)`: the words before a parenthetical name the piece,
+    // and a status in it says whose body it is.
+    let (head, parenthetical) = match label.split_once(['(', '（']) {
+        Some((head, rest)) if !head.trim().is_empty() => (head, rest),
+        _ => (label, ""),
+    };
+    let (words, count) = label_words::<4>(head)?;
     let words = &words[..count];
     if words.is_empty() {
         return None;
@@ -63,6 +63,8 @@ pub(super) fn piece_of(label: &str) -> Option<Piece> {
         // `Response (409 Conflict)` heads an error body, not the success one.
         let error_status = words
             .iter()
+            .copied()
+            .chain(parenthetical.split(|c: char| !c.is_ascii_digit()))
             .any(|n| n.len() == 3 && n.parse::<u16>().is_ok_and(|s| s >= 300));
         return Some(if error_status {
             Piece::Other
@@ -100,313 +102,693 @@ pub(super) fn piece_of(label: &str) -> Option<Piece> {
     }
 }
 
-/// The columns of a field table: the name, its type, and whether a field is required.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct FieldColumns {
-    name: usize,
-    ty: Option<usize>,
-    required: Option<usize>,
-    /// Columns whose words may state bounds: constraints, then the description.
-    words: [Option<usize>; 2],
+/// What an endpoint's part is reading, carried from block to block.
+pub(super) struct BodyReader {
+    /// The endpoint whose part it is.
+    index: usize,
+    /// The piece the block is in.
+    piece: Piece,
+    /// A label, a heading or a status line has said what a piece of the part is.
+    labelled: bool,
+    /// The piece and columns of the field table being read.
+    fields: Option<(Piece, FieldColumns)>,
+    /// The request label said every field is optional (`**Body** (all fields optional):`).
+    all_optional: bool,
+    /// The field table being read gave the request: its rows are new fields, not notes on an
+    /// example's (no search through the fields so far: a table may have thousands of rows).
+    table_made_request: bool,
+    /// Success bodies named by a type (`returns the created Shelf`): the endpoint, the name,
+    /// whether the body is an array of it, and where; kept if the document defines the type.
+    pub named: Vec<(usize, String, bool, Span)>,
 }
 
-impl FieldColumns {
-    /// Whether the table gives each field's type.
-    pub(super) fn has_type(self) -> bool {
-        self.ty.is_some()
+impl BodyReader {
+    pub(super) fn new() -> BodyReader {
+        BodyReader {
+            index: 0,
+            piece: Piece::Other,
+            labelled: false,
+            fields: None,
+            all_optional: false,
+            table_made_request: false,
+            named: Vec::new(),
+        }
     }
 
-    /// Whether the table says which fields are required.
-    pub(super) fn has_required(self) -> bool {
-        self.required.is_some()
+    /// The part of endpoint `index` starts at `block`, which names it: the body on the
+    /// endpoint's own line, or in its HTTP request block.
+    pub(super) fn start(
+        &mut self,
+        source: &Arc<Source>,
+        block: &Block,
+        range: Range<usize>,
+        index: usize,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        *self = BodyReader {
+            index,
+            named: std::mem::take(&mut self.named),
+            ..BodyReader::new()
+        };
+        let request = match block {
+            Block::Code => code_request(source, range.clone())
+                .map(|request| (request, "the endpoint's HTTP request")),
+            _ => line_request(source, block, range.clone())
+                .map(|request| (request, "the endpoint's line")),
+        };
+        if let Some((request, how)) = request {
+            endpoint.request = request;
+            endpoint
+                .inferred
+                .push(inferred(Part::Request, how, range.clone()));
+        }
+    }
+
+    /// A heading: it may start a piece (`### Request`, `#### Response`).
+    pub(super) fn heading(&mut self, text: &str) {
+        if let Some(piece) = piece_of(text) {
+            self.piece = piece;
+            self.labelled = true;
+        }
+    }
+
+    /// A table's header row, in the part of `endpoint` if any: a field table in a piece gives
+    /// that piece's fields. A table elsewhere in the part may still say which fields of an
+    /// example are optional (`### Subscription Fields`); it adds none.
+    pub(super) fn table_header(&mut self, cells: &[String], endpoint: Option<&DocumentEndpoint>) {
+        let example_given = endpoint.is_some_and(|e| matches!(e.request, Request::Fields(_)));
+        // A field table first in the part of an endpoint that takes a body, before any label,
+        // is its request.
+        let first = !self.labelled
+            && endpoint.is_some_and(|e| takes_body(e) && matches!(e.request, Request::Unsaid));
+        let piece = if first && self.piece == Piece::Other {
+            Piece::Request
+        } else {
+            self.piece
+        };
+        self.fields = field_columns(cells)
+            .filter(|columns| piece != Piece::Other || (example_given && columns.has_required()))
+            .map(|columns| (piece, columns));
+    }
+
+    /// What `block`, in an endpoint's part, says of its bodies: a request label (with an inline
+    /// object or "none" after it) starts the request piece, a response label or a 2xx status line
+    /// the response piece (with an inline object or a named type after it); a code block or a field
+    /// table in a piece gives its fields. What the part said first stands.
+    pub(super) fn block(
+        &mut self,
+        source: &Arc<Source>,
+        block: &Block,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        match block {
+            Block::Item { text, task: false }
+                if self.piece == Piece::Request && listed_field(text).is_some() =>
+            {
+                self.listed_field(source, text, range, endpoint);
+            }
+            Block::Paragraph { text } | Block::Item { text, task: false } => {
+                self.text(source, text, range, endpoint);
+            }
+            Block::Code => self.code(source, range, endpoint),
+            Block::Row {
+                header: true,
+                cells: _,
+            } => self.table_header_in_part(range, endpoint),
+            Block::Row {
+                cells,
+                header: false,
+            } => self.row(source, cells, range, endpoint),
+            _ => {}
+        }
+    }
+
+    /// `` - `title` (required) `` under a request label: a field, or what is known of one.
+    fn listed_field(
+        &mut self,
+        source: &Arc<Source>,
+        text: &str,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        let Some((name, optional)) = listed_field(text) else {
+            return;
+        };
+        match &mut endpoint.request {
+            Request::Fields(fields) => match fields.iter_mut().find(|f| f.name.value == name) {
+                Some(known) => known.optional |= optional,
+                None => fields.push(listed(source, name, optional, range)),
+            },
+            Request::Unsaid => {
+                endpoint.request =
+                    Request::Fields(vec![listed(source, name, optional, range.clone())]);
+                endpoint
+                    .inferred
+                    .push(inferred(Part::Request, "a list of fields", range));
+            }
+            Request::Empty(_) => {}
+        }
+        mark_optional(text, endpoint);
+    }
+
+    /// A paragraph or a list item: "no body", or labels and status lines that start pieces.
+    fn text(
+        &mut self,
+        source: &Arc<Source>,
+        text: &str,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        let unsaid = matches!(endpoint.request, Request::Unsaid);
+        let no_body = self.piece == Piece::Request && says_none(text);
+        if unsaid && (no_body || says_no_body(text)) {
+            endpoint.request = Request::Empty(Span::new(range.start, range.end));
+            let how = "a line saying there is none";
+            endpoint.inferred.push(inferred(Part::Request, how, range));
+            return;
+        }
+        if says_all_optional(text) {
+            self.all_optional = true;
+        }
+        self.lines(source, text, range, endpoint);
+        mark_optional(text, endpoint);
+    }
+
+    /// A code block: the request in the request piece, or first in the part of an endpoint that
+    /// takes a body before any label says what anything is (`请求：` is a label in no language
+    /// this reader knows); the success body in the response piece or after a 2xx status line.
+    fn code(&mut self, source: &Arc<Source>, range: Range<usize>, endpoint: &mut DocumentEndpoint) {
+        let text = source.text().get(range.clone()).unwrap_or("");
+        // `Request: { ... }` and `Response: { ... }` lines in a block: labels, as in prose.
+        if labels_bodies(text) {
+            self.lines(source, text, range, endpoint);
+            return;
+        }
+        let unsaid = matches!(endpoint.request, Request::Unsaid);
+        let kind = code_kind(source, range.clone());
+        if unsaid && self.piece == Piece::Request {
+            if let Some(mut request) = code_request(source, range.clone()) {
+                if let Request::Fields(fields) = &mut request
+                    && self.all_optional
+                {
+                    for field in fields {
+                        field.optional = true;
+                    }
+                }
+                endpoint.request = request;
+                endpoint.inferred.push(inferred(Part::Request, kind, range));
+            }
+            return;
+        }
+        if !self.labelled && kind == "a JSON example" {
+            self.first_example(source, range, endpoint);
+            return;
+        }
+        if endpoint.response.is_some() {
+            return;
+        }
+        // An HTTP response block (`HTTP/1.1 201 Created`, headers, body) is its own label.
+        let text = source.text().get(range.clone()).unwrap_or("");
+        let success_line = text.trim_start().strip_prefix("HTTP/").is_some_and(|rest| {
+            rest.split_whitespace()
+                .nth(1)
+                .is_some_and(|status| status.starts_with('2'))
+        });
+        if (self.piece == Piece::Response || success_line)
+            && let Some(Request::Fields(fields)) = code_request(source, range.clone())
+        {
+            endpoint.response = Some(object(fields, range.clone()));
+            endpoint
+                .inferred
+                .push(inferred(Part::Response, kind, range));
+        }
+    }
+
+    /// A JSON example first in the part, before any label says what it is: the request of an
+    /// endpoint that takes a body, the success body of one that takes none.
+    fn first_example(
+        &mut self,
+        source: &Arc<Source>,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        let Some(Request::Fields(mut fields)) = code_request(source, range.clone()) else {
+            return;
+        };
+        let how = "a JSON example, the first block of its part";
+        if !takes_body(endpoint) {
+            if endpoint.response.is_none() {
+                endpoint.response = Some(object(fields, range.clone()));
+                endpoint.inferred.push(inferred(Part::Response, how, range));
+            }
+            return;
+        }
+        if matches!(endpoint.request, Request::Unsaid) {
+            if self.all_optional {
+                for field in &mut fields {
+                    field.optional = true;
+                }
+            }
+            endpoint.request = Request::Fields(fields);
+            endpoint.inferred.push(inferred(Part::Request, how, range));
+        }
+    }
+
+    /// A table's header row in the part: a response table stands only where nothing gave the
+    /// body before it.
+    fn table_header_in_part(&mut self, range: Range<usize>, endpoint: &mut DocumentEndpoint) {
+        self.table_made_request = false;
+        if let Some((Piece::Response, _)) = self.fields {
+            if endpoint.response.is_none() {
+                endpoint.response = Some(object(Vec::new(), range.clone()));
+                endpoint
+                    .inferred
+                    .push(inferred(Part::Response, "a field table", range));
+            } else {
+                self.fields = None;
+            }
+        }
+    }
+
+    /// A row of a field table in a piece: a field of the response, of the request, or what is
+    /// known of a field an example gave (a table after an example says which are optional).
+    fn row(
+        &mut self,
+        source: &Arc<Source>,
+        cells: &[String],
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        let Some((table_piece, columns)) = self.fields else {
+            return;
+        };
+        let Some(field) = table_field(source, cells, columns, range.clone()) else {
+            return;
+        };
+        if table_piece == Piece::Response {
+            if let Some(TypeExpr {
+                kind: TypeExprKind::Object(fields),
+                ..
+            }) = &mut endpoint.response
+            {
+                fields.push(field);
+            }
+            return;
+        }
+        match &mut endpoint.request {
+            Request::Fields(fields) if self.table_made_request => fields.push(field),
+            Request::Fields(fields) => {
+                match fields.iter_mut().find(|f| f.name.value == field.name.value) {
+                    Some(known) => {
+                        known.optional |= field.optional;
+                        known.ty = match (known.ty.take(), field.ty) {
+                            (None, ty) => ty,
+                            (Some(ty), Some(table)) => Some(carry_bounds(&table, ty)),
+                            (ty, None) => ty,
+                        };
+                    }
+                    None if table_piece == Piece::Request => fields.push(field),
+                    None => {}
+                }
+            }
+            Request::Unsaid if table_piece == Piece::Request => {
+                self.table_made_request = true;
+                endpoint.request = Request::Fields(vec![field]);
+                endpoint
+                    .inferred
+                    .push(inferred(Part::Request, "a field table", range));
+            }
+            Request::Unsaid | Request::Empty(_) => {}
+        }
+    }
+
+    /// The lines of a paragraph or a list item in an endpoint's part: status lines and labels that
+    /// start a piece, with the body after them or below them.
+    fn lines(
+        &mut self,
+        source: &Arc<Source>,
+        text: &str,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            let line = line.trim().trim_start_matches(['-', '*', ' ']);
+            // A GitBook tab's title is a label: `{% tab title="201: Created" %}`.
+            let titled;
+            let line = match tab_title(line) {
+                Some(title) => {
+                    titled = format!("{title}:");
+                    titled.as_str()
+                }
+                None => line,
+            };
+            // A long line with no colon and no digit is prose: no label, no status.
+            let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+            if line.len() > 48 && !has_digit && !line.as_bytes().contains(&b':') {
+                continue;
+            }
+            // `Response: 201 Created`, then the object on the lines below it.
+            let object_below = lines.peek().is_some_and(|next| next.trim() == "{");
+            // `**201 Created**`, `- 409 when ...`: a status line heads its body.
+            let mut status = None;
+            if has_digit {
+                line_statuses(line, &mut |digits: &str| {
+                    status = status.or(digits.parse::<u16>().ok());
+                });
+            }
+            let leads = |line: &str| {
+                starts_with_status(line.trim_matches(['*', '`', '_'])) || introduces_status(line)
+            };
+            if let Some(status) = status.filter(|_| leads(line)) {
+                self.status_line(source, line, status, range.clone(), endpoint);
+                continue;
+            }
+            let line = Line {
+                text: line,
+                status,
+                object_below,
+            };
+            if self.label_line(source, line, range.clone(), endpoint) {
+                return;
+            }
+        }
+    }
+
+    /// A line that starts with a status heads that status's body: the success body after a 2xx.
+    fn status_line(
+        &mut self,
+        source: &Arc<Source>,
+        line: &str,
+        status: u16,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        let success = (200..300).contains(&status);
+        self.labelled = true;
+        self.piece = if success {
+            Piece::Response
+        } else {
+            Piece::Other
+        };
+        if success {
+            // The body after the status: `201: the new crew`, `Returns 202 with `{...}``.
+            let rest = match line.find('{') {
+                Some(open) => &line[open..],
+                None => line.split_once(':').map_or("", |(_, rest)| rest),
+            };
+            self.response(source, rest, range, endpoint);
+        }
+    }
+
+    /// A line that may be a label starting a piece, with the body after it or below it; whether
+    /// it gave the request.
+    fn label_line(
+        &mut self,
+        source: &Arc<Source>,
+        line: Line,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) -> bool {
+        let (label, value) = line.text.split_once(':').unwrap_or((line.text, ""));
+        let label = label.trim_matches(['*', '_', '`']);
+        // A label that names a status heads that status's body (`响应 `200``,
+        // ``Headers: `Status: 201 Created` ``, `**Error 404**`), whatever its words.
+        let piece = match (piece_of(label), line.status) {
+            (Some(Piece::Request), _) => Piece::Request,
+            (_, Some(status)) if (200..300).contains(&status) => Piece::Response,
+            (_, Some(_)) => Piece::Other,
+            (Some(piece), None) => piece,
+            (None, None) => return false,
+        };
+        let mut piece = piece;
+        let label_lower = label.trim().to_lowercase();
+        // `- Body:` under `**Response**:` is the response's body.
+        if self.piece == Piece::Response
+            && ["body", "payload", "data"].contains(&label_lower.as_str())
+        {
+            piece = Piece::Response;
+        }
+        // `**Status**: 201 Created` heads the success body, `Status: 404` an error's.
+        if let Some(status) = line.status.filter(|_| label_lower.starts_with("status")) {
+            piece = if (200..300).contains(&status) {
+                Piece::Response
+            } else {
+                Piece::Other
+            };
+        }
+        self.piece = piece;
+        self.labelled = true;
+        if piece == Piece::Request {
+            self.all_optional = says_all_optional(&label_lower);
+        }
+        if line.object_below && piece != Piece::Other {
+            body_below(source, line.text, range, piece, endpoint);
+            return false;
+        }
+        if piece == Piece::Request
+            && matches!(endpoint.request, Request::Unsaid)
+            && let Some(request) = inline_request(source, value, range.clone())
+        {
+            let how = match request {
+                Request::Empty(_) => "a line saying there is none",
+                _ => "an inline object",
+            };
+            endpoint.request = request;
+            endpoint.inferred.push(inferred(Part::Request, how, range));
+            return true;
+        }
+        if piece == Piece::Response {
+            self.response(source, value, range, endpoint);
+        }
+        false
+    }
+
+    /// The success body a response label's value or a 2xx status line gives after it: an inline
+    /// object (`returns `{ "items": Shelf[] }``) or a named type (`returns the created Shelf`).
+    fn response(
+        &mut self,
+        source: &Arc<Source>,
+        value: &str,
+        range: Range<usize>,
+        endpoint: &mut DocumentEndpoint,
+    ) {
+        if endpoint.response.is_some() {
+            return;
+        }
+        let value = value.trim().trim_start_matches(['*', '_', ' ']);
+        let after_verb = value
+            .strip_prefix("returns")
+            .or_else(|| value.strip_prefix("Returns"))
+            .unwrap_or(value)
+            .trim_start()
+            .trim_start_matches('`');
+        if after_verb.starts_with('{') {
+            if let Some(fields) = inline_object(source, after_verb, range.clone()) {
+                endpoint.response = Some(object(fields, range.clone()));
+                endpoint
+                    .inferred
+                    .push(inferred(Part::Response, "an inline object", range));
+            }
+            return;
+        }
+        if let Some((name, array)) = named_body(value) {
+            let span = locate(source, name, range);
+            self.named.push((self.index, name.to_owned(), array, span));
+        }
     }
 }
 
-/// A field table's columns, from its header (`| Field | Type | Required | ... |`).
-pub(super) fn field_columns(cells: &[String]) -> Option<FieldColumns> {
-    let names: Vec<String> = cells
-        .iter()
-        .map(|c| c.trim().trim_matches(['*', '`']).to_lowercase())
-        .collect();
-    let name = names.iter().position(|n| {
-        [
-            "field",
-            "name",
-            "property",
-            "parameter",
-            "param",
-            "key",
-            "attribute",
-        ]
-        .contains(&n.as_str())
-    })?;
-    let required = names
-        .iter()
-        .position(|n| ["required", "optional", "required?", "mandatory"].contains(&n.as_str()));
-    let ty = names
-        .iter()
-        .position(|n| ["type", "data type", "datatype", "schema"].contains(&n.as_str()));
-    let column = |words: &[&str]| names.iter().position(|n| words.contains(&n.as_str()));
-    let constraints = column(&[
-        "constraints",
-        "constraint",
-        "validation",
-        "validations",
-        "rules",
-        "limits",
-        "format",
-    ]);
-    let description = column(&["description", "notes", "details", "comment", "comments"]);
-    Some(FieldColumns {
-        name,
-        ty,
-        required,
-        words: [constraints, description],
-    })
+/// One line of a paragraph or an item, as [`BodyReader::label_line`] reads it.
+#[derive(Clone, Copy)]
+struct Line<'t> {
+    text: &'t str,
+    /// The first status the line gives in a status position.
+    status: Option<u16>,
+    /// The line ends where an object starts on the next (`Request:`, then `{`).
+    object_below: bool,
 }
 
-/// One field from a row of a field table.
-pub(super) fn table_field(
-    source: &Source,
-    cells: &[String],
-    columns: FieldColumns,
-    range: Range<usize>,
-) -> Option<FieldExpr> {
-    let raw = cells
-        .get(columns.name)?
-        .trim()
-        .trim_matches(['`', '*'])
-        .trim();
-    let (name, marked_optional) = match raw.strip_suffix('?') {
-        Some(name) => (name.trim_matches('`'), true),
-        None => (raw, false),
+/// A list item that starts with a backticked field name (`` - `photoUrl` (optional) ``): the
+/// name, and whether the item says it is optional.
+fn listed_field(text: &str) -> Option<(&str, bool)> {
+    let first = text.lines().next()?.trim();
+    let rest = first.strip_prefix('`')?;
+    let (name, after) = rest.split_once('`')?;
+    let (name, marked) = match name.strip_suffix('?') {
+        Some(name) => (name, true),
+        None => (name, false),
     };
     let valid = !name.is_empty()
         && name
             .chars()
-            .all(|c| c.is_alphanumeric() || "_-.$".contains(c));
-    // `address.city` is a nested field, not one of the body's own.
-    if !valid || name.contains('.') {
-        return None;
+            .all(|c| c.is_ascii_alphanumeric() || "_-$".contains(c));
+    let after = after.trim_start().to_lowercase();
+    let optional = marked || after.starts_with("(optional") || after.starts_with("optional");
+    valid.then_some((name, optional))
+}
+
+/// The backticked names a sentence says are optional: those before the word (or `may be left
+/// out`), outside parentheses, in a sentence that calls nothing required (`` `message` is
+/// optional ``, `` `title` と `completed` はいずれも optional ``).
+fn said_optional(text: &str) -> Vec<&str> {
+    // Most text has no backtick: no search for the word then.
+    if !text.as_bytes().contains(&b'`') {
+        return Vec::new();
     }
-    let required_cell = columns
-        .required
-        .and_then(|column| cells.get(column))
-        .map(|cell| cell.trim().trim_matches(['*', '`']).to_lowercase());
-    let optional = marked_optional
-        || required_cell.as_deref().is_some_and(|cell| {
-            cell.starts_with("no")
-                || cell.starts_with("false")
-                || cell.starts_with("optional")
-                || cell == "✗"
-                || cell == "-"
-                || cell.is_empty()
-        });
-    let at = source.text().get(range.clone()).and_then(|t| t.find(name));
-    let span = at.map_or(Span::new(range.start, range.end), |at| {
-        Span::new(range.start + at, range.start + at + name.len())
-    });
-    // The type cell, where it is written in the row.
-    let ty = columns.ty.and_then(|column| {
-        let cell = cells.get(column)?.trim();
-        let row = source.text().get(range.clone())?;
-        let at = row[span.end.saturating_sub(range.start).min(row.len())..]
-            .find(cell)
-            .map(|at| at + span.end.saturating_sub(range.start).min(row.len()))?;
-        let ty = cell_type(
-            cell,
-            Span::new(range.start + at, range.start + at + cell.len()),
-        )?;
-        // `string (max 200 characters)`: the type cell's own words first.
-        Some(with_phrase_bounds(ty, cell, range.start + at))
-    });
-    // Then a constraints or description column, when the type cell stated none.
-    let ty = ty.map(|ty| {
-        let row = source.text().get(range.clone()).unwrap_or("");
-        columns
-            .words
-            .iter()
-            .flatten()
-            .filter_map(|&column| {
-                let cell = cells.get(column)?.trim();
-                let at = row.find(cell).filter(|_| !cell.is_empty())?;
-                Some((cell, range.start + at))
-            })
-            .fold(ty, |ty, (cell, at)| match ty.kind {
-                TypeExprKind::Bounded(..) => ty,
-                _ => with_phrase_bounds(ty, cell, at),
-            })
-    });
-    Some(FieldExpr {
-        name: Spanned::new(name.to_owned(), span),
-        optional,
-        ty,
+    let mut names = Vec::new();
+    for sentence in text.split(['.', '。', ';', '\n']) {
+        let lower = sentence.to_ascii_lowercase();
+        let Some(at) = [
+            "optional",
+            "may be left out",
+            "may be omitted",
+            "can be omitted",
+        ]
+        .iter()
+        .filter_map(|phrase| lower.find(phrase))
+        .min() else {
+            continue;
+        };
+        let parenthesized = lower[..at].matches('(').count() > lower[..at].matches(')').count();
+        if parenthesized || lower.contains("required") || lower.contains("mandatory") {
+            continue;
+        }
+        names.extend(sentence[..at].split('`').skip(1).step_by(2).filter(|name| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-".contains(c))
+        }));
+    }
+    names
+}
+
+/// Whether a label or a sentence says every field of the body is optional: `(all fields
+/// optional)`, `(only the fields to change)`, `Partial update of ...`.
+fn says_all_optional(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    [
+        "all fields optional",
+        "all optional",
+        "only the fields to change",
+        "partial update",
+    ]
+    .iter()
+    .any(|phrase| text.contains(phrase))
+}
+
+/// The title of a GitBook tab line (`{% tab title="Request Body" %}`).
+fn tab_title(line: &str) -> Option<&str> {
+    let tag = line.strip_prefix("{%")?.trim_start().strip_prefix("tab ")?;
+    let at = tag.find("title=\"")? + "title=\"".len();
+    tag[at..].split('"').next()
+}
+
+/// Whether a code block labels its bodies line by line (`Request: { ... }`, `Body: {...}`,
+/// `Response: { items: [...] }`), as plain-text notes and YAML-like blocks do.
+fn labels_bodies(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.split_once(':').is_some_and(|(label, value)| {
+            value.trim_start().starts_with('{')
+                && piece_of(label.trim()).is_some_and(|piece| piece != Piece::Other)
+        })
     })
 }
 
-/// Words that say there is no body.
-const NO_BODY: [&str; 6] = ["none", "n/a", "empty", "no body", "-", "(none)"];
-
-/// The request a label line's value gives: an inline object, or "none".
-pub(super) fn inline_request(
-    source: &Arc<Source>,
-    value: &str,
-    range: Range<usize>,
-) -> Option<Request> {
-    let listed = value.trim();
-    let value = listed.trim_matches(['*', '_', '`', '.']).trim();
-    // `none`, `n/a`, `empty (the id is in the path)`: a word alone or before a space.
-    let says_none = NO_BODY.iter().any(|word| {
-        starts_with_ignore_case(value, word)
-            && matches!(value.as_bytes().get(word.len()), None | Some(b' '))
-    }) || starts_with_ignore_case(value, "none");
-    if says_none {
-        return Some(Request::Empty(Span::new(range.start, range.end)));
-    }
-    if value.starts_with('{') {
-        return inline_object(source, value, range).map(Request::Fields);
-    }
-    if listed.starts_with('`') {
-        return listed_fields(source, listed, range);
-    }
-    None
-}
-
-/// The fields of the object `value` starts with, `value` being text of the block at `range`.
-pub(super) fn inline_object(
-    source: &Arc<Source>,
-    value: &str,
-    range: Range<usize>,
-) -> Option<Vec<FieldExpr>> {
-    // Where the value is written: its first characters, found in the block.
-    let head: String = value.chars().take(12).collect();
-    let open = source.text().get(range.clone())?.find(head.as_str())?;
-    match object_from(source, range.start + open, range.end)? {
-        Request::Fields(fields) => Some(fields),
-        _ => None,
-    }
-}
-
-/// `` `title` (String), `notes` (String, optional) ``: fields listed by name, each with what is
-/// known of it in parentheses. Every entry must be a backticked name, or it is no such list.
-fn listed_fields(source: &Source, value: &str, range: Range<usize>) -> Option<Request> {
-    let mut fields = Vec::new();
-    let mut depth = 0;
-    let mut start = 0;
-    let mut entries = Vec::new();
-    for (at, c) in value.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            ',' if depth == 0 => {
-                entries.push(&value[start..at]);
-                start = at + 1;
+/// `` `message` is optional ``: a sentence about fields the request has.
+fn mark_optional(text: &str, endpoint: &mut DocumentEndpoint) {
+    if let Request::Fields(fields) = &mut endpoint.request {
+        for name in said_optional(text) {
+            if let Some(field) = fields.iter_mut().find(|f| f.name.value == name) {
+                field.optional = true;
             }
-            _ => {}
         }
     }
-    entries.push(&value[start..]);
-    for entry in entries {
-        let entry = entry.trim().trim_start_matches('[');
-        let name = entry.strip_prefix('`')?.split('`').next()?;
-        if name.is_empty()
-            || !name
-                .chars()
-                .all(|c| c.is_alphanumeric() || "_-$".contains(c))
-        {
-            return None;
-        }
-        let optional = entry.to_lowercase().contains("optional") || name.ends_with('?');
-        let at = source.text().get(range.clone()).and_then(|t| t.find(name));
-        let span = at.map_or(Span::new(range.start, range.end), |at| {
-            Span::new(range.start + at, range.start + at + name.len())
-        });
-        fields.push(FieldExpr {
-            name: Spanned::new(name.trim_end_matches('?').to_owned(), span),
-            optional,
-            ty: None,
-        });
-    }
-    Some(Request::Fields(fields))
 }
 
-/// Whether a paragraph says there is no request body (`No request body.`).
-pub(super) fn says_no_body(text: &str) -> bool {
+/// Whether the endpoint's method takes a request body.
+fn takes_body(endpoint: &DocumentEndpoint) -> bool {
+    matches!(
+        endpoint.named.method.value.as_str(),
+        "POST" | "PUT" | "PATCH"
+    )
+}
+
+/// A field named in a list item, without a type.
+fn listed(source: &Source, name: &str, optional: bool, range: Range<usize>) -> FieldExpr {
+    FieldExpr {
+        name: Spanned::new(name.to_owned(), locate(source, name, range)),
+        optional,
+        ty: None,
+    }
+}
+
+/// Whether a paragraph under a request label or heading is only a word saying there is none.
+fn says_none(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
-    // `No request body necessary.`, `No body is sent`.
-    ["no request body", "no body", "no payload"]
+    ["none", "n/a", "empty", "-", "(none)", "no body"]
         .iter()
-        .any(|start| starts_with_ignore_case(text, start))
-        || ["request body: none", "body: none"]
-            .iter()
-            .any(|whole| text.eq_ignore_ascii_case(whole))
+        .any(|word| text.eq_ignore_ascii_case(word))
 }
 
-/// The request a code block gives: the object it holds (a JSON example, a TypeScript object or
-/// interface), or the body of an HTTP request after its blank line.
-pub(super) fn code_request(source: &Arc<Source>, range: Range<usize>) -> Option<Request> {
-    let text = source.text().get(range.clone())?;
-    let first = text.trim_start();
-    if first.starts_with("interface ") || first.starts_with("export ") || first.starts_with("type ")
-    {
-        let defs = type_defs_at(source, Span::new(range.start, range.end));
-        let def = defs.into_iter().next()?;
-        return match def.ty.kind {
-            TypeExprKind::Object(fields) => Some(Request::Fields(fields)),
-            _ => None,
-        };
-    }
-    // The first line that opens an object, after any request line and headers.
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with('{') {
-            let at = range.start + offset + (line.len() - line.trim_start().len());
-            return object_from(source, at, range.end);
-        }
-        offset += line.len();
-    }
-    None
-}
-
-/// The object type that starts at `at`, up to `end`: its fields. A field whose line says it is
-/// optional (`"notes": "string (optional)"`, `// optional`) is, though JSON cannot say so.
-fn object_from(source: &Arc<Source>, at: usize, end: usize) -> Option<Request> {
-    let end = end.min(source.text().len());
-    let ty = type_at(source, Span::new(at, end))?;
-    let TypeExprKind::Object(mut fields) = ty.kind else {
-        return None;
-    };
-    let text = source.text();
-    for field in &mut fields {
-        let line_end = text[field.name.span.end..]
-            .find('\n')
-            .map_or(text.len(), |n| field.name.span.end + n);
-        // Up to the next field on the same line.
-        let rest = text[field.name.span.end..line_end].to_lowercase();
-        let rest = rest.split(',').next().unwrap_or_default();
-        if rest.contains("optional") {
-            field.optional = true;
-        }
-    }
-    Some(Request::Fields(fields))
-}
-
-/// The inline body on an endpoint's own line (`- PATCH /api/teams/:id {name, logoUrl?}`).
-pub(super) fn line_request(
+/// The object on the lines below a request or response label in one paragraph
+/// (`Request:`, then `{` on a line of its own, as plain-text notes write it).
+fn body_below(
     source: &Arc<Source>,
-    block: &Block,
+    label_line: &str,
     range: Range<usize>,
-) -> Option<Request> {
-    let (Block::Item { text, .. } | Block::Paragraph { text }) = block else {
-        return None;
+    piece: Piece,
+    endpoint: &mut DocumentEndpoint,
+) {
+    let text = source.text().get(range.clone()).unwrap_or("");
+    let Some(after_label) = text.find(label_line).map(|at| at + label_line.len()) else {
+        return;
     };
-    let first = text.lines().next()?;
-    // A brace after a space, right after the path: `GET /x {a}`; not a path's own `{id}`, nor
-    // braces further on in a sentence.
-    let open = first.find(" {")? + 1;
-    if !(2..=3).contains(&first[..open].split_whitespace().count()) {
-        return None;
+    let Some(open) = text[after_label..].find('{').map(|at| after_label + at) else {
+        return;
+    };
+    let Some(fields) = inline_object(source, &text[open..], range.start + open..range.end) else {
+        return;
+    };
+    let at = range.start + open..range.end;
+    match piece {
+        Piece::Request if matches!(endpoint.request, Request::Unsaid) => {
+            endpoint.request = Request::Fields(fields);
+            endpoint
+                .inferred
+                .push(inferred(Part::Request, "a JSON example", at));
+        }
+        Piece::Response if endpoint.response.is_none() => {
+            endpoint.response = Some(object(fields, at.clone()));
+            endpoint
+                .inferred
+                .push(inferred(Part::Response, "a JSON example", at));
+        }
+        _ => {}
     }
-    let line_in_source = source.text().get(range.clone())?.find(" {")? + 1;
-    object_from(source, range.start + line_in_source, range.end)
+}
+
+/// An object type of `fields`, written at `range`.
+fn object(fields: Vec<FieldExpr>, range: Range<usize>) -> TypeExpr {
+    TypeExpr {
+        kind: TypeExprKind::Object(fields),
+        span: Span::new(range.start, range.end),
+    }
+}
+
+/// What a code block holding a body is, for saying where the body came from.
+fn code_kind(source: &Source, range: Range<usize>) -> &'static str {
+    let text = source.text().get(range).unwrap_or("").trim_start();
+    if text.starts_with('{') {
+        "a JSON example"
+    } else if ["interface ", "export ", "type "]
+        .iter()
+        .any(|keyword| text.starts_with(keyword))
+    {
+        "a TypeScript type"
+    } else {
+        "an HTTP exchange"
+    }
 }

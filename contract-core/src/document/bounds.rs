@@ -4,9 +4,9 @@
 //! a length needs a word for characters, a count a word for items, a range a numeric type; and a
 //! field whose words give two different bounds for one end gets none. Each bound read is noted.
 
-use std::sync::LazyLock;
+use std::ops::Range;
 
-use regex_lite::{Captures, Regex};
+use super::blocks::contains_ignore_case;
 
 use crate::ast::{Bound, TypeExpr, TypeExprKind};
 use crate::check::primitive;
@@ -23,33 +23,174 @@ enum Unit {
 }
 
 /// The words for what a bound counts: characters, items, values.
-const UNITS: &str = "characters?|chars?|letters|items?|elements?|entries|values?";
+const UNITS: [&str; 10] = [
+    "character",
+    "characters",
+    "char",
+    "chars",
+    "letters",
+    "item",
+    "items",
+    "element",
+    "elements",
+    "entries",
+];
 
-/// A number as a bound is written: `-10`, `200`, `0.5`.
-const NUMBER: &str = r"-?\d+(?:\.\d+)?";
+/// The keywords of an upper end (`max 200`, `maxLength: 64`, `no more than 3`), as words.
+const MAX: [&[&str]; 9] = [
+    &["maxlength"],
+    &["maxitems"],
+    &["maximum"],
+    &["max"],
+    &["at", "most"],
+    &["up", "to"],
+    &["no", "more", "than"],
+    &["<="],
+    &["≤"],
+];
 
-/// `1-200 characters`, `1 to 200`, `between 1 and 200 chars`.
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:between\s+)?({NUMBER})\s*(?:-|–|—|to|and|\.\.)\s*({NUMBER})(?:\s+({UNITS}))?\b"
-    ))
-    .expect("a valid pattern")
-});
+/// The keywords of a lower end.
+const MIN: [&[&str]; 8] = [
+    &["minlength"],
+    &["minitems"],
+    &["minimum"],
+    &["min"],
+    &["at", "least"],
+    &["no", "less", "than"],
+    &[">="],
+    &["≥"],
+];
 
-/// One end after its keyword (`max 200 characters`, `maxLength: 64`, `at least 1 item`):
-/// the keyword, the number and the unit word are groups 1 to 3.
-fn one_end(keywords: &str) -> Regex {
-    Regex::new(&format!(
-        r"(?i)({keywords})\s*(?:length\s*)?(?:of\s*)?:?\s*({NUMBER})(?:\s+({UNITS}))?\b"
-    ))
-    .expect("a valid pattern")
+/// A piece of a phrase: a number as a bound is written (`-10`, `200`, `0.5`), a word, or a mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token<'t> {
+    Number(&'t str),
+    Word(&'t str),
+    Mark(&'t str),
 }
 
-static MAX: LazyLock<Regex> =
-    LazyLock::new(|| one_end("maxlength|maxitems|maximum|max|at most|up to|no more than|<=|≤"));
+/// The tokens of `text`, each with where it is. Phrases are read from these rather than with
+/// patterns: a pattern engine took 30,000 instructions a phrase, and a document has many.
+fn tokens(text: &str) -> Vec<(Token<'_>, Range<usize>)> {
+    let mut out: Vec<(Token<'_>, Range<usize>)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        let after_number = matches!(out.last(), Some((Token::Number(_), _)));
+        let end = if c.is_ascii_digit() || (c == '-' && next_is_digit && !after_number) {
+            let mut end = at + c.len_utf8();
+            let mut dot = false;
+            while let Some(&(i, n)) = chars.peek() {
+                let decimal =
+                    n == '.' && !dot && text[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+                if !(n.is_ascii_digit() || decimal) {
+                    break;
+                }
+                dot |= decimal;
+                end = i + n.len_utf8();
+                chars.next();
+            }
+            out.push((Token::Number(&text[at..end]), at..end));
+            continue;
+        } else if c.is_alphabetic() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(i, n)) = chars.peek().filter(|(_, n)| n.is_alphabetic()) {
+                end = i + n.len_utf8();
+                chars.next();
+            }
+            out.push((Token::Word(&text[at..end]), at..end));
+            continue;
+        } else if c.is_whitespace() {
+            continue;
+        } else if let Some(two) = ["..", "<=", ">="]
+            .into_iter()
+            .find(|two| text[at..].starts_with(two))
+        {
+            chars.next();
+            at + two.len()
+        } else {
+            at + c.len_utf8()
+        };
+        out.push((Token::Mark(&text[at..end]), at..end));
+    }
+    out
+}
 
-static MIN: LazyLock<Regex> =
-    LazyLock::new(|| one_end("minlength|minitems|minimum|min|at least|no less than|>=|≥"));
+/// Whether `token` is the word `word`, ignoring case.
+fn is_word(token: Option<&(Token<'_>, Range<usize>)>, word: &str) -> bool {
+    matches!(token, Some((Token::Word(w) | Token::Mark(w), _)) if w.eq_ignore_ascii_case(word))
+}
+
+/// The unit word at `tokens[at]`, if it is one.
+fn unit_word<'t>(tokens: &[(Token<'t>, Range<usize>)], at: usize) -> Option<&'t str> {
+    match tokens.get(at) {
+        Some((Token::Word(word), _)) if UNITS.iter().any(|u| word.eq_ignore_ascii_case(u)) => {
+            Some(word)
+        }
+        _ => None,
+    }
+}
+
+/// A range phrase starting at `tokens[at]`: `1-200 characters`, `1 to 200`, `between 1 and 200
+/// chars`; its two numbers, its unit word, and the tokens it takes.
+fn range_phrase<'t>(
+    tokens: &[(Token<'t>, Range<usize>)],
+    at: usize,
+) -> Option<(usize, usize, Option<&'t str>, usize)> {
+    let between = is_word(tokens.get(at), "between");
+    let first = at + usize::from(between);
+    let (Some((Token::Number(_), _)), Some((mark, _)), Some((Token::Number(_), _))) = (
+        tokens.get(first),
+        tokens.get(first + 1),
+        tokens.get(first + 2),
+    ) else {
+        return None;
+    };
+    let joined = match mark {
+        Token::Mark(m) => ["-", "–", "—", ".."].contains(m),
+        Token::Word(w) => {
+            w.eq_ignore_ascii_case("to") || (between && w.eq_ignore_ascii_case("and"))
+        }
+        Token::Number(_) => false,
+    };
+    if !joined {
+        return None;
+    }
+    let unit = unit_word(tokens, first + 3);
+    Some((
+        first,
+        first + 2,
+        unit,
+        first + 3 + usize::from(unit.is_some()),
+    ))
+}
+
+/// A single end starting at `tokens[at]` after one of `keywords` (`max 200 characters`,
+/// `maxLength: 64`, `at least 1 item`): the keyword, the number, its unit word.
+fn end_phrase<'t>(
+    tokens: &[(Token<'t>, Range<usize>)],
+    at: usize,
+    keywords: &[&[&str]],
+) -> Option<(&'t str, usize, Option<&'t str>)> {
+    let keyword = keywords.iter().find(|words| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(i, word)| is_word(tokens.get(at + i), word))
+    })?;
+    let (Token::Word(last) | Token::Mark(last) | Token::Number(last), _) =
+        tokens.get(at + keyword.len() - 1)?;
+    let mut next = at + keyword.len();
+    for optional in ["length", "of", ":"] {
+        if is_word(tokens.get(next), optional) {
+            next += 1;
+        }
+    }
+    let Some((Token::Number(_), _)) = tokens.get(next) else {
+        return None;
+    };
+    Some((last, next, unit_word(tokens, next + 1)))
+}
 
 /// The unit a keyword or unit word names; `None` for a word that names none.
 fn unit_of(keyword: Option<&str>, word: Option<&str>) -> Unit {
@@ -101,47 +242,10 @@ pub(super) fn with_phrase_bounds(ty: TypeExpr, text: &str, offset: usize) -> Typ
     let Some(unit) = unit_for(&ty) else {
         return ty;
     };
-    let mut mins: Vec<Spanned<String>> = Vec::new();
-    let mut maxes: Vec<Spanned<String>> = Vec::new();
-    let spanned = |caps: &Captures<'_>, group: usize| {
-        caps.get(group).map(|m| {
-            Spanned::new(
-                m.as_str().to_owned(),
-                Span::new(offset + m.start(), offset + m.end()),
-            )
-        })
-    };
-    // Each phrase's unit must be the type's (a bare number only bounds a number).
-    let fits = |found: Unit| found == unit;
-    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-    for caps in BETWEEN.captures_iter(text) {
-        let whole = caps.get(0).expect("the match");
-        let has_between = whole.as_str().to_ascii_lowercase().starts_with("between");
-        let joined_by_and = whole.as_str().to_ascii_lowercase().contains(" and ");
-        if joined_by_and && !has_between {
-            continue;
-        }
-        if fits(unit_of(None, caps.get(3).map(|m| m.as_str()))) {
-            mins.extend(spanned(&caps, 1));
-            maxes.extend(spanned(&caps, 2));
-            taken.push(whole.range());
-        }
+    if !may_state_bounds(text, unit) {
+        return ty;
     }
-    let outside = |range: &std::ops::Range<usize>, taken: &[std::ops::Range<usize>]| {
-        !taken
-            .iter()
-            .any(|t| range.start < t.end && t.start < range.end)
-    };
-    for (phrase, ends) in [(&*MAX, &mut maxes), (&*MIN, &mut mins)] {
-        for caps in phrase.captures_iter(text) {
-            let whole = caps.get(0).expect("the match");
-            let keyword = caps.get(1).map(|m| m.as_str());
-            let found = unit_of(keyword, caps.get(3).map(|m| m.as_str()));
-            if fits(found) && outside(&whole.range(), &taken) {
-                ends.extend(spanned(&caps, 2));
-            }
-        }
-    }
+    let (mins, maxes) = phrase_ends(text, offset, unit);
     // Two different values for one end: the words are not certain.
     let one = |ends: Vec<Spanned<String>>| -> Result<Option<Spanned<String>>, ()> {
         match ends.split_first() {
@@ -170,18 +274,9 @@ pub(super) fn with_phrase_bounds(ty: TypeExpr, text: &str, offset: usize) -> Typ
     {
         return ty;
     }
-    let start = min
-        .iter()
-        .chain(&max)
-        .map(|e| e.span.start)
-        .min()
-        .unwrap_or(offset);
-    let end = min
-        .iter()
-        .chain(&max)
-        .map(|e| e.span.end)
-        .max()
-        .unwrap_or(offset);
+    let ends = || min.iter().chain(&max);
+    let start = ends().map(|e| e.span.start).min().unwrap_or(offset);
+    let end = ends().map(|e| e.span.end).max().unwrap_or(offset);
     let bound = Bound::Range {
         min,
         max,
@@ -192,6 +287,85 @@ pub(super) fn with_phrase_bounds(ty: TypeExpr, text: &str, offset: usize) -> Typ
         span: ty.span,
         kind: TypeExprKind::Bounded(Box::new(ty), vec![bound]),
     }
+}
+
+/// Whether `text` may hold a bound phrase in `unit`, checked without the patterns (which are slow
+/// to run on every cell): a length or a count needs its unit's word, a value a number after a
+/// keyword of one end or before a range mark.
+fn may_state_bounds(text: &str, unit: Unit) -> bool {
+    let bytes = text.as_bytes();
+    let Some(first_digit) = bytes.iter().position(u8::is_ascii_digit) else {
+        return false;
+    };
+    let words: &[&str] = match unit {
+        Unit::Characters => &["char", "letter", "length"],
+        Unit::Items => &["item", "element", "entries"],
+        Unit::Value => &[],
+    };
+    if !words.is_empty() && !words.iter().any(|w| contains_ignore_case(text, w)) {
+        return false;
+    }
+    // `1-200`, `1 to 200`, `1 and 200`, `1..200`, `1–200`: a digit, spaces, then the mark.
+    let range = bytes.iter().enumerate().skip(first_digit).any(|(at, b)| {
+        b.is_ascii_digit() && {
+            let rest = text[at + 1..].trim_start_matches(' ');
+            rest.starts_with(['-', '–', '—', '.'])
+                || rest.starts_with("to ")
+                || rest.starts_with("and ")
+        }
+    });
+    range
+        || [
+            "max", "min", "at most", "at least", "up to", "no more", "no less", "<=", ">=", "≤",
+            "≥",
+        ]
+        .iter()
+        .any(|word| contains_ignore_case(text, word))
+}
+
+/// The lower and upper ends that the phrases of `text` state in `unit`: ranges first
+/// (`1-200 characters`), then single ends outside them (`max 200 characters`).
+fn phrase_ends(
+    text: &str,
+    offset: usize,
+    unit: Unit,
+) -> (Vec<Spanned<String>>, Vec<Spanned<String>>) {
+    let tokens = tokens(text);
+    let (mut mins, mut maxes) = (Vec::new(), Vec::new());
+    let spanned = |index: usize| {
+        let (token, range) = &tokens[index];
+        let (Token::Number(value) | Token::Word(value) | Token::Mark(value)) = token;
+        Spanned::new(
+            (*value).to_owned(),
+            Span::new(offset + range.start, offset + range.end),
+        )
+    };
+    // The tokens a range took: single ends inside it are its own.
+    let mut taken = vec![false; tokens.len()];
+    let mut at = 0;
+    while at < tokens.len() {
+        match range_phrase(&tokens, at) {
+            // Each phrase's unit must be the type's (a bare number only bounds a number).
+            Some((low, high, word, end)) if unit_of(None, word) == unit => {
+                mins.push(spanned(low));
+                maxes.push(spanned(high));
+                taken[at..end].fill(true);
+                at = end;
+            }
+            _ => at += 1,
+        }
+    }
+    for at in (0..tokens.len()).filter(|&at| !taken[at]) {
+        for (keywords, ends) in [(&MAX[..], &mut maxes), (&MIN[..], &mut mins)] {
+            if let Some((keyword, number, word)) = end_phrase(&tokens, at, keywords)
+                && unit_of(Some(keyword), word) == unit
+                && !taken[number]
+            {
+                ends.push(spanned(number));
+            }
+        }
+    }
+    (mins, maxes)
 }
 
 /// `to` with the bounds a table read for the same field (`from`), when `to` has none and its
@@ -291,6 +465,21 @@ mod tests {
         assert_eq!(read("integer", "max 10 characters"), None);
         assert_eq!(read("string", "up to 10 items"), None);
         assert_eq!(read("boolean", "max 1"), None);
+    }
+
+    #[test]
+    fn symbols_and_signs() {
+        assert_eq!(read("integer", "≤ 50").as_deref(), Some("..=50"));
+        assert_eq!(read("integer", ">= -10").as_deref(), Some("-10..="));
+        assert_eq!(read("integer", "-10 to 10").as_deref(), Some("-10..=10"));
+        assert_eq!(read("number", "0.5..2.5").as_deref(), Some("0.5..=2.5"));
+        assert_eq!(
+            read("string", "no more than 12 letters").as_deref(),
+            Some("..=12")
+        );
+        // A keyword inside a longer word is none (`climax`), nor is a date a range of a string.
+        assert_eq!(read("integer", "climax 5"), None);
+        assert_eq!(read("string", "since 2024-01-01, 3 chars"), None);
     }
 
     #[test]

@@ -1,45 +1,51 @@
 //! Reading API documents that are not in the issue template (spec-kit contracts, `docs/api`
 //! pages, task specs, plain notes). [`crate::read`] turns to it when a file has no contract block
-//! (and [`crate::parse`] when the only blocks are HTTP examples the grammar refuses, or bare
-//! endpoint lines); each endpoint found becomes what its contract block would have said.
-//! `blocks` splits the markdown, `endpoints` finds where endpoints are named, `parts` reads
-//! each endpoint's statuses and auth and says where each part came from, `bodies` its request
-//! and success bodies, `types` the document's type words and the named types it defines.
+//! (and [`crate::parse`] when the only blocks are HTTP examples or unlabelled blocks the grammar
+//! refuses); each endpoint found becomes what its contract block would have said.
+//!
+//! The reader is a pipeline of stages, each a module, each tested alone:
+//!
+//! 1. [`blocks`]: the markdown as headings, paragraphs, list items, code blocks and table rows;
+//! 2. [`candidates`]: every structural position that names a method and a path
+//!    ([`method_path`] is the one rule for those words), and every base path statement;
+//! 3. [`resolve`]: the endpoints: routes joined to their base path, a route named twice merged,
+//!    examples folded into the templated route they show, names the rule gives twice told apart;
+//! 4. [`places`], then [`parts`]: which endpoint's part each block is in, and what it says of its
+//!    statuses ([`statuses`]), auth ([`auth`]) and bodies ([`bodies`], over [`fields`]);
+//! 5. [`definitions`]: the named types the bodies use, every type in the grammar's words
+//!    ([`types`], [`bounds`]).
 //!
 //! Precision comes before recall: an endpoint is named only in a structural position, never in a
-//! sentence. The positions are
-//!
-//! - a heading holding a method and a path (`### POST /api/auth/signup`,
-//!   ``## 3. `DELETE /api/v1/shelves/{id}` ``), or a method heading under a path heading
-//!   (`## /api/tools`, then `### GET`);
-//! - a paragraph, a line of a paragraph or a list item that is a method and a path and nothing
-//!   else but a title after a dash (`` `PUT /api/notes/{id}` ``, `POST /payments`,
-//!   `- GET /api/teams/:id {name}`), or a path and a method (`` - `/api/teams` POST: ``);
-//! - a label followed by them (``**Endpoint:** `PUT /api/notes/{id}` ``), or a method label and a
-//!   path label in one part of the document (`**Method:** POST`, `**Path:** /api/x`);
-//! - a line of a code block that starts with them (`POST /api/x HTTP/1.1`);
-//! - a row of a table with a method column and a path column;
-//! - GitBook's `{% swagger method="post" path="/x" %}` and `{% api-method %}` tags.
-//!
-//! A checkbox task (`- [ ] T012 Implement POST /api/orders`), a sentence that mentions an
-//! endpoint, a test description and a `curl` command name none.
+//! sentence, a checkbox task, a test description or a `curl` command. And a document is never
+//! refused for one part it does not understand: what cannot be read becomes a note.
 
+mod auth;
 mod blocks;
 mod bodies;
 mod bounds;
-mod endpoints;
+mod candidates;
+mod definitions;
+mod fields;
+mod method_path;
 mod parts;
+mod places;
+mod resolve;
+mod statuses;
+#[cfg(test)]
+mod tests;
 mod types;
 
-pub use bodies::Request;
-pub use endpoints::{Form, NamedEndpoint, named_endpoints, route_key};
-pub use parts::read_document;
+pub use candidates::Form;
+pub use fields::Request;
+pub(crate) use resolve::template_path;
+pub use resolve::{NamedEndpoint, route_key};
 pub use types::Note;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::ast::{FieldExpr, TypeDef, TypeExpr, TypeExprKind};
-use crate::source::{Span, Spanned};
+use crate::source::{Source, Span, Spanned};
 
 /// What a document says: its endpoints, the named types their bodies use (`### Order` over a
 /// field table), and what was read otherwise than written.
@@ -49,7 +55,8 @@ pub struct Reading {
     pub endpoints: Vec<DocumentEndpoint>,
     /// The types defined by a heading over a table or a JSON example that some body uses.
     pub types: Vec<TypeDef>,
-    /// Type words read as any JSON value in those types.
+    /// What was read otherwise than written, for the whole document: type words read as any
+    /// JSON value, parts that could not be read.
     pub notes: Vec<Note>,
 }
 
@@ -74,11 +81,42 @@ impl Reading {
     }
 }
 
+/// Every endpoint `source` names, in document order, each once.
+pub fn named_endpoints(source: &Source) -> Vec<NamedEndpoint> {
+    let blocks = blocks::blocks(source.text());
+    let found = candidates::candidates(source, &blocks);
+    resolve::resolve(found)
+        .endpoints
+        .into_iter()
+        .map(|endpoint| endpoint.named)
+        .collect()
+}
+
+/// Every endpoint `source` names, with the statuses, auth and bodies its part and the document
+/// give, and the named types those bodies use.
+pub fn read_document(source: &Arc<Source>) -> Reading {
+    let blocks = blocks::blocks(source.text());
+    let found = candidates::candidates(source, &blocks);
+    let resolved = resolve::resolve(found);
+    let places = places::places(source, &blocks, &resolved.anchors);
+    let types = definitions::defined_types(source, &blocks, &places);
+    let endpoints = parts::read_parts(source, &blocks, &places, resolved.endpoints, &types);
+    let mut reading = Reading {
+        endpoints,
+        types,
+        notes: Vec::new(),
+    };
+    definitions::resolve_reading(&mut reading);
+    reading
+}
+
 /// An endpoint a document names, with what its part of the document says of it.
 #[derive(Clone, Debug)]
 pub struct DocumentEndpoint {
     /// Its method and path, and where they are.
     pub named: NamedEndpoint,
+    /// The operation name it gets when the rule's would name another endpoint too.
+    pub operation: Option<Spanned<String>>,
     /// The statuses it answers with, success and errors, sorted; a document-level error
     /// section's included.
     pub statuses: Vec<Spanned<u16>>,

@@ -551,7 +551,7 @@ pub async fn update_note(
     Path(id): Path<String>,
     token: BearerToken,
     Json(request): Json<UpdateNoteRequest>,
-) -> Result<(), UpdateNoteError> {
+) -> Result<Json<UpdateNoteResponse>, UpdateNoteError> {
     // The field table's type column makes `title` a string.
     let _: (String, String, String) = (id, token.0, request.title);
     Err(UpdateNoteError::Conflict)

@@ -1,0 +1,745 @@
+//! Stage 2: where the document names endpoints. Every structural position that holds a method and
+//! a path ([`super::method_path`]) gives a candidate, with the block it stands in; so does a
+//! statement of the base path the document's routes are relative to. Whether two candidates are
+//! one endpoint, or one an example of another, is [`super::resolve`]'s to decide.
+//!
+//! The positions, with what may follow the pair on its line:
+//!
+//! - a heading (`### POST /api/auth/signup`, ``## 3. `DELETE /x/{id}` ``), or a method heading
+//!   under a path heading (`## /api/tools`, then `### GET`): anything;
+//! - a label's value (``**Endpoint:** `PUT /x` ``), or a method label and a path label in one part
+//!   (`**Method:** POST`, `**Path:** /api/x`), or a label alone with its value on the next line:
+//!   anything;
+//! - a list item, a line of a paragraph and a line of a code block (`POST /x HTTP/1.1`): a
+//!   description after a separator (a dash, a colon, a run of spaces, the end of a code span);
+//!   prose straight after the path is a sentence;
+//! - a row of a table: a method column and a path column, an endpoint column, or a method cell
+//!   and a path cell that start the row;
+//! - GitBook's `{% swagger method="post" path="/x" %}` and `{% api-method %}` tags.
+//!
+//! A checkbox task, a sentence, a test description and a `curl` command name none.
+
+use std::ops::Range;
+
+use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
+use super::method_path::{
+    LabelKind, MethodPath, label_alone, label_kind, liquid_tag, lone_methods, lone_path,
+    method_path, rooted, split_label, strip_numbering,
+};
+use crate::source::{Source, Span, Spanned};
+
+/// The structure an endpoint was named in, for telling a person what was inferred from where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// A heading, or a method heading under a path heading.
+    Heading,
+    /// A paragraph, or one line of it.
+    Paragraph,
+    /// A label such as `**Endpoint:**`, or a method label and a path label.
+    Label,
+    /// A list item.
+    ListItem,
+    /// A line of a code block.
+    CodeLine,
+    /// A row of a table with a method and a path column.
+    TableRow,
+    /// A GitBook `swagger` or `api-method` tag.
+    Tag,
+}
+
+impl Form {
+    /// The structure in words, for saying where an endpoint came from.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Form::Heading => "a heading",
+            Form::Paragraph => "a line of its own",
+            Form::Label => "a label",
+            Form::ListItem => "a list item",
+            Form::CodeLine => "a line of a code block",
+            Form::TableRow => "a row of a route table",
+            Form::Tag => "a GitBook tag",
+        }
+    }
+}
+
+/// A method and a path named at one place of the document.
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    pub method: Spanned<String>,
+    pub path: Spanned<String>,
+    pub form: Form,
+    /// The block it stands in.
+    pub block: usize,
+    /// It stands where documents show examples: under an example heading, after an example
+    /// label (`**Example**:`), or as one's value.
+    pub example: bool,
+}
+
+/// A statement of the path the routes after it are relative to: the document's (`Base URL:
+/// https://api.example.com/v2`), or a section's (`### Users (`/users`)` over a route table).
+#[derive(Clone, Debug)]
+pub(super) struct BasePath {
+    pub path: Spanned<String>,
+    /// The block that states it.
+    pub block: usize,
+    /// The block its section ends before: the end of the document for the document's.
+    pub end: usize,
+}
+
+/// What the document names, in document order.
+#[derive(Debug, Default)]
+pub(super) struct Candidates {
+    pub endpoints: Vec<Candidate>,
+    pub bases: Vec<BasePath>,
+}
+
+/// Every candidate and base path statement of `blocks`.
+pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> Candidates {
+    let mut finder = Finder {
+        source,
+        found: Candidates::default(),
+        at: 0,
+        path_heading: None,
+        example_heading: None,
+        release_heading: None,
+        method_label: None,
+        path_label: None,
+        label_pending: None,
+        table: None,
+        in_example: false,
+        section_base: None,
+    };
+    for (at, (block, range)) in blocks.iter().enumerate() {
+        finder.at = at;
+        finder.block(block, range.clone());
+    }
+    finder.found
+}
+
+struct Finder<'a> {
+    source: &'a Source,
+    found: Candidates,
+    /// The block being read.
+    at: usize,
+    /// A heading that is only a path (`## /api/tools`) and its level: method headings under it
+    /// name endpoints.
+    path_heading: Option<(usize, Spanned<String>)>,
+    /// The level of an example heading (`### Example request`) the block is under.
+    example_heading: Option<usize>,
+    /// The level of a release heading (`## v3.4.0`) the block is under: a changelog's entries
+    /// tell what changed, in sentences, and name no endpoint.
+    release_heading: Option<usize>,
+    /// `**Method:** POST` seen in this part of the document, waiting for its path label.
+    method_label: Option<Spanned<Vec<&'static str>>>,
+    /// `**Path:** /api/x` seen in this part, waiting for its method label.
+    path_label: Option<Spanned<String>>,
+    /// The block before was a label alone (`**Endpoint**`, `## Method`, `## Base URL`): this one
+    /// may be its value on a line of its own.
+    label_pending: Option<Pending>,
+    /// Where the table being read names its endpoints.
+    table: Option<Columns>,
+    /// The block being read follows an example label.
+    in_example: bool,
+    /// The base path a heading states for its section (`### Users (`/users`)`): the heading's
+    /// level and the index of the base.
+    section_base: Option<(usize, usize)>,
+}
+
+/// A label alone on its line, waiting for its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pending {
+    Label(LabelKind),
+    Base,
+    /// `**Example**:`: the next block shows an example.
+    Example,
+}
+
+impl Finder<'_> {
+    fn block(&mut self, block: &Block, range: Range<usize>) {
+        let pending = std::mem::take(&mut self.label_pending);
+        let label = pending.and_then(|p| match p {
+            Pending::Label(kind) => Some(kind),
+            Pending::Base | Pending::Example => None,
+        });
+        self.in_example = pending == Some(Pending::Example);
+        match block {
+            Block::Heading { level, text } => self.heading(*level, text, range),
+            Block::Paragraph { text } => {
+                if pending == Some(Pending::Base) {
+                    self.base(text, range.clone());
+                }
+                for line in text.lines() {
+                    self.line(line, range.clone(), label, Form::Paragraph);
+                }
+                if text.lines().count() == 1 {
+                    self.label_pending = pending_label(text);
+                }
+            }
+            Block::Item { text, task } => {
+                if !task {
+                    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+                    let first = lines.next().unwrap_or_default();
+                    // `* **URL**` with the path on the item's next line.
+                    let first_label = first.trim_end_matches(':');
+                    match lines.next() {
+                        Some(next) if label_kind(first_label) != LabelKind::Other => {
+                            let line = format!("{first_label}: {next}");
+                            self.line(&line, range, None, Form::ListItem);
+                        }
+                        _ => self.line(first, range, label, Form::ListItem),
+                    }
+                }
+            }
+            Block::Code => self.code(range, pending),
+            Block::Row { cells, header } => self.row(cells, *header, range),
+        }
+    }
+
+    fn heading(&mut self, level: usize, text: &str, range: Range<usize>) {
+        // A new part of the document, unless the heading is itself a label
+        // (`## Resource URL`, then `## Method`).
+        let pending = pending_label(text);
+        if pending.is_none() {
+            self.method_label = None;
+            self.path_label = None;
+        }
+        if self.example_heading.is_some_and(|above| level <= above) {
+            self.example_heading = None;
+        }
+        if self.release_heading.is_some_and(|above| level <= above) {
+            self.release_heading = None;
+        }
+        if is_release(text) {
+            self.release_heading = Some(level);
+        }
+        if let Some((above, base)) = self.section_base
+            && level <= above
+        {
+            self.found.bases[base].end = self.at;
+            self.section_base = None;
+        }
+        let text = strip_numbering(text);
+        if let Some(named) = method_path(text) {
+            self.add(&named.methods, named.path, range, Form::Heading);
+            return;
+        }
+        if let Some((method, path)) = rooted(text) {
+            self.add(&[method], path, range, Form::Heading);
+            return;
+        }
+        if let Some(path) = section_path(text) {
+            let span = self.locate(&path, range.clone(), 0);
+            self.section_base = Some((level, self.found.bases.len()));
+            self.found.bases.push(BasePath {
+                path: Spanned::new(path, span),
+                block: self.at,
+                end: usize::MAX,
+            });
+            return;
+        }
+        if is_example(text) {
+            self.example_heading = Some(level);
+        }
+        if let Some(path) = lone_path(text).filter(|_| !text.trim().contains(' ')) {
+            let span = self.locate(&path, range.clone(), 0);
+            let path = Spanned::new(path, span);
+            // Named by a method heading under it, or a method label in its part.
+            self.path_heading = Some((level, path.clone()));
+            self.path_label = Some(path);
+            return;
+        }
+        match &self.path_heading {
+            Some((path_level, path)) if *path_level < level => {
+                if let Some(methods) = lone_methods(text) {
+                    let path = path.clone();
+                    let span = self.locate(methods[0], range, 0);
+                    for method in methods {
+                        self.push(
+                            Spanned::new(method.to_owned(), span),
+                            path.clone(),
+                            Form::Heading,
+                        );
+                    }
+                }
+            }
+            _ => self.path_heading = None,
+        }
+        self.label_pending = pending;
+    }
+
+    /// One line of a paragraph or a list item: an endpoint line, a label with one, a liquid tag,
+    /// or a method or path label.
+    fn line(&mut self, line: &str, range: Range<usize>, after: Option<LabelKind>, form: Form) {
+        let line = line.trim();
+        // A path has a slash, a label a colon; a line with neither names nothing, unless it is
+        // the value of a label alone above it.
+        if after.is_none() && !line.bytes().any(|b| b == b'/' || b == b':') {
+            return;
+        }
+        // The value of a label that stood alone on the line before.
+        match after {
+            Some(LabelKind::Endpoint) if method_path(line).is_none() => {
+                if let Some(path) = lone_path(line) {
+                    let span = self.locate(&path, range, 0);
+                    self.path_label = Some(Spanned::new(path, span));
+                    self.pair_labels();
+                    return;
+                }
+            }
+            Some(LabelKind::Method) => {
+                if let Some(methods) = lone_methods(line) {
+                    let span = self.locate(methods[0], range, 0);
+                    self.method_label = Some(Spanned::new(methods, span));
+                    self.pair_labels();
+                    return;
+                }
+            }
+            _ => {}
+        }
+        if let Some((method, path)) = liquid_tag(line) {
+            self.add(&[method], path, range, Form::Tag);
+            return;
+        }
+        let (label, rest) = split_label(line);
+        if let Some(label) = label
+            && is_base_label(label)
+        {
+            self.base(rest, range);
+            return;
+        }
+        match label.map(label_kind) {
+            Some(LabelKind::Endpoint) => {
+                if let Some(named) = method_path(rest) {
+                    self.add(&named.methods, named.path, range, Form::Label);
+                } else if let Some(path) = lone_path(rest.split_whitespace().next().unwrap_or("")) {
+                    self.path_label = Some(Spanned::new(path, Span::new(range.start, range.end)));
+                    self.pair_labels();
+                }
+                return;
+            }
+            Some(LabelKind::Method) => {
+                if let Some(methods) = lone_methods(rest) {
+                    let span = self.locate(methods[0], range, 0);
+                    self.method_label = Some(Spanned::new(methods, span));
+                    self.pair_labels();
+                }
+                return;
+            }
+            // Any other label's value names an endpoint when it is one and nothing else
+            // (`**端點**: `GET /workouts``, `Create: POST /notes`).
+            Some(LabelKind::Other) => {
+                if let Some(named) = method_path(rest).filter(|named| named.separated) {
+                    let example = std::mem::replace(&mut self.in_example, is_example(line));
+                    self.add(&named.methods, named.path, range, Form::Label);
+                    self.in_example = example;
+                }
+                return;
+            }
+            None => {}
+        }
+        // A list item may describe its endpoint in prose after a code span; a paragraph's line
+        // needs a separator, as it may be the middle of a sentence.
+        let stands_apart = |named: &MethodPath| match form {
+            Form::ListItem => named.closed(),
+            _ => named.separated,
+        };
+        if let Some(named) = method_path(line).filter(stands_apart) {
+            let form = if after.is_some() { Form::Label } else { form };
+            self.add(&named.methods, named.path, range, form);
+        }
+    }
+
+    /// The lines of a code block that start with a method and a path.
+    fn code(&mut self, range: Range<usize>, pending: Option<Pending>) {
+        let text = &self.source.text()[range.clone()];
+        if pending == Some(Pending::Base) {
+            self.base(text, range.clone());
+        }
+        for (offset, line) in line_offsets(text) {
+            let line = line.trim_start_matches(['$', '>', ' ']);
+            // A method starts with a capital (after emphasis): most code lines do not.
+            let may_name = line
+                .bytes()
+                .find(|b| !matches!(b, b'*' | b'`' | b'_' | b'\t'))
+                .is_some_and(|b| b.is_ascii_uppercase());
+            let at = range.start + offset;
+            if may_name && let Some(named) = method_path(line).filter(|named| named.separated) {
+                self.add(
+                    &named.methods,
+                    named.path,
+                    at..at + line.len() + 1,
+                    Form::CodeLine,
+                );
+            } else {
+                self.code_label(line, at..at + line.len() + 1);
+            }
+        }
+    }
+
+    /// A line of a code block that is a method or an endpoint label (`Path:    POST /v1/orders`,
+    /// `method: POST` and `url: /v1/orders`): no other label of code names anything.
+    fn code_label(&mut self, line: &str, range: Range<usize>) {
+        // A label starts with a letter: most lines of code (`"key": 1`, `}`) do not.
+        if !line
+            .trim_start_matches([' ', '\t', '-', '*'])
+            .starts_with(|c: char| c.is_alphabetic())
+        {
+            return;
+        }
+        let (Some(label), value) = split_label(line) else {
+            return;
+        };
+        match label_kind(label) {
+            LabelKind::Endpoint => {
+                if let Some(named) = method_path(value).filter(|named| named.separated) {
+                    self.add(&named.methods, named.path, range, Form::CodeLine);
+                } else if let Some(path) = lone_path(value.trim_matches(['"', '\''])) {
+                    let span = self.locate(&path, range, 0);
+                    self.path_label = Some(Spanned::new(path, span));
+                    self.pair_labels();
+                }
+            }
+            LabelKind::Method => {
+                if let Some(methods) = lone_methods(value.trim_matches(['"', '\''])) {
+                    let span = self.locate(methods[0], range, 0);
+                    self.method_label = Some(Spanned::new(methods, span));
+                    self.pair_labels();
+                }
+            }
+            LabelKind::Other => {}
+        }
+    }
+
+    fn row(&mut self, cells: &[String], header: bool, range: Range<usize>) {
+        if header {
+            self.table = table_columns(cells);
+            // A header row may itself hold an endpoint, in a table with no header of its own.
+            if self.table.is_some() {
+                return;
+            }
+        }
+        let cell = |i: usize| cells.get(i).map(|c| c.trim());
+        let found: Option<(Vec<&'static str>, String)> = match self.table {
+            Some(Columns::MethodAndPath(method_column, path_column)) => {
+                cell(method_column).and_then(lone_methods).zip(
+                    cell(path_column).and_then(|path| {
+                        lone_path(path.trim_matches('`').split_whitespace().next()?)
+                    }),
+                )
+            }
+            Some(Columns::Endpoint(column)) => cell(column)
+                .and_then(method_path)
+                .filter(MethodPath::closed)
+                .map(|named| (named.methods, named.path)),
+            // No header names the columns: a method cell beside a path cell, or a first cell
+            // that is both.
+            None => (0..cells.len())
+                .find_map(|at| {
+                    let path_at = |at: usize| cell(at).and_then(|p| lone_path(p.trim_matches('`')));
+                    let methods = cell(at).and_then(lone_methods)?;
+                    let path = path_at(at + 1).or_else(|| path_at(at.checked_sub(1)?))?;
+                    Some((methods, path))
+                })
+                .or_else(|| {
+                    cell(0)
+                        .and_then(method_path)
+                        .filter(MethodPath::closed)
+                        .map(|named| (named.methods, named.path))
+                }),
+        };
+        if let Some((methods, path)) = found {
+            self.add(&methods, path, range, Form::TableRow);
+        }
+    }
+
+    /// A base path statement's value: the path of the first URL or path in `text`.
+    fn base(&mut self, text: &str, range: Range<usize>) {
+        let Some(path) = text
+            .split_whitespace()
+            .find_map(|word| lone_path(word.trim_matches(['`', '<', '>', '(', ')'])))
+        else {
+            return;
+        };
+        let span = self.locate(&path, range, 0);
+        let path = path.trim_end_matches('/').to_owned();
+        if path.is_empty() {
+            return;
+        }
+        self.found.bases.push(BasePath {
+            path: Spanned::new(path, span),
+            block: self.at,
+            end: usize::MAX,
+        });
+    }
+
+    /// A method label and a path label seen in one part name an endpoint together.
+    fn pair_labels(&mut self) {
+        if let (Some(methods), Some(path)) = (&self.method_label, &self.path_label) {
+            let (methods, path) = (methods.clone(), path.clone());
+            self.method_label = None;
+            self.path_label = None;
+            for method in methods.value {
+                self.push(
+                    Spanned::new(method.to_owned(), methods.span),
+                    path.clone(),
+                    Form::Label,
+                );
+            }
+        }
+    }
+
+    fn add(&mut self, methods: &[&'static str], path: String, range: Range<usize>, form: Form) {
+        let Some(first) = methods.first() else {
+            return;
+        };
+        let method_span = self.locate(first, range.clone(), 0);
+        let path_span = self.locate(&path, range, method_span.end);
+        for method in methods {
+            self.push(
+                Spanned::new((*method).to_owned(), method_span),
+                Spanned::new(path.clone(), path_span),
+                form,
+            );
+        }
+    }
+
+    fn push(&mut self, method: Spanned<String>, path: Spanned<String>, form: Form) {
+        if self.release_heading.is_some() {
+            return;
+        }
+        let example = self.example_heading.is_some() || self.in_example;
+        self.found.endpoints.push(Candidate {
+            method,
+            path,
+            form,
+            block: self.at,
+            example,
+        });
+    }
+
+    /// Where `needle` is within `range` of the source, from `from` on; the whole range when it is
+    /// not written there as is (a path rebuilt from a full URL, say).
+    fn locate(&self, needle: &str, range: Range<usize>, from: usize) -> Span {
+        let start = range.start.max(from).min(range.end);
+        let text = self.source.text().get(start..range.end).unwrap_or("");
+        match text.find(needle) {
+            Some(at) => Span::new(start + at, start + at + needle.len()),
+            None => Span::new(range.start, range.end),
+        }
+    }
+}
+
+/// The path a heading states for its section after its title: `Users (`/users`)`,
+/// `Rooms — /rooms`, `Auth: /auth`.
+fn section_path(heading: &str) -> Option<String> {
+    let heading = heading.trim().trim_end_matches([')', '`', ' ']);
+    let at = heading.rfind(['(', ' ', '`'])?;
+    let (title, path) = heading.split_at(at);
+    let path = path.trim_start_matches(['(', ' ', '`']);
+    let title = title
+        .trim()
+        .trim_end_matches(['(', '`', '-', '–', '—', ':'])
+        .trim();
+    if title.is_empty() || lone_methods(title).is_some() || !path.starts_with('/') {
+        return None;
+    }
+    lone_path(path).filter(|path| path.len() > 1)
+}
+
+/// What a heading or a one-line paragraph that is only a label waits for on the next block.
+fn pending_label(text: &str) -> Option<Pending> {
+    // No label that waits for its value is longer.
+    if text.len() > 48 {
+        return None;
+    }
+    let label = text
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(':');
+    if is_base_label(label) {
+        return Some(Pending::Base);
+    }
+    if is_example(label) && label.split_whitespace().count() <= 4 {
+        return Some(Pending::Example);
+    }
+    label_alone(text).map(Pending::Label)
+}
+
+/// `Base URL`, `Base path`, `API base URL`, `Root endpoint`: a label whose value the routes
+/// after it are relative to.
+fn is_base_label(label: &str) -> bool {
+    let Some((words, count)) = label_words::<3>(label) else {
+        return false;
+    };
+    let words = &words[..count];
+    let has = |wanted: &[&str]| {
+        words
+            .iter()
+            .any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    };
+    has(&["base", "root"]) && has(&["url", "path", "uri", "endpoint"])
+}
+
+/// Whether a heading names a release of a changelog: `v3.4.0`, `[1.2.0] - 2026-03-01`,
+/// `Version 2.1`, `Unreleased`.
+fn is_release(heading: &str) -> bool {
+    let text = heading.trim();
+    if text
+        .trim_matches(['[', ']'])
+        .eq_ignore_ascii_case("unreleased")
+    {
+        return true;
+    }
+    let text = text.trim_start_matches('[');
+    let prefixed = ["version ", "release ", "v"].iter().find_map(|prefix| {
+        text.get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix))
+            .map(|_| &text[prefix.len()..])
+    });
+    let text = prefixed.unwrap_or(text);
+    let (version, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let version = version.trim_end_matches(']');
+    let parts: Vec<&str> = version.split('.').collect();
+    let numbers = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+    // `1.2.0`, `v1.2`; a numbered section (`2.1 Plots`) has words after its number.
+    let rest = rest.trim();
+    numbers
+        && (prefixed.is_some() || parts.len() >= 3)
+        && (rest.is_empty()
+            || rest.starts_with(['-', '–', '—', '(', '['])
+            || rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a heading heads examples (`### Example request`, `#### Sample`).
+fn is_example(heading: &str) -> bool {
+    contains_ignore_case(heading, "example") || contains_ignore_case(heading, "sample")
+}
+
+/// The columns of a table that name endpoints.
+#[derive(Clone, Copy, Debug)]
+enum Columns {
+    /// `| Method | Path |`, `| Route | HTTP |`: a method cell and a path cell.
+    MethodAndPath(usize, usize),
+    /// `| Endpoint | ... |` with no method column: cells that are `METHOD /path`.
+    Endpoint(usize),
+}
+
+/// Where a table names endpoints, from its header.
+fn table_columns(cells: &[String]) -> Option<Columns> {
+    let names: Vec<String> = cells
+        .iter()
+        .map(|c| c.trim().trim_matches(['*', '`']).to_ascii_lowercase())
+        .collect();
+    let method = names
+        .iter()
+        .position(|n| ["method", "http", "verb", "http method"].contains(&n.as_str()));
+    let path = names.iter().position(|n| {
+        ["path", "route", "endpoint", "url", "uri", "resource"].contains(&n.as_str())
+    })?;
+    Some(match method {
+        Some(method) => Columns::MethodAndPath(method, path),
+        None => Columns::Endpoint(path),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::blocks::blocks;
+
+    fn found(text: &str) -> Vec<(String, String, Form)> {
+        let source = Source::new("doc.md", text);
+        candidates(&source, &blocks(text))
+            .endpoints
+            .into_iter()
+            .map(|e| (e.method.value, e.path.value, e.form))
+            .collect()
+    }
+
+    fn one(method: &str, path: &str, form: Form) -> Vec<(String, String, Form)> {
+        vec![(method.to_owned(), path.to_owned(), form)]
+    }
+
+    #[test]
+    fn headings_name_endpoints() {
+        assert_eq!(
+            found("### POST /api/auth/signup\n"),
+            one("POST", "/api/auth/signup", Form::Heading)
+        );
+        assert_eq!(
+            found("## 3. `DELETE /api/v1/shelves/{id}`\n"),
+            one("DELETE", "/api/v1/shelves/{id}", Form::Heading)
+        );
+        assert_eq!(
+            found("## /api/tools\n\nTools.\n\n### GET\n\nList them.\n"),
+            one("GET", "/api/tools", Form::Heading)
+        );
+    }
+
+    #[test]
+    fn paragraphs_labels_and_items_name_endpoints() {
+        assert_eq!(
+            found("Intro.\n\n`PUT /api/notes/{id}`\n"),
+            one("PUT", "/api/notes/{id}", Form::Paragraph)
+        );
+        assert_eq!(
+            found("**Endpoint:** `PUT /api/notes/{id}`\n"),
+            one("PUT", "/api/notes/{id}", Form::Label)
+        );
+        assert_eq!(
+            found("**Endpoint**\n\nPOST /payments\n"),
+            one("POST", "/payments", Form::Label)
+        );
+        assert_eq!(
+            found("- **Method:** POST\n- **Path:** `/api/x`\n"),
+            one("POST", "/api/x", Form::Label)
+        );
+        assert_eq!(
+            found("- PATCH /api/teams/:id {name, logoUrl}\n"),
+            one("PATCH", "/api/teams/:id", Form::ListItem)
+        );
+        assert_eq!(
+            found("- `/api/teams` POST: create a team\n"),
+            one("POST", "/api/teams", Form::ListItem)
+        );
+    }
+
+    #[test]
+    fn code_lines_tables_and_tags_name_endpoints() {
+        assert_eq!(
+            found(
+                "```http\nPOST https://api.example.com/v1/orders?x=1 HTTP/1.1\nAuthorization: Bearer t\n\n{\"a\": 1}\n```\n"
+            ),
+            one("POST", "/v1/orders", Form::CodeLine)
+        );
+        assert_eq!(
+            found("| Method | Path | What |\n| --- | --- | --- |\n| GET | /events | list |\n"),
+            one("GET", "/events", Form::TableRow)
+        );
+        assert_eq!(
+            found("{% swagger method=\"post\" path=\"/alerts\" baseUrl=\"https://x\" %}\n"),
+            one("POST", "/alerts", Form::Tag)
+        );
+    }
+
+    #[test]
+    fn sentences_tasks_tests_and_curl_name_none() {
+        for text in [
+            "Clients then call GET /api/orders to refresh the list.\n",
+            "- [ ] T012 Implement POST /api/orders\n",
+            "- [x] POST /api/teams\n",
+            "```js\nit('returns 404 for GET /api/x/unknown', async () => {});\n```\n",
+            "```sh\ncurl -X POST https://api.example.com/api/x -d '{}'\n```\n",
+            "GET /api/orders returns every order of the user.\n",
+            "- POST /login with a wrong password answers 401\n",
+            "| Case | Request | Expected |\n| --- | --- | --- |\n| TC1 | GET /stock | 200 |\n",
+            "### get /lowercase is prose\n",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+    }
+}
