@@ -31,13 +31,13 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
     // the grammar refuses gets a note; if it names none, the grammar's word stands.
     let mut scratch = Diagnostics::default();
     let parsed = parse_blocks(issue, &mut scratch);
+    // Bare: endpoint lines and nothing more (a query on the line, `?lat=40.7`, is an example's).
     let bare = parsed.endpoints.iter().all(|e| {
         e.request.is_none()
             && e.response.is_none()
             && e.errors.is_empty()
             && e.headers.is_empty()
             && e.query.is_none()
-            && e.path_query.is_empty()
     });
     if scratch.is_empty() && !bare {
         return parsed;

@@ -3,9 +3,10 @@
 //! decided by reading it, and one checkable detail. The texts stay out of the repository; the
 //! scorer (`score-public-documents`) reads them from a folder of `<id>.md` files.
 //!
-//! The list was split in two before the reader was changed for it: the reader is tuned on `tune`,
-//! and `unseen` is scored once, at the end of a change, to say how it does on documents nobody
-//! tuned it on.
+//! The reader is tuned on `tune`, and `unseen` is scored once, at the end of a change, to say how
+//! it does on documents nobody tuned it on. A half scored that way is spent: the first list (88
+//! documents, split in two before the reader changed) was scored once on 2026-12-07, its unseen
+//! half then joined `tune`, and 43 documents from other repositories became `unseen`.
 
 use std::path::{Path, PathBuf};
 
@@ -165,8 +166,8 @@ mod tests {
     use super::*;
 
     /// The list is what the measure needs: at least 80 documents from 60 repositories, some
-    /// defining nothing, a detail for at least 30, both halves alike in size; every detail is
-    /// about an endpoint of its own document.
+    /// defining nothing, a detail for at least 30, an unseen half of at least 40 documents of
+    /// which 30 define endpoints; every detail is about an endpoint of its own document.
     #[test]
     fn the_list_is_sound() {
         let documents = documents().unwrap();
@@ -179,12 +180,12 @@ mod tests {
         );
         assert!(documents.iter().any(|d| d.endpoints.is_empty()));
         assert!(documents.iter().filter(|d| d.detail.is_some()).count() >= 30);
-        let tune = documents.iter().filter(|d| d.half == Half::Tune).count();
-        assert!(
-            tune.abs_diff(documents.len() - tune) <= 4,
-            "{tune} of {}",
-            documents.len()
-        );
+        let unseen: Vec<&PublicDocument> = documents
+            .iter()
+            .filter(|d| d.half == Half::Unseen)
+            .collect();
+        assert!(unseen.len() >= 40, "{} unseen", unseen.len());
+        assert!(unseen.iter().filter(|d| !d.endpoints.is_empty()).count() >= 30);
         let mut ids = HashSet::new();
         for document in &documents {
             assert!(ids.insert(&document.id), "{} twice", document.id);

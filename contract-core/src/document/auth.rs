@@ -118,7 +118,7 @@ fn auth_in(
         Block::Heading { text, .. } | Block::Paragraph { text } | Block::Item { text, .. } => {
             text.as_str()
         }
-        Block::Code => source.text().get(range).unwrap_or(""),
+        Block::Code { .. } => source.text().get(range).unwrap_or(""),
         Block::Row { header: true, .. } => return AuthWords::default(),
         Block::Row { cells, .. } => return row_auth(cells, field_table),
     };
@@ -129,7 +129,7 @@ fn auth_in(
     // Most blocks speak of none of it. In code, only a bearer header speaks of auth
     // (`"public": true` in an example does not).
     let speaks = match block {
-        Block::Code => finds(text, &CORES[1]),
+        Block::Code { .. } => finds(text, &CORES[1]),
         _ => CORES.iter().any(|core| finds(text, core)),
     };
     if !speaks {

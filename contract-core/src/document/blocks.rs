@@ -9,11 +9,25 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 /// A block of the document: its kind and its text.
 #[derive(Debug)]
 pub(super) enum Block {
-    Heading { level: usize, text: String },
-    Paragraph { text: String },
-    Item { text: String, task: bool },
-    Code,
-    Row { cells: Vec<String>, header: bool },
+    Heading {
+        level: usize,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    Item {
+        text: String,
+        task: bool,
+    },
+    /// A code block; `http` when its fence says it holds HTTP messages (```` ```http ````).
+    Code {
+        http: bool,
+    },
+    Row {
+        cells: Vec<String>,
+        header: bool,
+    },
 }
 
 /// The words of a short label (letters and digits, split at anything else), if it has at most
@@ -21,12 +35,23 @@ pub(super) enum Block {
 pub(super) fn label_words<const N: usize>(label: &str) -> Option<([&str; N], usize)> {
     let mut words = [""; N];
     let mut count = 0;
-    for word in label
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    // Words end at anything not alphanumeric, and where ASCII meets another script
+    // (`接口URL` is `接口` and `URL`).
+    let mut start: Option<(usize, bool)> = None;
+    for (at, c) in label
+        .char_indices()
+        .chain(std::iter::once((label.len(), ' ')))
     {
-        *words.get_mut(count)? = word;
-        count += 1;
+        let ascii = c.is_ascii();
+        match start {
+            Some((from, was_ascii)) if !c.is_alphanumeric() || ascii != was_ascii => {
+                *words.get_mut(count)? = &label[from..at];
+                count += 1;
+                start = c.is_alphanumeric().then_some((at, ascii));
+            }
+            None if c.is_alphanumeric() => start = Some((at, ascii)),
+            _ => {}
+        }
     }
     Some((words, count))
 }
@@ -134,6 +159,8 @@ impl Builder<'_> {
                 self.inline("`");
             }
             Event::Text(text) => self.inline(&text),
+            // A line of an HTML block (`<div markdown>` grid cards, `<td>` cells): its text.
+            Event::Html(html) => self.html_line(&html, range),
             Event::SoftBreak | Event::HardBreak => self.line_break(),
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph)
                 if self.item_depth == 0 =>
@@ -167,6 +194,7 @@ impl Builder<'_> {
         if let Some(block) = self.current.take() {
             self.out.push(block);
         }
+        let http = matches!(&kind, CodeBlockKind::Fenced(info) if info.trim().to_ascii_lowercase().starts_with("http"));
         let content = match kind {
             CodeBlockKind::Fenced(_) => {
                 let start = self.text[range.clone()]
@@ -181,7 +209,42 @@ impl Builder<'_> {
             }
             CodeBlockKind::Indented => range,
         };
-        self.out.push((Block::Code, content));
+        self.out.push((Block::Code { http }, content));
+    }
+
+    /// A line of an HTML block, its tags left out and its common entities read, as a paragraph
+    /// or, when it starts with a list marker, a list item.
+    fn html_line(&mut self, html: &str, range: Range<usize>) {
+        let mut text = String::with_capacity(html.len());
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"");
+        let line = text.trim();
+        if line.is_empty() {
+            return;
+        }
+        let block = match line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
+            Some(item) => Block::Item {
+                text: item.to_owned(),
+                task: false,
+            },
+            None => Block::Paragraph {
+                text: line.to_owned(),
+            },
+        };
+        self.out.push((block, range));
     }
 
     fn end_row(&mut self) {
@@ -233,7 +296,7 @@ mod tests {
                 Block::Item { text, task } => {
                     format!("item{} {}", if *task { "[ ]" } else { "" }, text.trim())
                 }
-                Block::Code => format!("code {}", &text[range.clone()]),
+                Block::Code { .. } => format!("code {}", &text[range.clone()]),
                 Block::Row { cells, header } => {
                     format!("row{} {}", if *header { "!" } else { "" }, cells.join("|"))
                 }
@@ -259,6 +322,8 @@ mod tests {
         let (words, count) = label_words::<3>("**Base URL**:").unwrap();
         assert_eq!(&words[..count], ["Base", "URL"]);
         assert!(label_words::<2>("one two three").is_none());
+        let (words, count) = label_words::<3>("接口URL：").unwrap();
+        assert_eq!(&words[..count], ["接口", "URL"]);
         assert!(has_any(&["Request", "Body"], &["body"]));
         assert!(contains_ignore_case("An EXAMPLE request", "example"));
     }

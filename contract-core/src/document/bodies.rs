@@ -151,7 +151,7 @@ impl BodyReader {
             ..BodyReader::new()
         };
         let request = match block {
-            Block::Code => code_request(source, range.clone())
+            Block::Code { .. } => code_request(source, range.clone())
                 .map(|request| (request, "the endpoint's HTTP request")),
             _ => line_request(source, block, range.clone())
                 .map(|request| (request, "the endpoint's line")),
@@ -211,7 +211,7 @@ impl BodyReader {
             Block::Paragraph { text } | Block::Item { text, task: false } => {
                 self.text(source, text, range, endpoint);
             }
-            Block::Code => self.code(source, range, endpoint),
+            Block::Code { .. } => self.code(source, range, endpoint),
             Block::Row {
                 header: true,
                 cells: _,

@@ -190,7 +190,7 @@ impl Finder<'_> {
                     }
                 }
             }
-            Block::Code => self.code(range, pending),
+            Block::Code { http } => self.code(range, pending, *http),
             Block::Row { cells, header } => self.row(cells, *header, range),
         }
     }
@@ -248,6 +248,11 @@ impl Finder<'_> {
             self.path_label = Some(path);
             return;
         }
+        // `## POST Incident`: a method and a title; a path label in its part completes it.
+        if let Some(methods) = leading_methods(text) {
+            let span = self.locate(methods[0], range.clone(), 0);
+            self.method_label = Some(Spanned::new(methods, span));
+        }
         match &self.path_heading {
             Some((path_level, path)) if *path_level < level => {
                 if let Some(methods) = lone_methods(text) {
@@ -273,7 +278,8 @@ impl Finder<'_> {
         let line = line.trim();
         // A path has a slash, a label a colon; a line with neither names nothing, unless it is
         // the value of a label alone above it.
-        if after.is_none() && !line.bytes().any(|b| b == b'/' || b == b':') {
+        if after.is_none() && !line.bytes().any(|b| b == b'/' || b == b':') && !line.contains('：')
+        {
             return;
         }
         // The value of a label that stood alone on the line before.
@@ -307,6 +313,10 @@ impl Finder<'_> {
             self.base(rest, range);
             return;
         }
+        // `All URIs are relative to https://api.example.com/v4`.
+        if let Some(at) = line.find("relative to ") {
+            self.base(&line[at..], range.clone());
+        }
         match label.map(label_kind) {
             Some(LabelKind::Endpoint) => {
                 if let Some(named) = method_path(rest) {
@@ -323,6 +333,15 @@ impl Finder<'_> {
                     self.method_label = Some(Spanned::new(methods, span));
                     self.pair_labels();
                 }
+                return;
+            }
+            // Whatever its words, a label whose value is only a method is a method label
+            // (`请求方式：GET`).
+            Some(LabelKind::Other) if lone_methods(rest).is_some() => {
+                let methods = lone_methods(rest).unwrap_or_default();
+                let span = self.locate(methods[0], range, 0);
+                self.method_label = Some(Spanned::new(methods, span));
+                self.pair_labels();
                 return;
             }
             // Any other label's value names an endpoint when it is one and nothing else
@@ -350,11 +369,14 @@ impl Finder<'_> {
     }
 
     /// The lines of a code block that start with a method and a path.
-    fn code(&mut self, range: Range<usize>, pending: Option<Pending>) {
+    fn code(&mut self, range: Range<usize>, pending: Option<Pending>, http: bool) {
         let text = &self.source.text()[range.clone()];
         if pending == Some(Pending::Base) {
             self.base(text, range.clone());
         }
+        // An HTTP message shows a request with its values: an example position.
+        let example = self.in_example;
+        self.in_example |= http || text.contains(" HTTP/1.1");
         for (offset, line) in line_offsets(text) {
             let line = line.trim_start_matches(['$', '>', ' ']);
             // A method starts with a capital (after emphasis): most code lines do not.
@@ -374,6 +396,7 @@ impl Finder<'_> {
                 self.code_label(line, at..at + line.len() + 1);
             }
         }
+        self.in_example = example;
     }
 
     /// A line of a code block that is a method or an endpoint label (`Path:    POST /v1/orders`,
@@ -419,34 +442,28 @@ impl Finder<'_> {
             }
         }
         let cell = |i: usize| cells.get(i).map(|c| c.trim());
-        let found: Option<(Vec<&'static str>, String)> = match self.table {
-            Some(Columns::MethodAndPath(method_column, path_column)) => {
-                cell(method_column).and_then(lone_methods).zip(
-                    cell(path_column).and_then(|path| {
-                        lone_path(path.trim_matches('`').split_whitespace().next()?)
-                    }),
-                )
-            }
-            Some(Columns::Endpoint(column)) => cell(column)
-                .and_then(method_path)
-                .filter(MethodPath::closed)
-                .map(|named| (named.methods, named.path)),
-            // No header names the columns: a method cell beside a path cell, or a first cell
-            // that is both.
-            None => (0..cells.len())
-                .find_map(|at| {
-                    let path_at = |at: usize| cell(at).and_then(|p| lone_path(p.trim_matches('`')));
-                    let methods = cell(at).and_then(lone_methods)?;
-                    let path = path_at(at + 1).or_else(|| path_at(at.checked_sub(1)?))?;
-                    Some((methods, path))
-                })
-                .or_else(|| {
-                    cell(0)
-                        .and_then(method_path)
-                        .filter(MethodPath::closed)
-                        .map(|named| (named.methods, named.path))
-                }),
-        };
+        let found: Option<(Vec<&'static str>, String)> =
+            match self.table {
+                // The path cell may hold the method too (`| Method | HTTP request |` over
+                // `| [getBuild](#x) | **GET** /builds/{id} |`).
+                Some(Columns::MethodAndPath(method_column, path_column)) => cell(method_column)
+                    .and_then(lone_methods)
+                    .zip(cell(path_column).and_then(|path| {
+                        table_path(path.trim_matches('`').split_whitespace().next()?)
+                    }))
+                    .or_else(|| endpoint_cell(cell(path_column)?)),
+                Some(Columns::Endpoint(column)) => cell(column).and_then(endpoint_cell),
+                // No header names the columns: a method cell beside a path cell, or a first cell
+                // that is both.
+                None => (0..cells.len())
+                    .find_map(|at| {
+                        let path_at = |at: usize| cell(at).and_then(table_path);
+                        let methods = cell(at).and_then(lone_methods)?;
+                        let path = path_at(at + 1).or_else(|| path_at(at.checked_sub(1)?))?;
+                        Some((methods, path))
+                    })
+                    .or_else(|| cell(0).and_then(endpoint_cell)),
+            };
         if let Some((methods, path)) = found {
             self.add(&methods, path, range, Form::TableRow);
         }
@@ -527,6 +544,36 @@ impl Finder<'_> {
             None => Span::new(range.start, range.end),
         }
     }
+}
+
+/// A cell that is a method and a path, with at most a description after them.
+fn endpoint_cell(cell: &str) -> Option<(Vec<&'static str>, String)> {
+    method_path(cell)
+        .filter(MethodPath::closed)
+        .map(|named| (named.methods, named.path))
+}
+
+/// A path in a route table's cell, with its leading slash or without (`api/activities`, as
+/// some tables write routes beside a method cell).
+fn table_path(cell: &str) -> Option<String> {
+    let cell = cell.trim().trim_matches('`').trim();
+    lone_path(cell).or_else(|| {
+        let rooted = cell.contains('/')
+            && cell.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && !cell.contains(' ')
+            && !cell.contains("://");
+        rooted.then(|| lone_path(&format!("/{cell}"))).flatten()
+    })
+}
+
+/// The methods a heading starts with, before a title that is no path (`POST Incident`,
+/// `GET: List hives`).
+fn leading_methods(text: &str) -> Option<Vec<&'static str>> {
+    let (first, rest) = text.trim().split_once(' ')?;
+    let methods = lone_methods(first.trim_end_matches(':'))?;
+    let rest = rest.trim();
+    let titled = rest.starts_with(|c: char| c.is_alphabetic()) && lone_path(rest).is_none();
+    titled.then_some(methods)
 }
 
 /// The path a heading states for its section after its title: `Users (`/users`)`,
@@ -638,7 +685,16 @@ fn table_columns(cells: &[String]) -> Option<Columns> {
         .iter()
         .position(|n| ["method", "http", "verb", "http method"].contains(&n.as_str()));
     let path = names.iter().position(|n| {
-        ["path", "route", "endpoint", "url", "uri", "resource"].contains(&n.as_str())
+        [
+            "path",
+            "route",
+            "endpoint",
+            "url",
+            "uri",
+            "resource",
+            "http request",
+        ]
+        .contains(&n.as_str())
     })?;
     Some(match method {
         Some(method) => Columns::MethodAndPath(method, path),

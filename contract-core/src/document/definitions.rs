@@ -27,7 +27,7 @@ pub(super) fn defined_types(
     // The type whose definition is being read, and its table's columns.
     let mut current: Option<(usize, Option<FieldColumns>)> = None;
     for ((block, range), place) in blocks.iter().zip(places) {
-        if let Block::Code = block {
+        if let Block::Code { .. } = block {
             types.extend(typescript_types(source, range.clone()));
         }
         if let Some(name) = &place.type_heading {
@@ -159,7 +159,7 @@ fn type_block(
                 fields.push(field);
             }
         }
-        Block::Code if fields.is_empty() => {
+        Block::Code { .. } if fields.is_empty() => {
             if let Some(Request::Fields(found)) = code_request(source, range) {
                 *fields = found;
             }

@@ -10,8 +10,8 @@ pub(super) const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", 
 
 /// What may stand between a method and its path: spaces, a dash, a colon, a pipe, an arrow, and
 /// the emphasis or code marks around either.
-const SEPARATORS: [char; 13] = [
-    ' ', '\t', '-', '–', '—', ':', '|', '`', '*', '_', '→', '>', '=',
+const SEPARATORS: [char; 15] = [
+    ' ', '\t', '\u{a0}', '-', '–', '—', ':', '|', '`', '*', '_', '→', '>', '=', ']',
 ];
 
 /// Emphasis and code marks around a method or a path.
@@ -43,7 +43,12 @@ impl MethodPath<'_> {
 
 /// A method (or several) and a path at the start of `text`, in either order.
 pub(super) fn method_path(text: &str) -> Option<MethodPath<'_>> {
-    let text = text.trim().trim_start_matches(MARKS).trim_start();
+    // `[GET]: List hives`, `**[ POST ]** /x`: a bracket around the method is a mark too.
+    let text = text
+        .trim()
+        .trim_start_matches(MARKS)
+        .trim_start_matches('[')
+        .trim_start();
     method_first(text).or_else(|| path_first(text))
 }
 
@@ -53,7 +58,7 @@ fn method_first(text: &str) -> Option<MethodPath<'_>> {
     if separated.len() == after.len() {
         return None;
     }
-    let (path, rest, stuck, marked) = path_word(separated)?;
+    let (path, rest, stuck, marked) = path_word(separated).or_else(|| rooted_word(separated))?;
     let (rest, version) = without_version(rest);
     Some(MethodPath {
         methods,
@@ -62,6 +67,22 @@ fn method_first(text: &str) -> Option<MethodPath<'_>> {
         marked,
         rest,
     })
+}
+
+/// `GET: api/posts`: a route written without its leading slash, after a method and with nothing
+/// after it (so that `GET and/or POST requests` names nothing).
+fn rooted_word(text: &str) -> Option<(String, &str, bool, bool)> {
+    let word = text.split_whitespace().next()?;
+    let bare = word.trim_matches(['`', '*']);
+    let rooted = bare.contains('/')
+        && bare.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && !bare.contains("://");
+    if !rooted || !text[word.len()..].trim().is_empty() {
+        return None;
+    }
+    let (path, rest, _, marked) =
+        path_word(&format!("/{bare}")).map(|(path, _, stuck, marked)| (path, "", stuck, marked))?;
+    Some((path, rest, true, marked))
 }
 
 fn path_first(text: &str) -> Option<MethodPath<'_>> {
@@ -170,21 +191,28 @@ pub(super) fn described(rest: &str) -> bool {
         // A comment after a route in a code block.
         || rest.starts_with('#')
         || rest.starts_with("//")
+        // A description in a script no English sentence goes on in (`/x 부서 업무 목록`).
+        || rest.starts_with(|c: char| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// `text` if it is one of [`METHODS`], as written (upper case only: `get` is a word).
 pub(super) fn lone_method(text: &str) -> Option<&'static str> {
-    let text = text.trim().trim_matches(['`', '*', '<', '>']);
+    let text = text
+        .trim()
+        .trim_matches(['`', '*', '<', '>', '[', ']', ' ']);
     METHODS.iter().copied().find(|m| *m == text)
 }
 
 /// The methods a cell or a label value names (`GET`, `GET, HEAD`, `PUT / PATCH`), and nothing
 /// else.
 pub(super) fn lone_methods(text: &str) -> Option<Vec<&'static str>> {
-    let text = text.trim().trim_matches(MARKS).trim();
+    let text = text
+        .trim()
+        .trim_matches(MARKS)
+        .trim_matches(['[', ']', ' ']);
     let (methods, rest) = methods(text)?;
     rest.trim_matches(MARKS)
-        .trim()
+        .trim_matches(['[', ']', ' '])
         .is_empty()
         .then_some(methods)
 }
@@ -281,8 +309,10 @@ pub(super) fn label_kind(label: &str) -> LabelKind {
         ],
     ) {
         LabelKind::Other
-    } else if has_any(words, &["endpoint", "route", "url", "uri", "path"])
-        || (count == 1 && words[0].eq_ignore_ascii_case("request"))
+    } else if has_any(
+        words,
+        &["endpoint", "route", "url", "uri", "path", "address"],
+    ) || (count == 1 && words[0].eq_ignore_ascii_case("request"))
     {
         LabelKind::Endpoint
     } else {
@@ -388,6 +418,8 @@ mod tests {
             pair("GET, HEAD `/a`"),
             Some((vec!["GET", "HEAD"], "/a".to_owned(), true))
         );
+        assert_eq!(pair("GET: api/posts"), get("/api/posts", true));
+        assert_eq!(pair("GET and/or POST requests"), None);
         assert_eq!(pair("GETTING /a"), None);
         assert_eq!(pair("get /a"), None);
         assert_eq!(pair("GET / - the index"), get("/", true));

@@ -180,7 +180,7 @@ fn defines_type(source: &Source, after: &[(Block, Range<usize>)]) -> bool {
             } => {
                 return field_columns(cells).is_some_and(|columns| columns.has_type());
             }
-            Block::Code => {
+            Block::Code { .. } => {
                 let text = source.text().get(range.clone()).unwrap_or("");
                 return text.trim_start().starts_with('{');
             }

@@ -291,8 +291,14 @@ fn matches_template(template: &str, key: &str, example: bool) -> bool {
     loop {
         match (template_segments.next(), segments.next()) {
             (None, None) => return parameters > 0,
+            // Words routes are made of are no example values (`/users/search`, `/users/me`).
+            (Some("{}"), Some(value)) if ROUTE_WORDS.contains(&value) => return false,
             (Some("{}"), Some(value)) => {
-                let value_like = value.bytes().any(|b| b.is_ascii_digit() || b == b'@');
+                // `inv-2291`, `a@b.c`, or a placeholder of an identifier (`uuid-conta`).
+                let lower = value.to_ascii_lowercase();
+                let value_like = value.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+                    || lower.contains("uuid")
+                    || lower.contains("guid");
                 if value.is_empty() || !(value_like || example) {
                     return false;
                 }
@@ -303,6 +309,13 @@ fn matches_template(template: &str, key: &str, example: bool) -> bool {
         }
     }
 }
+
+/// Segments that routes are made of, beside a parameter in the same place, rather than values
+/// of it.
+const ROUTE_WORDS: [&str; 16] = [
+    "search", "me", "self", "current", "all", "new", "latest", "recent", "count", "stats",
+    "export", "import", "bulk", "batch", "mine", "status",
+];
 
 /// Gives each group of endpoints that the operation rule names alike the names that tell them
 /// apart, and makes every name of the document distinct.
@@ -558,15 +571,17 @@ mod tests {
         let text = "## GET /invoices/{invoiceId}\n\nExample: `GET /invoices/inv-2291`\n\n\
                     ## PUT /invoices/{invoiceId}\n\n```http\nPUT /invoices/8812 HTTP/1.1\n```\n\n\
                     ## GET /invoices/{invoiceId}/lines\n\n**Example**:\n\n\
-                    ```\nGET /invoices/latest/lines\n```\n\n\
-                    ## GET /invoices/me\n\nThe caller's own.\n";
+                    ```\nGET /invoices/alpha/lines\n```\n\n\
+                    ## GET /invoices/me\n\nThe caller's own.\n\n\
+                    ### Example\n\n`GET /invoices/search`\n";
         assert_eq!(
             routes(text),
             [
                 "GET /invoices/{invoiceId}",
                 "PUT /invoices/{invoiceId}",
                 "GET /invoices/{invoiceId}/lines",
-                "GET /invoices/me"
+                "GET /invoices/me",
+                "GET /invoices/search"
             ]
         );
     }

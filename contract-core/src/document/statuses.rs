@@ -103,7 +103,7 @@ fn statuses_in(
                 }
             }
         }
-        Block::Code => {
+        Block::Code { .. } => {
             let text = source.text().get(range.clone()).unwrap_or("");
             // Past its first line, a code block gives statuses on `HTTP` lines and after status
             // and error labels (`Returns: 204 No Content`, `Errors:  404, 409` in a YAML block).
