@@ -4,9 +4,10 @@
 //! scorer (`score-public-documents`) reads them from a folder of `<id>.md` files.
 //!
 //! The reader is tuned on `tune`, and `unseen` is scored once, at the end of a change, to say how
-//! it does on documents nobody tuned it on. A half scored that way is spent: the first list (88
-//! documents, split in two before the reader changed) was scored once on 2026-12-07, its unseen
-//! half then joined `tune`, and 43 documents from other repositories became `unseen`.
+//! it does on documents nobody tuned it on. A half scored that way is spent and joins `tune`: on
+//! 2026-12-07 the first list (88 documents, split in two before the reader changed) had its
+//! unseen half scored once, then a second set of 43 from other repositories, then a third set of
+//! 44, which is `unseen` now.
 
 use std::path::{Path, PathBuf};
 

@@ -243,7 +243,7 @@ fn finds(text: &str, finder: &Finder) -> bool {
 
 /// Whether a statement outside any part speaks of every endpoint (`All endpoints require ...`).
 pub(super) fn says_every(source: &Source, range: Range<usize>) -> bool {
-    let text = source.text().get(range).unwrap_or("").to_lowercase();
+    let text = source.text().get(range).unwrap_or("");
     [
         "all endpoints",
         "every endpoint",
@@ -256,7 +256,7 @@ pub(super) fn says_every(source: &Source, range: Range<usize>) -> bool {
         "each request",
     ]
     .iter()
-    .any(|w| text.contains(w))
+    .any(|w| contains_ignore_case(text, w))
 }
 
 #[cfg(test)]

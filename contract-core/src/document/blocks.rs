@@ -19,6 +19,8 @@ pub(super) enum Block {
     Item {
         text: String,
         task: bool,
+        /// It is nested in a checkbox task: part of the task, not of the document.
+        in_task: bool,
     },
     /// A code block; `http` when its fence says it holds HTTP messages (```` ```http ````).
     Code {
@@ -35,6 +37,16 @@ pub(super) enum Block {
 pub(super) fn label_words<const N: usize>(label: &str) -> Option<([&str; N], usize)> {
     let mut words = [""; N];
     let mut count = 0;
+    if label.is_ascii() {
+        for word in label
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            *words.get_mut(count)? = word;
+            count += 1;
+        }
+        return Some((words, count));
+    }
     // Words end at anything not alphanumeric, and where ASCII meets another script
     // (`接口URL` is `接口` and `URL`).
     let mut start: Option<(usize, bool)> = None;
@@ -74,9 +86,17 @@ pub(super) fn starts_with_ignore_case(text: &str, start: &str) -> bool {
 
 /// Whether `text` holds `needle`, ignoring ASCII case (for short texts such as table cells).
 pub(super) fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    // Only where the first letter stands, in either case.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, &hay[..=last_start])
+        .any(|at| hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// Each line of `text` with its offset.
@@ -99,6 +119,7 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
         row: None,
         in_head: false,
         item_depth: 0,
+        tasks: Vec::new(),
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         builder.event(event, range);
@@ -117,6 +138,8 @@ struct Builder<'t> {
     row: Option<(Vec<String>, bool, Range<usize>)>,
     in_head: bool,
     item_depth: usize,
+    /// For each open item, whether it is a checkbox task or nested in one.
+    tasks: Vec<bool>,
 }
 
 impl Builder<'_> {
@@ -135,6 +158,9 @@ impl Builder<'_> {
             Event::TaskListMarker(_) => {
                 if let Some((Block::Item { task, .. }, _)) = self.current.as_mut() {
                     *task = true;
+                }
+                if let Some(top) = self.tasks.last_mut() {
+                    *top = true;
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => self.code(kind, range),
@@ -171,6 +197,7 @@ impl Builder<'_> {
             Event::End(TagEnd::Paragraph) => self.line_break(),
             Event::End(TagEnd::Item) => {
                 self.item_depth = self.item_depth.saturating_sub(1);
+                self.tasks.pop();
                 self.out.extend(self.current.take());
             }
             _ => {}
@@ -186,7 +213,16 @@ impl Builder<'_> {
         // An item's own text is at most its first line or two; its range holds the items
         // nested in it too.
         let text = String::with_capacity(range.len().min(256));
-        self.current = Some((Block::Item { text, task: false }, range));
+        let in_task = self.tasks.last().copied().unwrap_or(false);
+        self.tasks.push(in_task);
+        self.current = Some((
+            Block::Item {
+                text,
+                task: false,
+                in_task,
+            },
+            range,
+        ));
     }
 
     /// A code block: its lines between the fences.
@@ -239,6 +275,7 @@ impl Builder<'_> {
             Some(item) => Block::Item {
                 text: item.to_owned(),
                 task: false,
+                in_task: false,
             },
             None => Block::Paragraph {
                 text: line.to_owned(),
@@ -293,7 +330,7 @@ mod tests {
             .map(|(block, range)| match block {
                 Block::Heading { level, text } => format!("h{level} {text}"),
                 Block::Paragraph { text } => format!("p {text}"),
-                Block::Item { text, task } => {
+                Block::Item { text, task, .. } => {
                     format!("item{} {}", if *task { "[ ]" } else { "" }, text.trim())
                 }
                 Block::Code { .. } => format!("code {}", &text[range.clone()]),

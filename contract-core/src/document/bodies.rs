@@ -7,7 +7,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::blocks::{Block, has_any, has_word, label_words};
+use super::blocks::{
+    Block, contains_ignore_case, has_any, has_word, label_words, starts_with_ignore_case,
+};
 use super::bounds::carry_bounds;
 use super::fields::{
     FieldColumns, Request, code_request, field_columns, inline_object, inline_request,
@@ -203,12 +205,19 @@ impl BodyReader {
         endpoint: &mut DocumentEndpoint,
     ) {
         match block {
-            Block::Item { text, task: false }
-                if self.piece == Piece::Request && listed_field(text).is_some() =>
-            {
+            Block::Item {
+                text,
+                task: false,
+                in_task: false,
+            } if self.piece == Piece::Request && listed_field(text).is_some() => {
                 self.listed_field(source, text, range, endpoint);
             }
-            Block::Paragraph { text } | Block::Item { text, task: false } => {
+            Block::Paragraph { text }
+            | Block::Item {
+                text,
+                task: false,
+                in_task: false,
+            } => {
                 self.text(source, text, range, endpoint);
             }
             Block::Code { .. } => self.code(source, range, endpoint),
@@ -235,20 +244,7 @@ impl BodyReader {
         let Some((name, optional)) = listed_field(text) else {
             return;
         };
-        match &mut endpoint.request {
-            Request::Fields(fields) => match fields.iter_mut().find(|f| f.name.value == name) {
-                Some(known) => known.optional |= optional,
-                None => fields.push(listed(source, name, optional, range)),
-            },
-            Request::Unsaid => {
-                endpoint.request =
-                    Request::Fields(vec![listed(source, name, optional, range.clone())]);
-                endpoint
-                    .inferred
-                    .push(inferred(Part::Request, "a list of fields", range));
-            }
-            Request::Empty(_) => {}
-        }
+        add_field(source, name, optional, range, endpoint);
         mark_optional(text, endpoint);
     }
 
@@ -435,15 +431,34 @@ impl BodyReader {
         let mut lines = text.lines().peekable();
         while let Some(line) = lines.next() {
             let line = line.trim().trim_start_matches(['-', '*', ' ']);
-            // A GitBook tab's title is a label: `{% tab title="201: Created" %}`.
+            // GitBook's tags are labels and fields: `{% tab title="201: Created" %}`,
+            // `{% api-method-body-parameters %}`, `{% api-method-parameter name="x" ... %}`.
             let titled;
-            let line = match tab_title(line) {
-                Some(title) => {
-                    titled = format!("{title}:");
+            let line = match gitbook_tag(line) {
+                Some(Tag::Label(label)) => {
+                    titled = label;
                     titled.as_str()
                 }
+                Some(Tag::Field(name, optional)) => {
+                    if self.piece == Piece::Request {
+                        add_field(source, name, optional, range.clone(), endpoint);
+                    }
+                    continue;
+                }
+                // Other tags (`{% endapi-method-parameter %}`) say nothing of the bodies.
+                None if line.starts_with("{%") => continue,
                 None => line,
             };
+            // `Returns the created invoice:`, `Returns a response containing the token.`: what
+            // follows is the success body, whatever else the sentence says.
+            if ["returns ", "responds with ", "returns:"]
+                .iter()
+                .any(|start| starts_with_ignore_case(line, start))
+                && !introduces_status(line)
+            {
+                self.piece = Piece::Response;
+                self.labelled = true;
+            }
             // A long line with no colon and no digit is prose: no label, no status.
             let has_digit = line.bytes().any(|b| b.is_ascii_digit());
             if line.len() > 48 && !has_digit && !line.as_bytes().contains(&b':') {
@@ -523,7 +538,7 @@ impl BodyReader {
             (None, None) => return false,
         };
         let mut piece = piece;
-        let label_lower = label.trim().to_lowercase();
+        let label_lower = label.trim().to_ascii_lowercase();
         // `- Body:` under `**Response**:` is the response's body.
         if self.piece == Piece::Response
             && ["body", "payload", "data"].contains(&label_lower.as_str())
@@ -614,8 +629,21 @@ struct Line<'t> {
 /// name, and whether the item says it is optional.
 fn listed_field(text: &str) -> Option<(&str, bool)> {
     let first = text.lines().next()?.trim();
-    let rest = first.strip_prefix('`')?;
-    let (name, after) = rest.split_once('`')?;
+    let (name, after) = match first.strip_prefix('`') {
+        Some(rest) => rest.split_once('`')?,
+        // `grant_type(string): ...`, `email (string, optional)`: a name, then its type.
+        None => {
+            let end = first
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(first.len());
+            let after = &first[end..];
+            let described = after.trim_start().starts_with('(');
+            if end == 0 || !described || !first.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            (&first[..end], after)
+        }
+    };
     let (name, marked) = match name.strip_suffix('?') {
         Some(name) => (name, true),
         None => (name, false),
@@ -634,7 +662,10 @@ fn listed_field(text: &str) -> Option<(&str, bool)> {
 /// optional ``, `` `title` と `completed` はいずれも optional ``).
 fn said_optional(text: &str) -> Vec<&str> {
     // Most text has no backtick: no search for the word then.
-    if !text.as_bytes().contains(&b'`') {
+    let phrased = ["optional", "left out", "omitted"]
+        .iter()
+        .any(|phrase| contains_ignore_case(text, phrase));
+    if !text.as_bytes().contains(&b'`') || !phrased {
         return Vec::new();
     }
     let mut names = Vec::new();
@@ -668,7 +699,6 @@ fn said_optional(text: &str) -> Vec<&str> {
 /// Whether a label or a sentence says every field of the body is optional: `(all fields
 /// optional)`, `(only the fields to change)`, `Partial update of ...`.
 fn says_all_optional(text: &str) -> bool {
-    let text = text.to_ascii_lowercase();
     [
         "all fields optional",
         "all optional",
@@ -676,14 +706,75 @@ fn says_all_optional(text: &str) -> bool {
         "partial update",
     ]
     .iter()
-    .any(|phrase| text.contains(phrase))
+    .any(|phrase| contains_ignore_case(text, phrase))
 }
 
-/// The title of a GitBook tab line (`{% tab title="Request Body" %}`).
-fn tab_title(line: &str) -> Option<&str> {
-    let tag = line.strip_prefix("{%")?.trim_start().strip_prefix("tab ")?;
-    let at = tag.find("title=\"")? + "title=\"".len();
-    tag[at..].split('"').next()
+/// What a GitBook tag line says for the bodies: `{% tab title="Request Body" %}` and the
+/// `api-method` and `swagger` tags that head a request, a response or an example, or name a body
+/// parameter.
+fn gitbook_tag(line: &str) -> Option<Tag<'_>> {
+    let tag = line.strip_prefix("{%")?.trim_start();
+    let name = tag.split_whitespace().next()?;
+    let attribute = |key: &str| {
+        let at = tag.find(&format!("{key}="))? + key.len() + 1;
+        let value = tag[at..].trim_start_matches('"');
+        value.split(['"', ' ', '%']).next()
+    };
+    let label = |text: &str| Some(Tag::Label(format!("{text}:")));
+    match name {
+        "tab" => label(attribute("title")?),
+        "api-method-request" | "api-method-body-parameters" | "api-method-form-data-parameters" => {
+            label("Request body")
+        }
+        "api-method-path-parameters" | "api-method-query-parameters" | "api-method-headers" => {
+            label("Path parameters")
+        }
+        "api-method-response" => label("Response"),
+        "api-method-response-example" => label(attribute("httpCode")?),
+        "swagger-response" => label(attribute("status")?),
+        "api-method-parameter" => {
+            let optional = attribute("required") != Some("true");
+            Some(Tag::Field(attribute("name")?, optional))
+        }
+        "swagger-parameter" if attribute("in") == Some("body") => {
+            let optional = attribute("required") != Some("true");
+            Some(Tag::Field(attribute("name")?, optional))
+        }
+        _ => None,
+    }
+}
+
+/// What a GitBook tag says for the bodies.
+enum Tag<'t> {
+    /// A label, as a line of prose would write it.
+    Label(String),
+    /// A body field: its name as written (`public\_scheduling`), and whether it is optional.
+    Field(&'t str, bool),
+}
+
+/// Adds a field named in a tag or a list to the request, or what is known of it.
+fn add_field(
+    source: &Source,
+    name: &str,
+    optional: bool,
+    range: Range<usize>,
+    endpoint: &mut DocumentEndpoint,
+) {
+    let name = name.replace('\\', "");
+    match &mut endpoint.request {
+        Request::Fields(fields) => match fields.iter_mut().find(|f| f.name.value == name) {
+            Some(known) => known.optional |= optional,
+            None => fields.push(listed(source, &name, optional, range)),
+        },
+        Request::Unsaid => {
+            endpoint.request =
+                Request::Fields(vec![listed(source, &name, optional, range.clone())]);
+            endpoint
+                .inferred
+                .push(inferred(Part::Request, "a list of fields", range));
+        }
+        Request::Empty(_) => {}
+    }
 }
 
 /// Whether a code block labels its bodies line by line (`Request: { ... }`, `Body: {...}`,

@@ -20,6 +20,9 @@
 //! A checkbox task, a sentence, a test description and a `curl` command name none.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
 use super::method_path::{
@@ -169,25 +172,39 @@ impl Finder<'_> {
                     self.base(text, range.clone());
                 }
                 for line in text.lines() {
+                    // A row of a table the markdown did not take as one (a stray `|` line ended
+                    // it): its cells.
+                    let trimmed = line.trim();
+                    if trimmed.len() > 2 && trimmed.starts_with('|') && trimmed.ends_with('|') {
+                        let cells: Vec<String> = trimmed[1..trimmed.len() - 1]
+                            .split('|')
+                            .map(|cell| cell.trim().to_owned())
+                            .collect();
+                        self.row(&cells, false, range.clone());
+                        continue;
+                    }
                     self.line(line, range.clone(), label, Form::Paragraph);
                 }
                 if text.lines().count() == 1 {
                     self.label_pending = pending_label(text);
                 }
             }
-            Block::Item { text, task } => {
-                if !task {
-                    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-                    let first = lines.next().unwrap_or_default();
-                    // `* **URL**` with the path on the item's next line.
-                    let first_label = first.trim_end_matches(':');
-                    match lines.next() {
-                        Some(next) if label_kind(first_label) != LabelKind::Other => {
-                            let line = format!("{first_label}: {next}");
-                            self.line(&line, range, None, Form::ListItem);
-                        }
-                        _ => self.line(first, range, label, Form::ListItem),
+            // A checked or unchecked item is read as any other: `- [x] GET :: /api/orders` marks
+            // an endpoint done, `- [ ] T012 Implement POST /api/orders` is a task and names none.
+            // Items nested in a checkbox task are the task's (`- [x] T033 Add the routes`, then
+            // `  - POST /api/v1/auth/login`).
+            Block::Item { in_task: true, .. } => {}
+            Block::Item { text, .. } => {
+                let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+                let first = lines.next().unwrap_or_default();
+                // `* **URL**` with the path on the item's next line.
+                let first_label = first.trim_end_matches(':');
+                match lines.next() {
+                    Some(next) if label_kind(first_label) != LabelKind::Other => {
+                        let line = format!("{first_label}: {next}");
+                        self.line(&line, range, None, Form::ListItem);
                     }
+                    _ => self.line(first, range, label, Form::ListItem),
                 }
             }
             Block::Code { http } => self.code(range, pending, *http),
@@ -240,7 +257,7 @@ impl Finder<'_> {
         if is_example(text) {
             self.example_heading = Some(level);
         }
-        if let Some(path) = lone_path(text).filter(|_| !text.trim().contains(' ')) {
+        if let Some(path) = heading_path(text) {
             let span = self.locate(&path, range.clone(), 0);
             let path = Spanned::new(path, span);
             // Named by a method heading under it, or a method label in its part.
@@ -283,24 +300,8 @@ impl Finder<'_> {
             return;
         }
         // The value of a label that stood alone on the line before.
-        match after {
-            Some(LabelKind::Endpoint) if method_path(line).is_none() => {
-                if let Some(path) = lone_path(line) {
-                    let span = self.locate(&path, range, 0);
-                    self.path_label = Some(Spanned::new(path, span));
-                    self.pair_labels();
-                    return;
-                }
-            }
-            Some(LabelKind::Method) => {
-                if let Some(methods) = lone_methods(line) {
-                    let span = self.locate(methods[0], range, 0);
-                    self.method_label = Some(Spanned::new(methods, span));
-                    self.pair_labels();
-                    return;
-                }
-            }
-            _ => {}
+        if self.label_value(line, range.clone(), after) {
+            return;
         }
         if let Some((method, path)) = liquid_tag(line) {
             self.add(&[method], path, range, Form::Tag);
@@ -314,47 +315,14 @@ impl Finder<'_> {
             return;
         }
         // `All URIs are relative to https://api.example.com/v4`.
-        if let Some(at) = line.find("relative to ") {
+        if let Some(at) = RELATIVE_TO.find(line.as_bytes()) {
             self.base(&line[at..], range.clone());
+        } else if self.found.endpoints.is_empty() {
+            self.mount_base(line, range.clone());
         }
-        match label.map(label_kind) {
-            Some(LabelKind::Endpoint) => {
-                if let Some(named) = method_path(rest) {
-                    self.add(&named.methods, named.path, range, Form::Label);
-                } else if let Some(path) = lone_path(rest.split_whitespace().next().unwrap_or("")) {
-                    self.path_label = Some(Spanned::new(path, Span::new(range.start, range.end)));
-                    self.pair_labels();
-                }
-                return;
-            }
-            Some(LabelKind::Method) => {
-                if let Some(methods) = lone_methods(rest) {
-                    let span = self.locate(methods[0], range, 0);
-                    self.method_label = Some(Spanned::new(methods, span));
-                    self.pair_labels();
-                }
-                return;
-            }
-            // Whatever its words, a label whose value is only a method is a method label
-            // (`请求方式：GET`).
-            Some(LabelKind::Other) if lone_methods(rest).is_some() => {
-                let methods = lone_methods(rest).unwrap_or_default();
-                let span = self.locate(methods[0], range, 0);
-                self.method_label = Some(Spanned::new(methods, span));
-                self.pair_labels();
-                return;
-            }
-            // Any other label's value names an endpoint when it is one and nothing else
-            // (`**端點**: `GET /workouts``, `Create: POST /notes`).
-            Some(LabelKind::Other) => {
-                if let Some(named) = method_path(rest).filter(|named| named.separated) {
-                    let example = std::mem::replace(&mut self.in_example, is_example(line));
-                    self.add(&named.methods, named.path, range, Form::Label);
-                    self.in_example = example;
-                }
-                return;
-            }
-            None => {}
+        if let Some(label) = label {
+            self.labelled(label, rest, line, range);
+            return;
         }
         // A list item may describe its endpoint in prose after a code span; a paragraph's line
         // needs a separator, as it may be the middle of a sentence.
@@ -365,6 +333,68 @@ impl Finder<'_> {
         if let Some(named) = method_path(line).filter(stands_apart) {
             let form = if after.is_some() { Form::Label } else { form };
             self.add(&named.methods, named.path, range, form);
+        }
+    }
+
+    /// A line that is the value of a label alone on the line before: whether it was one.
+    fn label_value(&mut self, line: &str, range: Range<usize>, after: Option<LabelKind>) -> bool {
+        match after {
+            Some(LabelKind::Endpoint) if method_path(line).is_none() => {
+                if let Some(path) = lone_path(line) {
+                    let span = self.locate(&path, range, 0);
+                    self.path_label = Some(Spanned::new(path, span));
+                    self.pair_labels();
+                    return true;
+                }
+            }
+            Some(LabelKind::Method) => {
+                if let Some(methods) = lone_methods(line) {
+                    let span = self.locate(methods[0], range, 0);
+                    self.method_label = Some(Spanned::new(methods, span));
+                    self.pair_labels();
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// A line `label: rest`: an endpoint, a method or a path label's value.
+    fn labelled(&mut self, label: &str, rest: &str, line: &str, range: Range<usize>) {
+        match label_kind(label) {
+            LabelKind::Endpoint => {
+                if let Some(named) = method_path(rest) {
+                    self.add(&named.methods, named.path, range, Form::Label);
+                } else if let Some(path) = lone_path(rest.split_whitespace().next().unwrap_or("")) {
+                    self.path_label = Some(Spanned::new(path, Span::new(range.start, range.end)));
+                    self.pair_labels();
+                }
+            }
+            LabelKind::Method => {
+                if let Some(methods) = lone_methods(rest) {
+                    let span = self.locate(methods[0], range, 0);
+                    self.method_label = Some(Spanned::new(methods, span));
+                    self.pair_labels();
+                }
+            }
+            // Whatever its words, a label whose value is only a method is a method label
+            // (`请求方式：GET`).
+            LabelKind::Other if lone_methods(rest).is_some() => {
+                let methods = lone_methods(rest).unwrap_or_default();
+                let span = self.locate(methods[0], range, 0);
+                self.method_label = Some(Spanned::new(methods, span));
+                self.pair_labels();
+            }
+            // Any other label's value names an endpoint when it is one and nothing else
+            // (`**端點**: `GET /workouts``, `Create: POST /notes`).
+            LabelKind::Other => {
+                if let Some(named) = method_path(rest).filter(|named| named.separated) {
+                    let example = std::mem::replace(&mut self.in_example, is_example(line));
+                    self.add(&named.methods, named.path, range, Form::Label);
+                    self.in_example = example;
+                }
+            }
         }
     }
 
@@ -442,28 +472,31 @@ impl Finder<'_> {
             }
         }
         let cell = |i: usize| cells.get(i).map(|c| c.trim());
-        let found: Option<(Vec<&'static str>, String)> =
+        let named =
             match self.table {
                 // The path cell may hold the method too (`| Method | HTTP request |` over
                 // `| [getBuild](#x) | **GET** /builds/{id} |`).
                 Some(Columns::MethodAndPath(method_column, path_column)) => cell(method_column)
-                    .and_then(lone_methods)
+                    .and_then(cell_methods)
                     .zip(cell(path_column).and_then(|path| {
                         table_path(path.trim_matches('`').split_whitespace().next()?)
                     }))
                     .or_else(|| endpoint_cell(cell(path_column)?)),
                 Some(Columns::Endpoint(column)) => cell(column).and_then(endpoint_cell),
-                // No header names the columns: a method cell beside a path cell, or a first cell
-                // that is both.
-                None => (0..cells.len())
-                    .find_map(|at| {
-                        let path_at = |at: usize| cell(at).and_then(table_path);
-                        let methods = cell(at).and_then(lone_methods)?;
-                        let path = path_at(at + 1).or_else(|| path_at(at.checked_sub(1)?))?;
-                        Some((methods, path))
-                    })
-                    .or_else(|| cell(0).and_then(endpoint_cell)),
+                None => None,
             };
+        // Whatever the header says (`| Méthode | Route |`): a method cell beside a path cell,
+        // or a first cell that is both.
+        let found = named.or_else(|| {
+            (0..cells.len())
+                .find_map(|at| {
+                    let path_at = |at: usize| cell(at).and_then(table_path);
+                    let methods = cell(at).and_then(cell_methods)?;
+                    let path = path_at(at + 1).or_else(|| path_at(at.checked_sub(1)?))?;
+                    Some((methods, path))
+                })
+                .or_else(|| cell(0).and_then(endpoint_cell))
+        });
         if let Some((methods, path)) = found {
             self.add(&methods, path, range, Form::TableRow);
         }
@@ -487,6 +520,23 @@ impl Finder<'_> {
             block: self.at,
             end: usize::MAX,
         });
+    }
+
+    /// Before the first endpoint, a line that names a mount path and nothing more of a route
+    /// states the base, in any language: `Base `/api/v1`.`, `Tutti gli endpoint sono sotto
+    /// `/api/v1/`.`, `All routes are under /api`.
+    fn mount_base(&mut self, line: &str, range: Range<usize>) {
+        let mut paths = line.split_whitespace().filter_map(|word| {
+            let word = word.trim_matches(['`', '*', '(', ')', '.', ',', ';', '"', '\'']);
+            lone_path(word).filter(|path| path.len() > 1)
+        });
+        let (Some(path), None) = (paths.next(), paths.next()) else {
+            return;
+        };
+        let mount = path.trim_matches('/').split('/').all(is_mount_segment);
+        if mount && self.found.bases.is_empty() {
+            self.base(&path, range);
+        }
     }
 
     /// A method label and a path label seen in one part name an endpoint together.
@@ -553,6 +603,30 @@ fn endpoint_cell(cell: &str) -> Option<(Vec<&'static str>, String)> {
         .map(|named| (named.methods, named.path))
 }
 
+/// The path a heading names alone, or before a title after a colon or a dash
+/// (`## /api/user: UserRootAPI`).
+fn heading_path(text: &str) -> Option<String> {
+    let text = text.trim();
+    let first = text.split_whitespace().next()?;
+    let rest = text[first.len()..].trim();
+    let titled = rest.is_empty() || first.ends_with(':') || rest.starts_with(['-', '–', '—', ':']);
+    titled.then(|| lone_path(first.trim_matches('`'))).flatten()
+}
+
+/// The methods a route table's cell starts with: only methods (`GET, HEAD`), or a method with
+/// a word on what it does (`**DELETE** all`).
+fn cell_methods(cell: &str) -> Option<Vec<&'static str>> {
+    lone_methods(cell).or_else(|| {
+        let named = method_path(cell);
+        let first = cell
+            .trim()
+            .trim_matches(['*', '`'])
+            .split_whitespace()
+            .next()?;
+        (named.is_none()).then(|| lone_methods(first)).flatten()
+    })
+}
+
 /// A path in a route table's cell, with its leading slash or without (`api/activities`, as
 /// some tables write routes beside a method cell).
 fn table_path(cell: &str) -> Option<String> {
@@ -591,6 +665,22 @@ fn section_path(heading: &str) -> Option<String> {
         return None;
     }
     lone_path(path).filter(|path| path.len() > 1)
+}
+
+/// The words before a base URL in a sentence (searched in every line: set up once).
+static RELATIVE_TO: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("relative to "));
+
+/// A segment routes are mounted under: `api`, `rest`, a version (`v2`, `api-v1`).
+fn is_mount_segment(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase();
+    let version = |word: &str| {
+        word.len() > 1 && word.starts_with('v') && word[1..].bytes().all(|b| b.is_ascii_digit())
+    };
+    lower == "api"
+        || lower == "rest"
+        || version(&lower)
+        || lower.strip_prefix("api-").is_some_and(version)
 }
 
 /// What a heading or a one-line paragraph that is only a label waits for on the next block.
@@ -783,11 +873,58 @@ mod tests {
     }
 
     #[test]
+    fn general_forms_name_endpoints() {
+        let pairs = |text: &str| -> Vec<String> {
+            found(text)
+                .into_iter()
+                .map(|(method, path, _)| format!("{method} {path}"))
+                .collect()
+        };
+        // A checked item that starts with an endpoint marks it done.
+        assert_eq!(
+            pairs("- [x] GET     :: /api/orders/{id}  => the order\n"),
+            ["GET /api/orders/{id}"]
+        );
+        // Items nested in a task are the task's.
+        assert_eq!(
+            pairs("- [x] T033 Add the routes\n  - POST /api/login\n"),
+            Vec::<String>::new()
+        );
+        // A table row the markdown did not take as one.
+        assert_eq!(
+            pairs("| Método | Ruta |\n|---|---|\n| GET | `/a` |\n|\n| POST | `/a` |\n"),
+            ["GET /a", "POST /a"]
+        );
+        // A path heading with a title, and a method heading under it.
+        assert_eq!(
+            pairs("## /api/user: Users\n\n### GET\n\nAll users.\n"),
+            ["GET /api/user"]
+        );
+        // A method cell with a word on what it does, a route without its leading slash.
+        assert_eq!(
+            pairs(
+                "| Code | Route | Method |\n|---|---|---|\n| 501 | `api/apps` | **DELETE** all |\n"
+            ),
+            ["DELETE /api/apps"]
+        );
+        // Brackets around the method, non-breaking spaces after it.
+        assert_eq!(
+            pairs("- **[ POST ]** \u{a0}\u{a0} /ums/project/\n"),
+            ["POST /ums/project/"]
+        );
+        // A label in any language whose value is a method, beside an endpoint label.
+        assert_eq!(
+            pairs("接口URL：http://h:800/group/users\n\n请求方式：GET\n"),
+            ["GET /group/users"]
+        );
+    }
+
+    #[test]
     fn sentences_tasks_tests_and_curl_name_none() {
         for text in [
             "Clients then call GET /api/orders to refresh the list.\n",
             "- [ ] T012 Implement POST /api/orders\n",
-            "- [x] POST /api/teams\n",
+            "- [x] Implemented POST /api/teams\n",
             "```js\nit('returns 404 for GET /api/x/unknown', async () => {});\n```\n",
             "```sh\ncurl -X POST https://api.example.com/api/x -d '{}'\n```\n",
             "GET /api/orders returns every order of the user.\n",

@@ -12,7 +12,7 @@ use std::iter::Peekable;
 use std::ops::Range;
 use std::vec::IntoIter;
 
-use super::blocks::{Block, has_any, label_words};
+use super::blocks::{Block, contains_ignore_case, has_any, label_words};
 use super::fields::field_columns;
 use super::types::type_heading;
 use crate::source::{Source, Spanned};
@@ -193,8 +193,7 @@ fn defines_type(source: &Source, after: &[(Block, Range<usize>)]) -> bool {
 impl Section {
     /// The section a heading outside every part starts, if it is one.
     pub(super) fn of(heading: &str) -> Option<Section> {
-        let heading = heading.to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+        let has = |words: &[&str]| words.iter().any(|w| contains_ignore_case(heading, w));
         if has(&[
             "error",
             "failure",

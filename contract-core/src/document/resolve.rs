@@ -593,6 +593,18 @@ mod tests {
     }
 
     #[test]
+    fn a_mount_path_stated_before_the_endpoints_is_their_base() {
+        let text = "Tutti gli endpoint sono sotto `/api/v1/`.\n\n- `GET /diari` - elenco\n";
+        assert_eq!(routes(text), ["GET /api/v1/diari"]);
+        let text =
+            "Base `/api/v1`. Auth required.\n\n| Method | Path |\n|---|---|\n| GET | /cards |\n";
+        assert_eq!(routes(text), ["GET /api/v1/cards"]);
+        // Two paths, or a path that is not a mount, state no base.
+        let text = "Health is at `/api/health`.\n\n- `GET /cards` - list\n";
+        assert_eq!(routes(text), ["GET /cards"]);
+    }
+
+    #[test]
     fn a_route_without_its_mount_prefix_is_the_same_route() {
         let text = "- `GET /api/boards` - list\n\n| Method | Route | p99 |\n| --- | --- | --- |\n| GET | /boards | 20 ms |\n";
         assert_eq!(routes(text), ["GET /api/boards"]);

@@ -85,13 +85,17 @@ fn statuses_in(
                 line_statuses(line, &mut add);
             }
         }
-        Block::Item { text, task: false } => {
+        Block::Item {
+            text,
+            task: false,
+            in_task: false,
+        } => {
             // The item's first line, and a nested `- `422`: ...` line under a label.
             for line in text.lines() {
                 line_statuses(line, &mut add);
             }
         }
-        Block::Item { task: true, .. } => {}
+        Block::Item { .. } => {}
         Block::Row { cells, header } => {
             if !header
                 && let Some(column) = table
