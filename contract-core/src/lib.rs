@@ -13,6 +13,8 @@ pub mod ast;
 pub mod attribute;
 pub mod check;
 pub mod codegen;
+#[cfg(feature = "cli")]
+mod conform;
 pub mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod diff;
@@ -29,6 +31,8 @@ pub mod parse;
 pub mod read;
 pub mod render;
 pub mod source;
+#[cfg(feature = "cli")]
+pub mod verify;
 pub mod yaml;
 
 #[cfg(test)]

@@ -12,13 +12,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use contract_validation::{At, Format, Pattern, Violations};
+use contract_validation::{At, Pattern, Violations};
 use serde_json::{Value, json};
 
 use crate::codegen::errors::{auth_error, input_error};
+use crate::conform::{Checker, Rules, collect_patterns};
 use crate::expand::samples::{self, Samples};
-use crate::model::{Contract, Endpoint, Field, Method, NamedType, StringFormat, Type};
-use crate::parse::MAX_NESTING;
+use crate::model::{Contract, Endpoint, Method, NamedType, Type};
 
 /// Every endpoint of a set of contracts, ready to answer.
 pub struct Mock {
@@ -214,9 +214,7 @@ impl Route {
         }
         if gone {
             let message = endpoint
-                .errors
-                .iter()
-                .find(|e| e.status == 404)
+                .error(404)
                 .map_or("Not found", |e| e.message.as_str());
             return error(404, message, Some("deleted earlier".to_string()));
         }
@@ -243,7 +241,7 @@ impl Route {
         if code == endpoint.response.status {
             return None;
         }
-        if let Some(declared) = endpoint.errors.iter().find(|e| e.status == code) {
+        if let Some(declared) = endpoint.error(code) {
             return Some(error(declared.status, &declared.message, None));
         }
         let mut statuses: BTreeSet<u16> = endpoint.errors.iter().map(|e| e.status).collect();
@@ -366,234 +364,6 @@ fn check_query(ty: &Type, value: &str) -> Result<(), String> {
     }
 }
 
-/// Every pattern of `ty`, compiled once per route rather than once per request.
-fn collect_patterns(ty: &Type, out: &mut BTreeMap<String, Pattern>, depth: usize) {
-    if depth > MAX_NESTING {
-        return;
-    }
-    match ty {
-        Type::String {
-            pattern: Some(pattern),
-            ..
-        } => {
-            out.entry(pattern.clone())
-                .or_insert_with(|| Pattern::owned(pattern.clone()));
-        }
-        Type::Array { items, .. } => collect_patterns(items, out, depth + 1),
-        Type::Nullable { inner } => collect_patterns(inner, out, depth + 1),
-        Type::Object { fields } => {
-            for field in fields {
-                collect_patterns(&field.ty, out, depth + 1);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The rules beyond shape (formats, bounds and patterns, `contract-validation`'s), checked as the
-/// generated handlers check them, with named types not looked into; every broken one goes to
-/// `out`.
-struct Rules<'a> {
-    patterns: &'a BTreeMap<String, Pattern>,
-    out: Violations,
-}
-
-impl Rules<'_> {
-    /// A path or query value of the right shape, as `check_path` and `check_query` see it.
-    fn text(&mut self, ty: &Type, value: &str, at: &At<'_>) {
-        match ty {
-            Type::Nullable { inner } => self.text(inner, value, at),
-            Type::Integer { range } => {
-                if let Ok(n) = value.parse() {
-                    self.out.integer(at, n, range.min, range.max);
-                }
-            }
-            Type::Number { range } => {
-                if let Ok(n) = value.parse() {
-                    self.out.number(at, n, range.min, range.max);
-                }
-            }
-            Type::String { .. } => self.value(ty, &Value::String(value.to_owned()), at, 0),
-            _ => {}
-        }
-    }
-
-    /// A body value of the right shape, as `check_body` sees it.
-    fn value(&mut self, ty: &Type, value: &Value, at: &At<'_>, depth: usize) {
-        if depth > MAX_NESTING || !ty.has_rules() {
-            return;
-        }
-        let out = &mut self.out;
-        match (ty, value) {
-            (
-                Type::String {
-                    format,
-                    length,
-                    pattern,
-                },
-                Value::String(s),
-            ) => {
-                if let Some(format) = format {
-                    out.format(at, s, checked(*format));
-                }
-                if !length.is_open() {
-                    out.length(at, s, length.min, length.max);
-                }
-                if let Some(pattern) = pattern.as_ref().and_then(|p| self.patterns.get(p)) {
-                    out.pattern(at, s, pattern);
-                }
-            }
-            (Type::Integer { range }, Value::Number(n)) => {
-                if let Some(n) = n.as_i64() {
-                    out.integer(at, n, range.min, range.max);
-                }
-            }
-            (Type::Number { range }, Value::Number(n)) => {
-                if let Some(n) = n.as_f64() {
-                    out.number(at, n, range.min, range.max);
-                }
-            }
-            (Type::Array { items, length }, Value::Array(values)) => {
-                if !length.is_open() {
-                    out.items(at, values.len(), length.min, length.max);
-                }
-                for (index, item) in values.iter().enumerate() {
-                    self.value(items, item, &at.index(index), depth + 1);
-                }
-            }
-            (Type::Nullable { inner }, value) => self.value(inner, value, at, depth + 1),
-            (Type::Object { fields }, Value::Object(map)) => {
-                for field in fields {
-                    if let Some(value) = map.get(&field.name) {
-                        self.value(&field.ty, value, &at.field(&field.name), depth + 1);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The one rule for a string format, `contract-validation`'s.
-fn checked(format: StringFormat) -> Format {
-    match format {
-        StringFormat::DateTime => Format::DateTime,
-        StringFormat::Uuid => Format::Uuid,
-        StringFormat::Email => Format::Email,
-        StringFormat::Uri => Format::Uri,
-    }
-}
-
-/// Checks a JSON value against a type as the generated serde types read it.
-struct Checker<'a> {
-    types: &'a [NamedType],
-}
-
-impl Checker<'_> {
-    fn check(&self, ty: &Type, value: &Value, at: &str, depth: usize) -> Result<(), String> {
-        if depth > MAX_NESTING {
-            return Ok(());
-        }
-        let place = if at.is_empty() {
-            "the body".to_string()
-        } else {
-            format!("`{at}`")
-        };
-        let wrong = |what: &str| Err(format!("{place}: expected {what}, found {}", kind(value)));
-        match ty {
-            Type::Nullable { inner } => match value {
-                Value::Null => Ok(()),
-                _ => self.check(inner, value, at, depth + 1),
-            },
-            Type::String { .. } => match value {
-                Value::String(_) => Ok(()),
-                _ => wrong("a string"),
-            },
-            Type::Integer { .. } => match value {
-                Value::Number(n) if n.is_i64() || n.is_u64() => Ok(()),
-                _ => wrong("an integer"),
-            },
-            Type::Number { .. } => match value {
-                Value::Number(_) => Ok(()),
-                _ => wrong("a number"),
-            },
-            Type::Boolean => match value {
-                Value::Bool(_) => Ok(()),
-                _ => wrong("a boolean"),
-            },
-            Type::Any { json_object: true } => match value {
-                Value::Object(_) => Ok(()),
-                _ => wrong("an object"),
-            },
-            Type::Any { .. } => Ok(()),
-            Type::Enum { values } => match value {
-                Value::String(s) if values.contains(s) => Ok(()),
-                Value::String(s) => Err(format!(
-                    "{place}: `{s}` is not one of {}",
-                    values.join(", ")
-                )),
-                _ => wrong("a string"),
-            },
-            Type::Array { items, .. } => match value {
-                Value::Array(values) => values.iter().enumerate().try_for_each(|(i, item)| {
-                    self.check(items, item, &format!("{at}[{i}]"), depth + 1)
-                }),
-                _ => wrong("an array"),
-            },
-            Type::Ref { name } => {
-                match NamedType::definition_of(self.types, name) {
-                    Some(definition) => self.check(definition, value, at, depth + 1),
-                    // A type the user owns: its shape is theirs to check.
-                    None => Ok(()),
-                }
-            }
-            Type::Object { fields } => match value {
-                Value::Object(map) => self.fields(fields, map, at, depth),
-                _ => wrong("an object"),
-            },
-        }
-    }
-
-    fn fields(
-        &self,
-        fields: &[Field],
-        map: &serde_json::Map<String, Value>,
-        at: &str,
-        depth: usize,
-    ) -> Result<(), String> {
-        let join = |name: &str| {
-            if at.is_empty() {
-                name.to_string()
-            } else {
-                format!("{at}.{name}")
-            }
-        };
-        let known: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-        if let Some(unknown) = map.keys().find(|k| !known.contains(k.as_str())) {
-            return Err(format!("unknown field `{}`", join(unknown)));
-        }
-        for field in fields {
-            match map.get(&field.name) {
-                None if field.optional || matches!(field.ty, Type::Nullable { .. }) => {}
-                None => return Err(format!("missing field `{}`", join(&field.name))),
-                Some(value) => self.check(&field.ty, value, &join(&field.name), depth + 1)?,
-            }
-        }
-        Ok(())
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn error(status: u16, message: &str, detail: Option<String>) -> Response {
     let mut error = json!({ "status": status, "message": message });
     if let Some(detail) = detail {
@@ -609,6 +379,7 @@ fn error(status: u16, message: &str, detail: Option<String>) -> Response {
 mod tests {
     use super::*;
     use crate::{Source, load_sources};
+    use contract_validation::Format;
 
     fn mock(block: &str) -> Mock {
         let text = format!("# Issue\n\n**API Contract:**\n```\n{block}\n```\n");

@@ -133,6 +133,11 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// The error the contract lists for `status`.
+    pub fn error(&self, status: u16) -> Option<&ErrorCase> {
+        self.errors.iter().find(|e| e.status == status)
+    }
+
     /// Which parts of a request carry rules beyond their shape (a format, a bound, a pattern):
     /// what the handler checks after reading them, and whether its error enum takes the
     /// violations.

@@ -1,15 +1,15 @@
 //! Inputs no one writes on purpose: nesting far past any contract, objects of tens of thousands
 //! of fields, thousands of endpoints and types, deep markdown and YAML, and random bracket soup,
 //! each fed through everything a file goes through (read, parse, check, scaffold's plan, the
-//! OpenAPI document, `diff`, `#[contract]`'s expansion). Each must end in a model or a diagnostic at a
-//! line and column: never a panic, never a stack overflow (which would abort the command line, or
-//! rustc running the macro). How fast they are read is the `load` bench's to measure.
+//! OpenAPI document, `diff`, `verify`'s plan and verdicts, `#[contract]`'s expansion). Each must
+//! end in a model or a diagnostic at a line and column: never a panic, never a stack overflow
+//! (which would abort the command line, or rustc running the macro). How fast they are read is the `load` bench's to measure.
 
 use std::sync::Arc;
 
 use contract_core::expand::{PlanOptions, plan};
 use contract_core::parse::MAX_NESTING;
-use contract_core::{Source, diff, load_sources, openapi};
+use contract_core::{Source, diff, load_sources, openapi, verify};
 use proptest::prelude::*;
 
 /// An issue whose contract block is `block`.
@@ -27,6 +27,7 @@ fn through_everything(text: &str) -> Result<(), String> {
             // Against itself and against nothing: every part compared, every part added.
             assert!(diff::diff(&contracts, &contracts).is_empty());
             diff::diff(&[], &contracts);
+            through_verify(&contracts);
             through_the_macro(text);
             Ok(())
         }
@@ -34,6 +35,35 @@ fn through_everything(text: &str) -> Result<(), String> {
             // The macro reports the same refusal as a compile error.
             through_the_macro(text);
             Err(diagnostics.render(false))
+        }
+    }
+}
+
+/// `verify`'s plan, and its verdict on answers a service could give: empty, nested deeper than
+/// any reader goes, and a request's own body.
+fn through_verify(contracts: &[contract_core::model::Contract]) {
+    let plan = verify::plan(contracts, "t0ken");
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let judge = |case: &verify::Case, body: &[u8]| {
+        for status in [200, 400] {
+            verify::judge(case, status, body, &plan.types, verify::Stand::default());
+        }
+    };
+    for endpoint in &plan.endpoints {
+        // The first cases and the valid request: a body of fifty thousand fields is written out
+        // for the first case only, not once per field.
+        let valid = endpoint
+            .cases
+            .iter()
+            .filter(|c| c.kind == verify::Kind::Valid);
+        for (n, case) in endpoint.cases.iter().take(20).chain(valid).enumerate() {
+            let _ = case.request.path_with(&Default::default());
+            let _ = case.request.query_string();
+            judge(case, b"");
+            judge(case, deep.as_bytes());
+            if n == 0 {
+                judge(case, case.request.body().unwrap_or_default().as_bytes());
+            }
         }
     }
 }

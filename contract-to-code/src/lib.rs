@@ -1,4 +1,4 @@
-//! The `contract-to-code` command line (`inspect`, `scaffold`, `openapi`, `diff`, `mock`) as a
+//! The `contract-to-code` command line (`inspect`, `scaffold`, `openapi`, `diff`, `mock`, `verify`) as a
 //! library, so that any workspace runs it from its own `xtask` crate, as the cargo-xtask
 //! convention has it:
 //!
@@ -12,7 +12,8 @@
 //! The crate also builds the binary `cargo-contract-to-code`, for `cargo install` and
 //! `cargo contract-to-code ...` where there is no xtask.
 //!
-//! Exit status: 0 done, 1 `--check` found drift or `diff` a breaking change, 2 bad input or usage.
+//! Exit status: 0 done, 1 `--check` found drift, `diff` a breaking change or `verify` a failing
+//! case, 2 bad input or usage (or, for `verify`, a service it cannot reach).
 
 /// `print!` for what a command prints on standard output: see [`write_out`].
 macro_rules! out {
@@ -34,6 +35,7 @@ mod openapi;
 mod paths;
 mod scaffold;
 mod scaffold_tests;
+mod verify;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -66,6 +68,9 @@ enum Command {
     Diff(diff::Args),
     /// Serve every endpoint of the issues as a mock: requests checked, answers from the contract.
     Mock(mock::Args),
+    /// Send a running service, in any language, the requests the contracts decide, and check
+    /// its answers: status, error message, body type. It sends writes: use a test deployment.
+    Verify(verify::Args),
 }
 
 /// The name of the cargo subcommand the installed binary provides: `cargo contract-to-code ...`.
@@ -109,6 +114,7 @@ where
         Command::Openapi(args) => openapi::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Mock(args) => mock::run(&args),
+        Command::Verify(args) => verify::run(&args),
     };
     match result {
         Ok(code) => code,

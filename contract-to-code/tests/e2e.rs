@@ -13,10 +13,9 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
 use contract_core::expand::format;
 
@@ -58,42 +57,11 @@ fn scaffold(krate: &Path, flags: &[&str]) -> std::process::Output {
         .expect("xtask runs")
 }
 
-/// Kills the server when the test ends, passing or not.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// Starts the built binary on a free port and returns it with the port it printed.
-fn start(binary: &Path) -> (Server, u16) {
-    let child = Command::new(binary)
-        .env("PORT", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("the server starts");
-    let mut server = Server(child);
-    let stdout = server.0.stdout.take().expect("piped stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        let Some(Ok(line)) = lines.next() else { break };
-        if let Some((_, address)) = line.split_once("listening on http://") {
-            let port = address
-                .trim()
-                .rsplit(':')
-                .next()
-                .and_then(|p| p.parse().ok());
-            // Keep draining the log so the server never blocks on a full pipe.
-            std::thread::spawn(move || lines.for_each(drop));
-            return (server, port.expect("a port in the address"));
-        }
-    }
-    panic!("the server did not say where it listens");
+fn start(binary: &Path) -> (common::Server, u16) {
+    let mut command = Command::new(binary);
+    command.env("PORT", "0");
+    common::start(command)
 }
 
 /// One HTTP/1.1 request; the status and the body.
@@ -261,6 +229,45 @@ fn serves_the_contracts(binary: &Path) {
     let card = card.replace("pink", "red");
     let (status, _) = request(port, "POST", "/api/boards/b/cards", &[auth, JSON], &card);
     assert_eq!(status, 501);
+
+    verify_passes_what_the_stubs_decide(port);
+}
+
+/// `verify` against the stubs: every case the contract alone decides passes; every valid request
+/// reaches a stub and fails with its 501, as a person reading the report should see.
+fn verify_passes_what_the_stubs_decide(port: u16) {
+    let output = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .arg("verify")
+        .args(issues())
+        .args(["--url", &format!("http://127.0.0.1:{port}"), "--json"])
+        .output()
+        .expect("verify runs");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let (mut derived, mut valid) = (0, 0);
+    for case in report["endpoints"]
+        .as_array()
+        .expect("endpoints")
+        .iter()
+        .flat_map(|e| e["cases"].as_array().expect("cases"))
+    {
+        let name = case["name"].as_str().expect("a name");
+        match case["result"].as_str() {
+            _ if name.ends_with("_valid") => {
+                valid += 1;
+                assert_eq!(case["result"], "failed", "{case:#}");
+                assert_eq!(case["answer"]["status"], 501, "{case:#}");
+            }
+            Some("passed") => derived += 1,
+            Some("not_exercised") => assert!(case["answer"].is_null(), "{case:#}"),
+            _ => panic!("a derived case fails against the stubs: {case:#}"),
+        }
+    }
+    assert_eq!(report["failed"], valid, "only the valid requests fail");
+    assert!(
+        derived > 100 && valid > 20,
+        "{derived} derived, {valid} valid"
+    );
 }
 
 /// The crate's generated tests pass against the stubs, a finished skeleton passes, and the tests

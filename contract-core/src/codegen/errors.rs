@@ -96,16 +96,12 @@ pub fn error_variants(endpoint: &Endpoint) -> Vec<ErrorVariant> {
 }
 
 fn contract_error(endpoint: &Endpoint, status: u16) -> Option<ErrorVariant> {
-    endpoint
-        .errors
-        .iter()
-        .find(|e| e.status == status)
-        .map(|e| ErrorVariant {
-            status,
-            message: e.message.clone(),
-            variant: e.variant.clone(),
-            origin: Origin::Contract,
-        })
+    endpoint.error(status).map(|e| ErrorVariant {
+        status,
+        message: e.message.clone(),
+        variant: e.variant.clone(),
+        origin: Origin::Contract,
+    })
 }
 
 /// A variant the contract does not list, named as [`crate::check`] names the listed ones.

@@ -683,7 +683,7 @@ fn skeletons(
         });
     }
     for (text, status) in rules_for(contract, endpoint) {
-        let expect = match status.and_then(|s| endpoint.errors.iter().find(|e| e.status == s)) {
+        let expect = match status.and_then(|s| endpoint.error(s)) {
             Some(error) => Expect::Error {
                 status: error.status,
                 message: error.message.clone(),
@@ -709,18 +709,25 @@ fn skeletons(
 /// endpoints that list it; any other item to every endpoint of the issue, since nothing says
 /// which it is about.
 pub fn rules_for<'c>(contract: &'c Contract, endpoint: &Endpoint) -> Vec<(&'c str, Option<u16>)> {
-    let listed: BTreeSet<u16> = contract
-        .endpoints
-        .iter()
-        .flat_map(|e| e.errors.iter().map(|x| x.status))
-        .collect();
+    // The statuses any endpoint of the issue lists, looked up only when an item names one: an
+    // issue of many endpoints asks this once per endpoint.
+    let mut listed: Option<BTreeSet<u16>> = None;
     let own: BTreeSet<u16> = endpoint.errors.iter().map(|e| e.status).collect();
     let mut rules = Vec::new();
     for task in &contract.business_logic {
-        let named: Vec<u16> = statuses_in(&task.text)
-            .into_iter()
-            .filter(|s| listed.contains(s))
-            .collect();
+        let named: Vec<u16> = statuses_in(&task.text);
+        let named: Vec<u16> = if named.is_empty() {
+            named
+        } else {
+            let listed = listed.get_or_insert_with(|| {
+                contract
+                    .endpoints
+                    .iter()
+                    .flat_map(|e| e.errors.iter().map(|x| x.status))
+                    .collect()
+            });
+            named.into_iter().filter(|s| listed.contains(s)).collect()
+        };
         if named.is_empty() {
             rules.push((task.text.as_str(), None));
         } else if let Some(status) = named.iter().find(|s| own.contains(s)) {

@@ -1,11 +1,51 @@
-//! What the test binaries that talk to a server share: one HTTP/1.1 request over loopback.
+//! What the test binaries that talk to a server share: starting one, and one HTTP/1.1 request
+//! over loopback.
 
 // Each test binary uses only some of it.
 #![allow(dead_code)]
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::time::Duration;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills the server when the test ends, passing or not.
+pub struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `command`, a server that prints `listening on http://HOST:PORT` on its standard output
+/// once it listens, and returns it with that port.
+pub fn start(mut command: Command) -> (Server, u16) {
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{command:?} starts: {e}"));
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take().expect("piped stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        let Some(Ok(line)) = lines.next() else { break };
+        if let Some((_, address)) = line.split_once("listening on http://") {
+            let port = address
+                .trim()
+                .rsplit(':')
+                .next()
+                .and_then(|p| p.parse().ok());
+            // Keep draining the log so the server never blocks on a full pipe.
+            std::thread::spawn(move || lines.for_each(drop));
+            return (server, port.expect("a port in the address"));
+        }
+    }
+    panic!("{command:?} did not say where it listens");
+}
 
 /// An answer: its status, its head (status line and headers, lower case) and its body.
 pub struct Answer {

@@ -1,0 +1,359 @@
+//! `verify`'s reports: for a person (grouped by endpoint, each failure with the request, what the
+//! contract expects, what came back and the issue line of the rule), as JSON for tools, and as
+//! JUnit XML for CI (one test case per request; what is not exercised is skipped with why).
+
+use std::fmt::Write;
+
+use contract_core::verify::{Case, EndpointPlan, Expect, Fault, Plan, Request, Rule, Verdict};
+use serde_json::{Value, json};
+
+use super::Outcome;
+
+/// How much of an answer's body a report shows.
+const SHOWN: usize = 200;
+
+pub(super) struct Report<'a> {
+    pub url: &'a str,
+    pub plan: &'a Plan,
+    pub outcomes: &'a [Vec<Option<Outcome>>],
+}
+
+/// What happened to one case, as a report names it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Result {
+    Passed,
+    Failed,
+    NotExercised,
+}
+
+impl Report<'_> {
+    /// Every case with its endpoint and outcome, in the plan's order.
+    fn cases(&self) -> impl Iterator<Item = (&EndpointPlan, &Case, Option<&Outcome>)> {
+        self.plan
+            .endpoints
+            .iter()
+            .zip(self.outcomes)
+            .flat_map(|(endpoint, outcomes)| {
+                endpoint
+                    .cases
+                    .iter()
+                    .zip(outcomes)
+                    .map(move |(case, outcome)| (endpoint, case, outcome.as_ref()))
+            })
+    }
+
+    fn count(&self, wanted: Result) -> usize {
+        self.cases()
+            .filter(|(_, _, outcome)| result(*outcome) == wanted)
+            .count()
+    }
+
+    /// How many cases failed.
+    pub fn failed(&self) -> usize {
+        self.count(Result::Failed)
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{} passed, {} failed, {} not exercised",
+            self.count(Result::Passed),
+            self.failed(),
+            self.count(Result::NotExercised)
+        )
+    }
+
+    /// The report for a person.
+    pub fn human(&self) -> String {
+        let mut out = format!("verify {}\n", self.url);
+        for (endpoint, outcomes) in self.plan.endpoints.iter().zip(self.outcomes) {
+            let _ = writeln!(out, "\n{}", heading(endpoint));
+            for (case, outcome) in endpoint.cases.iter().zip(outcomes) {
+                out.push_str(&human_case(endpoint, case, outcome.as_ref()));
+            }
+        }
+        let _ = writeln!(out, "\n{}", self.summary());
+        out
+    }
+
+    /// The report as one JSON document.
+    pub fn json(&self) -> String {
+        let endpoints: Vec<Value> = self
+            .plan
+            .endpoints
+            .iter()
+            .zip(self.outcomes)
+            .map(|(endpoint, outcomes)| {
+                let cases: Vec<Value> = endpoint
+                    .cases
+                    .iter()
+                    .zip(outcomes)
+                    .map(|(case, outcome)| json_case(endpoint, case, outcome.as_ref()))
+                    .collect();
+                json!({
+                    "endpoint": endpoint.signature,
+                    "file": endpoint.file.display().to_string(),
+                    "line": endpoint.at.line,
+                    "column": endpoint.at.column,
+                    "cases": cases,
+                })
+            })
+            .collect();
+        let report = json!({
+            "url": self.url,
+            "passed": self.count(Result::Passed),
+            "failed": self.failed(),
+            "not_exercised": self.count(Result::NotExercised),
+            "endpoints": endpoints,
+        });
+        serde_json::to_string_pretty(&report).expect("the report serialises")
+    }
+
+    /// The report as JUnit XML: a test suite per endpoint, a test case per request.
+    pub fn junit(&self) -> String {
+        let mut suites = String::new();
+        for (endpoint, outcomes) in self.plan.endpoints.iter().zip(self.outcomes) {
+            let mut cases = String::new();
+            let (mut failures, mut skipped) = (0, 0);
+            for (case, outcome) in endpoint.cases.iter().zip(outcomes) {
+                let outcome = outcome.as_ref();
+                let _ = write!(
+                    cases,
+                    "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
+                    escape(&case.name),
+                    escape(&endpoint.signature),
+                    escape(&endpoint.file.display().to_string()),
+                    rule_of(case, outcome).at.line
+                );
+                match (result(outcome), outcome.map(|o| &o.verdict)) {
+                    (Result::Failed, Some(Verdict::Fail(Fault { why, .. }))) => {
+                        failures += 1;
+                        let _ = write!(
+                            cases,
+                            ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
+                            escape(why),
+                            escape(&failure_text(endpoint, case, outcome))
+                        );
+                    }
+                    (Result::NotExercised, verdict) => {
+                        skipped += 1;
+                        let why = match verdict {
+                            Some(Verdict::NotExercised(why)) => why.as_str(),
+                            _ => "not sent",
+                        };
+                        let _ = write!(
+                            cases,
+                            ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                            escape(why)
+                        );
+                    }
+                    _ => cases.push_str("/>\n"),
+                }
+            }
+            let _ = write!(
+                suites,
+                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" skipped=\"{skipped}\" file=\"{}\">\n{cases}  </testsuite>\n",
+                escape(&endpoint.signature),
+                endpoint.cases.len(),
+                escape(&endpoint.file.display().to_string()),
+            );
+        }
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"contract-to-code verify {}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n{suites}</testsuites>\n",
+            escape(self.url),
+            self.cases().count(),
+            self.failed(),
+            self.count(Result::NotExercised),
+        )
+    }
+}
+
+/// The requests of a plan, without sending any.
+pub(super) fn dry_run(plan: &Plan, url: &str) -> String {
+    let mut out = String::new();
+    for endpoint in &plan.endpoints {
+        let _ = writeln!(out, "{}", heading(endpoint));
+        for case in &endpoint.cases {
+            match &case.kind {
+                contract_core::verify::Kind::NotExercised(why) => {
+                    let _ = writeln!(out, "  skip  {}: {why}", case.name);
+                }
+                _ => {
+                    let _ = writeln!(
+                        out,
+                        "  {:<5} {url}{}  {}\n        expect {}",
+                        case.request.method,
+                        request_path(&case.request),
+                        case.name,
+                        expected(&case.expect)
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `POST /api/todos  (issues/create-todo.md:19)`.
+fn heading(endpoint: &EndpointPlan) -> String {
+    format!(
+        "{}  ({}:{})",
+        endpoint.signature,
+        endpoint.file.display(),
+        endpoint.at.line
+    )
+}
+
+fn result(outcome: Option<&Outcome>) -> Result {
+    match outcome.map(|o| &o.verdict) {
+        Some(Verdict::Pass(_)) => Result::Passed,
+        Some(Verdict::Fail(_)) => Result::Failed,
+        Some(Verdict::NotExercised(_)) | None => Result::NotExercised,
+    }
+}
+
+fn human_case(endpoint: &EndpointPlan, case: &Case, outcome: Option<&Outcome>) -> String {
+    match outcome.map(|o| &o.verdict) {
+        Some(Verdict::Pass(None)) => format!("  ok    {}\n", case.name),
+        Some(Verdict::Pass(Some(note))) => format!("  ok    {} ({note})\n", case.name),
+        Some(Verdict::NotExercised(why)) => format!(
+            "  skip  {}: {why} ({}:{}:{})\n",
+            case.name,
+            endpoint.file.display(),
+            case.rule.at.line,
+            case.rule.at.column
+        ),
+        Some(Verdict::Fail(Fault { why, .. })) => {
+            let mut out = format!("  FAIL  {}: {why}\n", case.name);
+            for line in failure_text(endpoint, case, outcome).lines() {
+                let _ = writeln!(out, "        {line}");
+            }
+            out
+        }
+        None => format!("  skip  {}: not sent\n", case.name),
+    }
+}
+
+/// The request, the expectation with its rule's place, and the answer, one per line.
+fn failure_text(endpoint: &EndpointPlan, case: &Case, outcome: Option<&Outcome>) -> String {
+    let path = outcome.map_or(String::new(), |o| o.path.clone());
+    let change = if case.change.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", case.change)
+    };
+    let got = match outcome.and_then(|o| o.answer.as_ref()) {
+        Some(answer) => format!("{} {}", answer.status, shown(&answer.body)),
+        None => "no answer".to_string(),
+    };
+    let rule = rule_of(case, outcome);
+    format!(
+        "sent:     {} {path}{change}\nexpected: {}, by {} at {}:{}:{}\ngot:      {got}",
+        case.request.method,
+        expected(&case.expect),
+        rule.what,
+        endpoint.file.display(),
+        rule.at.line,
+        rule.at.column
+    )
+}
+
+/// The rule an outcome breaks: the one its answer points at, else its case's.
+fn rule_of<'a>(case: &'a Case, outcome: Option<&'a Outcome>) -> &'a Rule {
+    match outcome.map(|o| &o.verdict) {
+        Some(Verdict::Fail(Fault {
+            rule: Some(rule), ..
+        })) => rule,
+        _ => &case.rule,
+    }
+}
+
+fn json_case(endpoint: &EndpointPlan, case: &Case, outcome: Option<&Outcome>) -> Value {
+    let (result, reason) = match outcome.map(|o| &o.verdict) {
+        Some(Verdict::Pass(note)) => ("passed", note.clone()),
+        Some(Verdict::Fail(Fault { why, .. })) => ("failed", Some(why.clone())),
+        Some(Verdict::NotExercised(why)) => ("not_exercised", Some(why.clone())),
+        None => ("not_exercised", None),
+    };
+    let answer = outcome
+        .and_then(|o| o.answer.as_ref())
+        .map(|a| json!({ "status": a.status, "body": shown(&a.body) }));
+    json!({
+        "name": case.name,
+        "result": result,
+        "reason": reason,
+        "request": {
+            "method": case.request.method,
+            "path": outcome.map(|o| o.path.clone()).unwrap_or_else(|| request_path(&case.request)),
+            "change": case.change,
+        },
+        "expected": expected(&case.expect),
+        "answer": answer,
+        "rule": {
+            "what": rule_of(case, outcome).what,
+            "file": endpoint.file.display().to_string(),
+            "line": rule_of(case, outcome).at.line,
+            "column": rule_of(case, outcome).at.column,
+        },
+    })
+}
+
+/// What the contract expects, in words: `400 "Bad request" naming `title``.
+fn expected(expect: &Expect) -> String {
+    match expect {
+        Expect::Refused {
+            status,
+            message,
+            place: None,
+        } => format!("{status} \"{message}\""),
+        Expect::Refused {
+            status,
+            message,
+            place: Some(place),
+        } => format!("{status} \"{message}\" naming `{place}`"),
+        Expect::AcceptedAt { status, place } => format!("no {status} naming `{place}`"),
+        Expect::Success { status, body: None } => format!("{status}"),
+        Expect::Success {
+            status,
+            body: Some(_),
+        } => format!("{status} with a body of the contract's type"),
+    }
+}
+
+/// The path a request goes to before any identifier is known.
+fn request_path(request: &Request) -> String {
+    let (path, _) = request.path_with(&Default::default());
+    let query = request.query_string();
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The first bytes of a body, on one line.
+fn shown(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(SHOWN)]);
+    let mut line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if body.len() > SHOWN {
+        line.push_str("...");
+    }
+    line
+}
+
+/// Text for an XML attribute or element.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 takes no other control characters, escaped or not.
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,306 @@
+//! `verify` over loopback: against `mock` serving the example's issues (all pass), against a
+//! Python service with four deliberate faults (exactly those fail, each at its issue line, in the
+//! human, JSON and JUnit reports), against nothing (one line, exit 2), against a service that
+//! hangs (each case fails, the run does not), and with `--dry-run` (nothing sent).
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The example's five issues, as paths relative to the workspace (how the reports name them).
+fn example_issues() -> Vec<String> {
+    [
+        "create-todo",
+        "delete-todo",
+        "get-todo",
+        "list-todos",
+        "update-todo",
+    ]
+    .iter()
+    .map(|name| format!("examples/todo-api/issues/{name}.md"))
+    .collect()
+}
+
+/// `verify` run from the workspace root.
+fn verify(issues: &[String], url: &str, flags: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .current_dir(workspace())
+        .arg("verify")
+        .args(issues)
+        .args(["--url", url])
+        .args(flags)
+        .output()
+        .expect("verify runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_mock_of_the_same_issues_passes() {
+    let mut mock = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"));
+    mock.current_dir(workspace())
+        .arg("mock")
+        .args(example_issues())
+        .args(["--port", "0"]);
+    let (_mock, port) = common::start(mock);
+    let output = verify(&example_issues(), &format!("http://127.0.0.1:{port}"), &[]);
+    let stdout = text(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}{}",
+        text(&output.stderr)
+    );
+    assert!(stdout.contains(" passed, 0 failed, "), "{stdout}");
+    assert!(!stdout.contains("FAIL"), "{stdout}");
+}
+
+/// Where Python 3 is, or `None` when this machine has none and the run does not ask for it
+/// (`.ci/run` sets `VERIFY_NEEDS_PYTHON`, so CI cannot skip this).
+fn python() -> Option<&'static str> {
+    let found = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var_os("VERIFY_NEEDS_PYTHON").is_some() {
+        panic!("VERIFY_NEEDS_PYTHON is set, and there is no python3");
+    }
+    found.then_some("python3")
+}
+
+/// The faults `tests/services/todos.py` has on purpose: the case each breaks and the line of
+/// the issue that states the rule (read off the issues: the `Errors:` line for an error status,
+/// the `Query:` or `Response:` line that names the field).
+const FAULTS: [(&str, &str); 4] = [
+    // Accepts a field the contract does not name: the 400 the contract lists.
+    ("create_todo_400_unknown_field", "create-todo.md:22"),
+    // Answers 500 to a body that is not JSON: the contract's 400.
+    ("update_todo_400_malformed_json", "update-todo.md:22"),
+    // Leaves `createdAt` out of its answer: the field, on the `Response:` line.
+    ("get_todo_valid", "get-todo.md:20"),
+    // Takes `limit=101`: the field, on the `Query:` line.
+    ("list_todos_400_limit_above_100", "list-todos.md:20"),
+];
+
+#[test]
+fn a_python_service_fails_exactly_its_faults_each_at_its_issue_line() {
+    let Some(python) = python() else {
+        eprintln!("no python3 here: the service in another language is not run");
+        return;
+    };
+    let mut service = Command::new(python);
+    service
+        .arg(workspace().join("tests/services/todos.py"))
+        .arg("0");
+    let (_service, port) = common::start(service);
+    let url = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("verify.xml");
+    let junit_arg = junit.to_str().unwrap();
+
+    let output = verify(
+        &example_issues(),
+        &url,
+        &["--token", "dev-token", "--json", "--junit", junit_arg],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let expected: BTreeSet<(String, String)> = FAULTS
+        .iter()
+        .map(|(case, at)| (case.to_string(), format!("examples/todo-api/issues/{at}")))
+        .collect();
+
+    // The JSON report.
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let cases: Vec<&serde_json::Value> = report["endpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["cases"].as_array().unwrap())
+        .collect();
+    let failed: BTreeSet<(String, String)> = cases
+        .iter()
+        .filter(|c| c["result"] == "failed")
+        .map(|c| {
+            let rule = &c["rule"];
+            (
+                c["name"].as_str().unwrap().to_string(),
+                format!("{}:{}", rule["file"].as_str().unwrap(), rule["line"]),
+            )
+        })
+        .collect();
+    assert_eq!(failed, expected);
+    assert_eq!(report["failed"], 4);
+    let skipped = cases
+        .iter()
+        .filter(|c| c["result"] == "not_exercised")
+        .count();
+    assert!(skipped > 0, "the skeletons' cases are listed");
+
+    // The JUnit report, read by an XML parser: one test case per case, the faults failed, each
+    // at its line, the not-exercised ones skipped.
+    let xml = std::fs::read_to_string(&junit).expect("the JUnit file is written");
+    let document = roxmltree::Document::parse(&xml).expect("the JUnit file is XML");
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    assert_eq!(root.attribute("failures"), Some("4"));
+    let testcases: Vec<roxmltree::Node> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(testcases.len(), cases.len());
+    assert_eq!(
+        root.attribute("tests"),
+        Some(cases.len().to_string().as_str())
+    );
+    let has = |case: &roxmltree::Node, child: &str| case.children().any(|n| n.has_tag_name(child));
+    let junit_failed: BTreeSet<(String, String)> = testcases
+        .iter()
+        .filter(|case| has(case, "failure"))
+        .map(|case| {
+            (
+                case.attribute("name").unwrap().to_string(),
+                format!(
+                    "{}:{}",
+                    case.attribute("file").unwrap(),
+                    case.attribute("line").unwrap()
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(junit_failed, expected);
+    assert_eq!(
+        testcases.iter().filter(|c| has(c, "skipped")).count(),
+        skipped
+    );
+
+    // The human report: each failure with the request, the expectation at its line, the answer.
+    let output = verify(&example_issues(), &url, &["--token", "dev-token"]);
+    let human = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{human}");
+    assert_eq!(human.matches("  FAIL  ").count(), 4, "{human}");
+    for (case, at) in FAULTS {
+        let failure = human
+            .split("  FAIL  ")
+            .find(|part| part.starts_with(case))
+            .unwrap_or_else(|| panic!("{case} fails: {human}"));
+        assert!(
+            failure.contains(&format!("examples/todo-api/issues/{at}:")),
+            "{failure}"
+        );
+        assert!(
+            failure.contains("sent:") && failure.contains("got:"),
+            "{failure}"
+        );
+    }
+    let fault = human
+        .split("  FAIL  update_todo_400_malformed_json")
+        .nth(1)
+        .unwrap();
+    assert!(fault.contains("a body that is not JSON"), "{fault}");
+    assert!(fault.contains("got:      500 "), "{fault}");
+}
+
+#[test]
+fn an_unreachable_service_is_one_line_and_exit_2() {
+    // A port just freed: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let output = verify(&example_issues(), &format!("http://127.0.0.1:{port}"), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("cannot reach http://127.0.0.1:{port}")),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+
+    // A service that takes the connection and never answers: the same, after the timeout.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", silent.local_addr().unwrap());
+    let output = verify(&example_issues(), &url, &["--timeout", "0.2"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("no answer within 0.2 s"), "{stderr}");
+}
+
+#[test]
+fn a_request_that_hangs_fails_its_case_not_the_run() {
+    // Answers `GET /` (so the service is there) and nothing else.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut head = [0; 6];
+                if stream.read_exact(&mut head).is_ok() && &head == b"GET / " {
+                    let _ = stream.write_all(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    );
+                } else {
+                    std::thread::sleep(Duration::from_secs(30));
+                }
+            });
+        }
+    });
+    let issues = vec!["examples/todo-api/issues/get-todo.md".to_string()];
+    let output = verify(&issues, &url, &["--timeout", "0.2", "--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let sent: Vec<&serde_json::Value> = report["endpoints"][0]["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["result"] != "not_exercised")
+        .collect();
+    assert!(!sent.is_empty());
+    for case in sent {
+        assert_eq!(case["result"], "failed", "{case:#}");
+        assert_eq!(case["reason"], "no answer within 0.2 s", "{case:#}");
+    }
+}
+
+#[test]
+fn a_dry_run_prints_the_requests_and_sends_none() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let output = verify(&example_issues(), &url, &["--dry-run"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "PUT   {url}/api/todos  create_todo_405_put_not_allowed\n        expect 405 \"Method not allowed\""
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("GET   {url}/api/todos?done=true&tag=work&page=1&limit=101  list_todos_400_limit_above_100\n        expect 400 \"Invalid query\" naming `query parameter limit`")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  skip  get_todo_404_todo_not_found: needs state"),
+        "{stdout}"
+    );
+    assert_eq!(
+        listener.accept().map(|_| ()).unwrap_err().kind(),
+        ErrorKind::WouldBlock,
+        "a dry run connects to nothing"
+    );
+}
