@@ -85,6 +85,18 @@ fn identifier_chars(name: &str) -> String {
         .collect()
 }
 
+/// `name`, or the first of `name_2`, `name_3`, ... that is not `taken`: how every generated
+/// name (test, operation, path parameter) is told apart from one already given.
+pub fn numbered(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(name) {
+        return name.to_string();
+    }
+    (2..)
+        .map(|n| format!("{name}_{n}"))
+        .find(|candidate| !taken(candidate))
+        .expect("some number is free: `taken` holds finitely many names")
+}
+
 /// The operation name for an endpoint, by one rule:
 ///
 /// 1. Split the path into segments; drop `api`, version segments (`v1`, `v2`, ...) and the query.
@@ -200,14 +212,7 @@ pub fn distinct_operation_names(name: &str, endpoints: &[(Method, &str)]) -> Vec
             let method = endpoints[index].0.as_str().to_ascii_lowercase();
             qualified = format!("{qualified}_{method}");
         }
-        if taken(&qualified) {
-            let base = qualified.clone();
-            qualified = (2..)
-                .map(|n| format!("{base}_{n}"))
-                .find(|candidate| !taken(candidate))
-                .expect("a free number");
-        }
-        names.push(qualified);
+        names.push(numbered(&qualified, taken));
     }
     names
 }

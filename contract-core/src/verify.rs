@@ -19,11 +19,11 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::check::route_shape;
 use crate::conform::{Checker, Rules, collect_patterns};
 use crate::expand::samples;
 use crate::expand::test_cases::{
-    Change, Check, DerivedTest, Expect as SkeletonExpect, Need, endpoint_tests, valid_body,
+    Change, Check, DerivedTest, Expect as SkeletonExpect, Need, endpoint_tests, served_methods,
+    served_on, valid_body,
 };
 use crate::model::{Contract, Endpoint, Field, Method, NamedType, Type};
 use crate::source::LineCol;
@@ -188,22 +188,12 @@ impl Verdict {
 /// The plan for `contracts`, sending `token` where a bearer token is needed.
 pub fn plan(contracts: &[Contract], token: &str) -> Plan {
     let types: Vec<NamedType> = contracts.iter().flat_map(|c| c.types.clone()).collect();
-    let mut served: BTreeMap<String, BTreeSet<Method>> = BTreeMap::new();
-    for endpoint in contracts.iter().flat_map(|c| &c.endpoints) {
-        served
-            .entry(route_shape(&endpoint.route))
-            .or_default()
-            .insert(endpoint.method);
-    }
+    let served = served_methods(contracts.iter().flat_map(|c| &c.endpoints));
     let endpoints = contracts
         .iter()
         .flat_map(|contract| contract.endpoints.iter().map(move |e| (contract, e)))
         .map(|(contract, endpoint)| {
-            let methods = served
-                .get(&route_shape(&endpoint.route))
-                .cloned()
-                .unwrap_or_default();
-            endpoint_plan(contract, endpoint, &methods, token)
+            endpoint_plan(contract, endpoint, &served_on(&served, endpoint), token)
         })
         .collect();
     Plan { endpoints, types }
@@ -254,20 +244,13 @@ fn endpoint_plan(
                     },
                 )
             }
-            Need::Rule(text) => {
-                let at = contract
-                    .business_logic
-                    .iter()
-                    .find(|task| one_line(&task.text) == *text)
-                    .map_or(endpoint.at, |task| task.at);
-                (
-                    format!("business rule: {text}"),
-                    Rule {
-                        what: "a business rule".to_string(),
-                        at,
-                    },
-                )
-            }
+            Need::Rule { text, at } => (
+                format!("business rule: {text}"),
+                Rule {
+                    what: "a business rule".to_string(),
+                    at: *at,
+                },
+            ),
         };
         let expect = match &skeleton.expect {
             SkeletonExpect::Error { status, message } => Expect::Refused {
@@ -580,11 +563,6 @@ fn through<'a>(mut ty: &'a Type, types: &'a [NamedType]) -> Option<&'a Type> {
 /// Where the issue lists `status` for `endpoint`.
 fn error_at(endpoint: &Endpoint, status: u16) -> Option<LineCol> {
     endpoint.error(status).map(|e| e.at)
-}
-
-/// Text on one line, as the planner writes a business rule.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What a request stood in with, for want of the real thing: a 404 or a 401/403 to a valid request

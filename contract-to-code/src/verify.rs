@@ -17,6 +17,7 @@ use contract_core::expand::samples::TOKEN;
 use contract_core::verify::{self, Case, Kind, Plan, Verdict};
 
 use crate::Failure;
+use crate::scaffold::write_atomically;
 
 mod report;
 
@@ -27,7 +28,7 @@ pub struct Args {
     issues: Vec<PathBuf>,
     /// The service's base URL (`http://127.0.0.1:3000`); every request goes to a path under it.
     /// `verify` sends writes: point it at a test deployment.
-    #[arg(long)]
+    #[arg(long, value_parser = base_url)]
     url: String,
     /// The bearer token to send where the contract needs one [default: a sample token, with
     /// which a 401 or 403 to a valid request is reported as not exercised].
@@ -47,8 +48,8 @@ pub struct Args {
     concurrency: u16,
     /// How long to wait for each answer, in seconds; an answer that does not come in time fails
     /// its case.
-    #[arg(long, default_value_t = 5.0)]
-    timeout: f64,
+    #[arg(long, default_value = "5", value_parser = seconds)]
+    timeout: Duration,
 }
 
 /// How much of an answer is read: enough for any contract's body, not a download.
@@ -57,7 +58,7 @@ const BODY_CAP: u64 = 1024 * 1024;
 /// What became of one case.
 #[derive(Clone, Debug)]
 pub(crate) struct Outcome {
-    /// The path sent, with its query.
+    /// The path sent, with its query; for a case not sent, the one it would go to.
     pub path: String,
     /// The answer, when one came.
     pub answer: Option<Answer>,
@@ -73,31 +74,22 @@ pub(crate) struct Answer {
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let contracts = contract_core::load_files(&args.issues)?;
-    let base = base_url(&args.url)?;
+    let base = &args.url;
     let plan = verify::plan(&contracts, args.token.as_deref().unwrap_or(TOKEN));
     if args.dry_run {
-        outln!("{}", report::dry_run(&plan, &base));
+        outln!("{}", report::dry_run(&plan, base));
         return Ok(ExitCode::SUCCESS);
     }
-    if !(0.001..=3600.0).contains(&args.timeout) {
-        return Err(Failure::Usage(
-            "--timeout takes seconds, from 0.001 to 3600".to_string(),
-        ));
-    }
-    let timeout = Duration::from_secs_f64(args.timeout);
-    let client = Client::new(&base, timeout, args.token.is_none());
+    let client = Client::new(base, args.timeout, args.token.is_none());
     client.reachable()?;
     let outcomes = send_all(&plan, &client, usize::from(args.concurrency));
     let report = report::Report {
-        url: &base,
+        url: base,
         plan: &plan,
         outcomes: &outcomes,
     };
     if let Some(file) = &args.junit {
-        std::fs::write(file, report.junit()).map_err(|error| Failure::Io {
-            path: file.clone(),
-            error,
-        })?;
+        write_atomically(file, &report.junit())?;
     }
     if args.json {
         outln!("{}", report.json());
@@ -111,25 +103,30 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     })
 }
 
-/// The base URL without a trailing slash; refused unless it is `http://` or `https://`.
-fn base_url(url: &str) -> Result<String, Failure> {
+/// `--url`: the base URL without a trailing slash; `http://` or `https://` and a host.
+fn base_url(url: &str) -> Result<String, String> {
     let url = url.trim().trim_end_matches('/');
-    let scheme = url.split_once("://").map(|(scheme, _)| scheme);
-    if !matches!(scheme, Some("http" | "https")) || url.len() <= "https://".len() {
-        return Err(Failure::Usage(format!(
-            "--url takes an http:// or https:// base URL, such as http://127.0.0.1:3000; not `{url}`"
-        )));
+    match url.split_once("://") {
+        Some(("http" | "https", host)) if !host.is_empty() => Ok(url.to_string()),
+        _ => Err("expected an http:// or https:// base URL, such as http://127.0.0.1:3000".into()),
     }
-    Ok(url.to_string())
+}
+
+/// `--timeout`: seconds, from a millisecond to an hour.
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if (0.001..=3600.0).contains(&seconds) => Ok(Duration::from_secs_f64(seconds)),
+        _ => Err("expected seconds, from 0.001 to 3600".into()),
+    }
 }
 
 /// Sends every case in its phase and judges each answer; the outcomes are in the plan's order,
 /// endpoint by endpoint.
-fn send_all(plan: &Plan, client: &Client, concurrency: usize) -> Vec<Vec<Option<Outcome>>> {
-    let mut outcomes: Vec<Vec<Option<Outcome>>> = plan
+fn send_all(plan: &Plan, client: &Client, concurrency: usize) -> Vec<Vec<Outcome>> {
+    let mut outcomes: Vec<Vec<Outcome>> = plan
         .endpoints
         .iter()
-        .map(|e| vec![None; e.cases.len()])
+        .map(|e| e.cases.iter().map(Outcome::not_sent).collect())
         .collect();
     let cases: Vec<(usize, usize, &Case)> = plan
         .endpoints
@@ -146,15 +143,16 @@ fn send_all(plan: &Plan, client: &Client, concurrency: usize) -> Vec<Vec<Option<
     // 1. The valid `POST`s to collections, for the identifiers they give.
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     for &(e, c, case) in &cases {
-        if case.kind == Kind::Valid && verify::collection_of(&case.request).is_some() {
+        if case.kind == Kind::Valid
+            && let Some(collection) = verify::collection_of(&case.request)
+        {
             let outcome = client.send(case, &ids, &plan.types);
-            if let (Some(collection), Some(answer)) =
-                (verify::collection_of(&case.request), &outcome.answer)
+            if let Some(answer) = &outcome.answer
                 && let Some(id) = verify::identifier(&answer.body, collection)
             {
                 ids.insert(collection.to_string(), id);
             }
-            outcomes[e][c] = Some(outcome);
+            outcomes[e][c] = outcome;
         }
     }
     // 2. What the contract alone decides, several at a time.
@@ -175,27 +173,35 @@ fn send_all(plan: &Plan, client: &Client, concurrency: usize) -> Vec<Vec<Option<
         }
     });
     for (e, c, outcome) in done.into_inner().expect("no sender panicked") {
-        outcomes[e][c] = Some(outcome);
+        outcomes[e][c] = outcome;
     }
     // 3. The other valid requests, `DELETE`s last; what is not exercised is not sent.
     let mut rest: Vec<&(usize, usize, &Case)> = cases
         .iter()
-        .filter(|(e, c, case)| case.kind == Kind::Valid && outcomes[*e][*c].is_none())
+        .filter(|(_, _, case)| {
+            case.kind == Kind::Valid && verify::collection_of(&case.request).is_none()
+        })
         .collect();
     rest.sort_by_key(|(_, _, case)| case.request.method == "DELETE");
     for &&(e, c, case) in &rest {
-        outcomes[e][c] = Some(client.send(case, &ids, &plan.types));
-    }
-    for &(e, c, case) in &cases {
-        if let Kind::NotExercised(reason) = &case.kind {
-            outcomes[e][c] = Some(Outcome {
-                path: String::new(),
-                answer: None,
-                verdict: Verdict::NotExercised(reason.clone()),
-            });
-        }
+        outcomes[e][c] = client.send(case, &ids, &plan.types);
     }
     outcomes
+}
+
+impl Outcome {
+    /// A case before it is sent: what is not exercised says why.
+    fn not_sent(case: &Case) -> Outcome {
+        let why = match &case.kind {
+            Kind::NotExercised(why) => why.clone(),
+            Kind::Derived | Kind::Valid => "not sent".to_string(),
+        };
+        Outcome {
+            path: report::request_path(&case.request),
+            answer: None,
+            verdict: Verdict::NotExercised(why),
+        }
+    }
 }
 
 /// Sends requests to one base URL.

@@ -93,6 +93,72 @@ const FAULTS: [(&str, &str); 4] = [
     ("list_todos_400_limit_above_100", "list-todos.md:20"),
 ];
 
+/// What a report says of its cases: how many, the failed ones with `file:line`, how many skipped.
+#[derive(Debug, PartialEq)]
+struct Tally {
+    cases: usize,
+    failed: BTreeSet<(String, String)>,
+    skipped: usize,
+}
+
+fn json_tally(report: &serde_json::Value) -> Tally {
+    let cases: Vec<&serde_json::Value> = report["endpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["cases"].as_array().unwrap())
+        .collect();
+    let failed = cases
+        .iter()
+        .filter(|c| c["result"] == "failed")
+        .map(|c| {
+            let rule = &c["rule"];
+            let at = format!("{}:{}", rule["file"].as_str().unwrap(), rule["line"]);
+            (c["name"].as_str().unwrap().to_string(), at)
+        })
+        .collect();
+    let skipped = cases
+        .iter()
+        .filter(|c| c["result"] == "not_exercised")
+        .count();
+    Tally {
+        cases: cases.len(),
+        failed,
+        skipped,
+    }
+}
+
+/// The JUnit file's tally, its totals checked against its test cases.
+fn junit_tally(xml: &str) -> Tally {
+    let document = roxmltree::Document::parse(xml).expect("the JUnit file is XML");
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let testcases: Vec<roxmltree::Node> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    let has = |case: &roxmltree::Node, child: &str| case.children().any(|n| n.has_tag_name(child));
+    let failed: BTreeSet<(String, String)> = testcases
+        .iter()
+        .filter(|case| has(case, "failure"))
+        .map(|case| {
+            let attribute = |name| case.attribute(name).unwrap();
+            let at = format!("{}:{}", attribute("file"), attribute("line"));
+            (attribute("name").to_string(), at)
+        })
+        .collect();
+    let skipped = testcases.iter().filter(|c| has(c, "skipped")).count();
+    let total = |name| root.attribute(name).unwrap().parse::<usize>().unwrap();
+    assert_eq!(total("tests"), testcases.len());
+    assert_eq!(total("failures"), failed.len());
+    assert_eq!(total("skipped"), skipped);
+    Tally {
+        cases: testcases.len(),
+        failed,
+        skipped,
+    }
+}
+
 #[test]
 fn a_python_service_fails_exactly_its_faults_each_at_its_issue_line() {
     let Some(python) = python() else {
@@ -120,69 +186,15 @@ fn a_python_service_fails_exactly_its_faults_each_at_its_issue_line() {
         .map(|(case, at)| (case.to_string(), format!("examples/todo-api/issues/{at}")))
         .collect();
 
-    // The JSON report.
+    // The JSON report, and the JUnit file read by an XML parser: the same cases, the faults
+    // failed at their lines, the not-exercised ones skipped.
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    let cases: Vec<&serde_json::Value> = report["endpoints"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|e| e["cases"].as_array().unwrap())
-        .collect();
-    let failed: BTreeSet<(String, String)> = cases
-        .iter()
-        .filter(|c| c["result"] == "failed")
-        .map(|c| {
-            let rule = &c["rule"];
-            (
-                c["name"].as_str().unwrap().to_string(),
-                format!("{}:{}", rule["file"].as_str().unwrap(), rule["line"]),
-            )
-        })
-        .collect();
-    assert_eq!(failed, expected);
     assert_eq!(report["failed"], 4);
-    let skipped = cases
-        .iter()
-        .filter(|c| c["result"] == "not_exercised")
-        .count();
-    assert!(skipped > 0, "the skeletons' cases are listed");
-
-    // The JUnit report, read by an XML parser: one test case per case, the faults failed, each
-    // at its line, the not-exercised ones skipped.
+    let json = json_tally(&report);
+    assert!(json.skipped > 0, "the skeletons' cases are listed");
+    assert_eq!(json.failed, expected);
     let xml = std::fs::read_to_string(&junit).expect("the JUnit file is written");
-    let document = roxmltree::Document::parse(&xml).expect("the JUnit file is XML");
-    let root = document.root_element();
-    assert_eq!(root.tag_name().name(), "testsuites");
-    assert_eq!(root.attribute("failures"), Some("4"));
-    let testcases: Vec<roxmltree::Node> = root
-        .descendants()
-        .filter(|n| n.has_tag_name("testcase"))
-        .collect();
-    assert_eq!(testcases.len(), cases.len());
-    assert_eq!(
-        root.attribute("tests"),
-        Some(cases.len().to_string().as_str())
-    );
-    let has = |case: &roxmltree::Node, child: &str| case.children().any(|n| n.has_tag_name(child));
-    let junit_failed: BTreeSet<(String, String)> = testcases
-        .iter()
-        .filter(|case| has(case, "failure"))
-        .map(|case| {
-            (
-                case.attribute("name").unwrap().to_string(),
-                format!(
-                    "{}:{}",
-                    case.attribute("file").unwrap(),
-                    case.attribute("line").unwrap()
-                ),
-            )
-        })
-        .collect();
-    assert_eq!(junit_failed, expected);
-    assert_eq!(
-        testcases.iter().filter(|c| has(c, "skipped")).count(),
-        skipped
-    );
+    assert_eq!(junit_tally(&xml), json);
 
     // The human report: each failure with the request, the expectation at its line, the answer.
     let output = verify(&example_issues(), &url, &["--token", "dev-token"]);
@@ -303,4 +315,42 @@ fn a_dry_run_prints_the_requests_and_sends_none() {
         ErrorKind::WouldBlock,
         "a dry run connects to nothing"
     );
+}
+
+#[test]
+fn a_bad_url_timeout_or_issue_is_refused_before_anything_is_sent() {
+    let issues = example_issues();
+    for (url, flags, says) in [
+        ("localhost:3000", &[][..], "http:// or https://"),
+        ("ftp://127.0.0.1", &[], "http:// or https://"),
+        ("http://", &[], "http:// or https://"),
+        (
+            "http://127.0.0.1:1",
+            &["--timeout", "0"],
+            "seconds, from 0.001 to 3600",
+        ),
+        (
+            "http://127.0.0.1:1",
+            &["--timeout", "soon"],
+            "seconds, from 0.001 to 3600",
+        ),
+    ] {
+        let output = verify(&issues, url, flags);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{url} {flags:?}: {stderr}");
+        assert!(stderr.contains(says), "{url} {flags:?}: {stderr}");
+        assert!(output.stdout.is_empty());
+    }
+    // An issue that does not load: the usual diagnostic, at its line, and nothing sent.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    std::fs::write(
+        &bad,
+        "# Bad\n\n**API Contract:**\n```\nPOST /api/x\nRequest: { a: strng }\n```\n",
+    )
+    .unwrap();
+    let output = verify(&[bad.display().to_string()], "http://127.0.0.1:1", &[]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("bad.md:6:"), "{stderr}");
 }

@@ -138,33 +138,50 @@ fn auth_in(
     AuthWords {
         // The last label decides.
         label: text.lines().rev().find_map(label_verdict),
-        bearer: text.contains("authorization: bearer")
-            || text.contains("bearer token")
-            || text.contains("requires authentication")
-            || text.contains("(authenticated)")
-            || text.contains("(token)")
-            || text.contains("auth required"),
-        others_public: [
-            "the others are public",
-            "other routes are public",
-            "the rest are public",
-        ]
-        .iter()
-        .any(|phrase| text.contains(phrase)),
-        reads_public: [
-            "reads are public",
-            "read endpoints are public",
-            "reading is public",
-        ]
-        .iter()
-        .any(|phrase| text.contains(phrase)),
-        public: text.contains("no authentication")
-            || text.contains("(public")
-            || text.contains("public endpoint")
-            || text.contains("is public")
-            || text.contains("does not require auth")
-            || text.contains("no login"),
+        bearer: says(
+            text,
+            &[
+                "authorization: bearer",
+                "bearer token",
+                "requires authentication",
+                "(authenticated)",
+                "(token)",
+                "auth required",
+            ],
+        ),
+        others_public: says(
+            text,
+            &[
+                "the others are public",
+                "other routes are public",
+                "the rest are public",
+            ],
+        ),
+        reads_public: says(
+            text,
+            &[
+                "reads are public",
+                "read endpoints are public",
+                "reading is public",
+            ],
+        ),
+        public: says(
+            text,
+            &[
+                "no authentication",
+                "(public",
+                "public endpoint",
+                "is public",
+                "does not require auth",
+                "no login",
+            ],
+        ),
     }
+}
+
+/// Whether lower-cased `text` holds any of `phrases`.
+fn says(text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|phrase| text.contains(phrase))
 }
 
 /// A row of a table: a header parameter (`| Authorization | string | Bearer <token> |`), or, in

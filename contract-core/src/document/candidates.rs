@@ -806,70 +806,105 @@ mod tests {
             .collect()
     }
 
-    fn one(method: &str, path: &str, form: Form) -> Vec<(String, String, Form)> {
-        vec![(method.to_owned(), path.to_owned(), form)]
+    /// Each text names exactly the one endpoint given, in the form given.
+    fn each_names_one(cases: &[(&str, &str, &str, Form)]) {
+        for &(text, method, path, form) in cases {
+            assert_eq!(
+                found(text),
+                [(method.to_owned(), path.to_owned(), form)],
+                "{text}"
+            );
+        }
     }
 
     #[test]
     fn headings_name_endpoints() {
-        assert_eq!(
-            found("### POST /api/auth/signup\n"),
-            one("POST", "/api/auth/signup", Form::Heading)
-        );
-        assert_eq!(
-            found("## 3. `DELETE /api/v1/shelves/{id}`\n"),
-            one("DELETE", "/api/v1/shelves/{id}", Form::Heading)
-        );
-        assert_eq!(
-            found("## /api/tools\n\nTools.\n\n### GET\n\nList them.\n"),
-            one("GET", "/api/tools", Form::Heading)
-        );
+        each_names_one(&[
+            (
+                "### POST /api/auth/signup\n",
+                "POST",
+                "/api/auth/signup",
+                Form::Heading,
+            ),
+            (
+                "## 3. `DELETE /api/v1/shelves/{id}`\n",
+                "DELETE",
+                "/api/v1/shelves/{id}",
+                Form::Heading,
+            ),
+            (
+                "## /api/tools\n\nTools.\n\n### GET\n\nList them.\n",
+                "GET",
+                "/api/tools",
+                Form::Heading,
+            ),
+        ]);
     }
 
     #[test]
     fn paragraphs_labels_and_items_name_endpoints() {
-        assert_eq!(
-            found("Intro.\n\n`PUT /api/notes/{id}`\n"),
-            one("PUT", "/api/notes/{id}", Form::Paragraph)
-        );
-        assert_eq!(
-            found("**Endpoint:** `PUT /api/notes/{id}`\n"),
-            one("PUT", "/api/notes/{id}", Form::Label)
-        );
-        assert_eq!(
-            found("**Endpoint**\n\nPOST /payments\n"),
-            one("POST", "/payments", Form::Label)
-        );
-        assert_eq!(
-            found("- **Method:** POST\n- **Path:** `/api/x`\n"),
-            one("POST", "/api/x", Form::Label)
-        );
-        assert_eq!(
-            found("- PATCH /api/teams/:id {name, logoUrl}\n"),
-            one("PATCH", "/api/teams/:id", Form::ListItem)
-        );
-        assert_eq!(
-            found("- `/api/teams` POST: create a team\n"),
-            one("POST", "/api/teams", Form::ListItem)
-        );
+        each_names_one(&[
+            (
+                "Intro.\n\n`PUT /api/notes/{id}`\n",
+                "PUT",
+                "/api/notes/{id}",
+                Form::Paragraph,
+            ),
+            (
+                "**Endpoint:** `PUT /api/notes/{id}`\n",
+                "PUT",
+                "/api/notes/{id}",
+                Form::Label,
+            ),
+            (
+                "**Endpoint**\n\nPOST /payments\n",
+                "POST",
+                "/payments",
+                Form::Label,
+            ),
+            (
+                "- **Method:** POST\n- **Path:** `/api/x`\n",
+                "POST",
+                "/api/x",
+                Form::Label,
+            ),
+            (
+                "- PATCH /api/teams/:id {name, logoUrl}\n",
+                "PATCH",
+                "/api/teams/:id",
+                Form::ListItem,
+            ),
+            (
+                "- `/api/teams` POST: create a team\n",
+                "POST",
+                "/api/teams",
+                Form::ListItem,
+            ),
+        ]);
     }
 
     #[test]
     fn code_lines_tables_and_tags_name_endpoints() {
-        assert_eq!(
-            found(
-                "```http\nPOST https://api.example.com/v1/orders?x=1 HTTP/1.1\nAuthorization: Bearer t\n\n{\"a\": 1}\n```\n"
+        each_names_one(&[
+            (
+                "```http\nPOST https://api.example.com/v1/orders?x=1 HTTP/1.1\nAuthorization: Bearer t\n\n{\"a\": 1}\n```\n",
+                "POST",
+                "/v1/orders",
+                Form::CodeLine,
             ),
-            one("POST", "/v1/orders", Form::CodeLine)
-        );
-        assert_eq!(
-            found("| Method | Path | What |\n| --- | --- | --- |\n| GET | /events | list |\n"),
-            one("GET", "/events", Form::TableRow)
-        );
-        assert_eq!(
-            found("{% swagger method=\"post\" path=\"/alerts\" baseUrl=\"https://x\" %}\n"),
-            one("POST", "/alerts", Form::Tag)
-        );
+            (
+                "| Method | Path | What |\n| --- | --- | --- |\n| GET | /events | list |\n",
+                "GET",
+                "/events",
+                Form::TableRow,
+            ),
+            (
+                "{% swagger method=\"post\" path=\"/alerts\" baseUrl=\"https://x\" %}\n",
+                "POST",
+                "/alerts",
+                Form::Tag,
+            ),
+        ]);
     }
 
     #[test]

@@ -357,12 +357,7 @@ fn distinct_names(endpoints: &mut [Resolved]) {
         let (Some(rule), Some(mut name)) = (names[index].as_deref(), given) else {
             continue;
         };
-        if used.contains_key(&name) {
-            name = (2..)
-                .map(|n| format!("{name}_{n}"))
-                .find(|candidate| !used.contains_key(candidate))
-                .expect("a free number");
-        }
+        name = naming::numbered(&name, |candidate| used.contains_key(candidate));
         used.insert(name.clone(), index);
         let others: Vec<String> = (0..endpoints.len())
             .filter(|&other| other != index && names[other].as_deref() == Some(rule))
@@ -510,12 +505,7 @@ pub(crate) fn template_path(path: &str) -> String {
             if name.is_empty() {
                 name = "param".to_owned();
             }
-            if names.contains(&name) {
-                name = (2..)
-                    .map(|n| format!("{name}_{n}"))
-                    .find(|candidate| !names.contains(candidate))
-                    .expect("a free number");
-            }
+            name = naming::numbered(&name, |candidate| names.iter().any(|n| n == candidate));
             names.push(name.clone());
             let bracketed = segment.starts_with(['<', '[']);
             if name == inner && !bracketed {

@@ -8,15 +8,17 @@
 //! A test covers a status when its name starts with `<operation>_<status>`; `scaffold --check`
 //! relies on that to find the contract statuses nothing tests.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::layout::Operation;
 use contract_validation::At;
 
 use super::samples::{self, Sample, Samples};
+use crate::check::route_shape;
 use crate::codegen::errors::{auth_error, input_error};
-use crate::model::{Bounds, Contract, Endpoint, Field, Method, Type};
+use crate::model::{Bounds, Contract, Endpoint, Field, Method, Task, Type};
 use crate::naming;
+use crate::source::LineCol;
 
 /// An endpoint's tests.
 #[derive(Clone, Debug, Default)]
@@ -120,7 +122,12 @@ pub enum Need {
     /// A contract status the handler cannot reach without state.
     Status,
     /// A Business Logic item of the issue.
-    Rule(String),
+    Rule {
+        /// Its text, on one line.
+        text: String,
+        /// Where the item is written.
+        at: LineCol,
+    },
 }
 
 /// The answer a test checks for.
@@ -645,6 +652,32 @@ fn escape_pointer(name: &str) -> String {
     name.replace('~', "~0").replace('/', "~1")
 }
 
+/// The methods served on each route shape, across `endpoints`: the planner needs them for the
+/// wrong-method test ([`served_on`]).
+pub fn served_methods<'e>(
+    endpoints: impl IntoIterator<Item = &'e Endpoint>,
+) -> BTreeMap<String, BTreeSet<Method>> {
+    let mut served: BTreeMap<String, BTreeSet<Method>> = BTreeMap::new();
+    for endpoint in endpoints {
+        served
+            .entry(route_shape(&endpoint.route))
+            .or_default()
+            .insert(endpoint.method);
+    }
+    served
+}
+
+/// The methods `served` on `endpoint`'s route.
+pub fn served_on(
+    served: &BTreeMap<String, BTreeSet<Method>>,
+    endpoint: &Endpoint,
+) -> BTreeSet<Method> {
+    served
+        .get(&route_shape(&endpoint.route))
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// The skeletons: the happy path, each contract status no derived test reaches, each rule.
 fn skeletons(
     contract: &Contract,
@@ -682,7 +715,8 @@ fn skeletons(
             },
         });
     }
-    for (text, status) in rules_for(contract, endpoint) {
+    for (task, status) in rules_for(contract, endpoint) {
+        let text = task.text.as_str();
         let expect = match status.and_then(|s| endpoint.error(s)) {
             Some(error) => Expect::Error {
                 status: error.status,
@@ -696,7 +730,10 @@ fn skeletons(
         let slug = slug(text, status);
         out.push(Skeleton {
             name: unique(join_name(op, status, &slug), &mut taken),
-            need: Need::Rule(one_line(text)),
+            need: Need::Rule {
+                text: one_line(text),
+                at: task.at,
+            },
             expect,
         });
     }
@@ -708,7 +745,7 @@ fn skeletons(
 /// An item naming a status the issue lists (`... rejected with 409`, `(413)`) belongs to the
 /// endpoints that list it; any other item to every endpoint of the issue, since nothing says
 /// which it is about.
-pub fn rules_for<'c>(contract: &'c Contract, endpoint: &Endpoint) -> Vec<(&'c str, Option<u16>)> {
+pub fn rules_for<'c>(contract: &'c Contract, endpoint: &Endpoint) -> Vec<(&'c Task, Option<u16>)> {
     // The statuses any endpoint of the issue lists, looked up only when an item names one: an
     // issue of many endpoints asks this once per endpoint.
     let mut listed: Option<BTreeSet<u16>> = None;
@@ -729,9 +766,9 @@ pub fn rules_for<'c>(contract: &'c Contract, endpoint: &Endpoint) -> Vec<(&'c st
             named.into_iter().filter(|s| listed.contains(s)).collect()
         };
         if named.is_empty() {
-            rules.push((task.text.as_str(), None));
+            rules.push((task, None));
         } else if let Some(status) = named.iter().find(|s| own.contains(s)) {
-            rules.push((task.text.as_str(), Some(*status)));
+            rules.push((task, Some(*status)));
         }
     }
     rules
@@ -761,14 +798,9 @@ fn join_name(op: &str, status: Option<u16>, slug: &str) -> String {
 
 /// `name`, or `name_2`, `name_3`, ... when taken; claims the result.
 fn unique(name: String, taken: &mut BTreeSet<String>) -> String {
-    let mut candidate = name.clone();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{name}_{n}");
-        n += 1;
-    }
-    taken.insert(candidate.clone());
-    candidate
+    let name = naming::numbered(&name, |candidate| taken.contains(candidate));
+    taken.insert(name.clone());
+    name
 }
 
 /// Words a test name does without.

@@ -19,24 +19,23 @@
 //! and no test a person edited is ever touched. The valid sample request lives in the generated
 //! `support/<operation>.rs`, so it follows the contract in the skeletons too.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::format::{after_inner_docs, fill_placeholders};
-use super::layout::{self, Operation};
+use super::layout;
 use super::samples::Sample;
-use super::test_cases::{OpTests, endpoint_tests};
+use super::test_cases::{OpTests, endpoint_tests, served_methods, served_on};
 use super::test_contract::contract_file;
 use super::test_support::support_file;
 use super::{Ownership, PlannedFile, file_name, format, generated_header};
 use super::{test_skeletons, test_support};
-use crate::check::route_shape;
 use crate::codegen::inner_doc_attrs;
 use crate::codegen::tokens::ident;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Contract, Method};
+use crate::model::Contract;
 use crate::source::Span;
 
 pub use super::test_cases::root_module;
@@ -54,19 +53,14 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
     // Code to Create paths that leave the crate are `plan`'s to report.
     let layout = layout::layout(contracts, &mut Diagnostics::default());
     let operations = layout.operations(contracts);
-    let served = served_methods(&operations);
+    let served = served_methods(operations.iter().map(|op| op.endpoint));
     let mut files = Vec::new();
     let mut failures = Vec::new();
     let mut modules = Vec::new();
     let mut skeleton_modules = Vec::new();
     for op in &operations {
         let endpoint = op.endpoint;
-        let shape = route_shape(&endpoint.route);
-        let tests = endpoint_tests(
-            op.contract,
-            endpoint,
-            &served.get(&shape).cloned().unwrap_or_default(),
-        );
+        let tests = endpoint_tests(op.contract, endpoint, &served_on(&served, endpoint));
         let ctx = OpTests::new(op, tests);
         let sources = [file_name(op.contract)];
         let (tokens, samples) = support_file(&ctx);
@@ -139,18 +133,6 @@ pub fn plan_tests(contracts: &[Contract], library: &str) -> Result<Vec<PlannedFi
 /// `tests/endpoints/<module>.rs`, the file of a module of the binary's root.
 pub fn skeleton_path(module: &str) -> String {
     format!("{TEST_BINARY}/{module}.rs")
-}
-
-/// The methods served on each route shape, across every operation.
-fn served_methods(operations: &[Operation<'_>]) -> BTreeMap<String, BTreeSet<Method>> {
-    let mut served: BTreeMap<String, BTreeSet<Method>> = BTreeMap::new();
-    for op in operations {
-        served
-            .entry(route_shape(&op.endpoint.route))
-            .or_default()
-            .insert(op.endpoint.method);
-    }
-    served
 }
 
 /// `contract/mod.rs`: a module per operation (`operations` are their module names).

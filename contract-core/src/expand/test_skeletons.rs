@@ -64,7 +64,7 @@ fn skeleton_text(skeleton: &Skeleton) -> syn::Result<String> {
                 None,
             )
         }
-        Need::Rule(text) => (
+        Need::Rule { text, .. } => (
             format!("arrange and check: {text}"),
             "Arrange what this rule needs, then make the request and the checks below say it."
                 .to_string(),

@@ -15,20 +15,12 @@ const SHOWN: usize = 200;
 pub(super) struct Report<'a> {
     pub url: &'a str,
     pub plan: &'a Plan,
-    pub outcomes: &'a [Vec<Option<Outcome>>],
-}
-
-/// What happened to one case, as a report names it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Result {
-    Passed,
-    Failed,
-    NotExercised,
+    pub outcomes: &'a [Vec<Outcome>],
 }
 
 impl Report<'_> {
     /// Every case with its endpoint and outcome, in the plan's order.
-    fn cases(&self) -> impl Iterator<Item = (&EndpointPlan, &Case, Option<&Outcome>)> {
+    fn cases(&self) -> impl Iterator<Item = (&EndpointPlan, &Case, &Outcome)> {
         self.plan
             .endpoints
             .iter()
@@ -38,27 +30,36 @@ impl Report<'_> {
                     .cases
                     .iter()
                     .zip(outcomes)
-                    .map(move |(case, outcome)| (endpoint, case, outcome.as_ref()))
+                    .map(move |(case, outcome)| (endpoint, case, outcome))
             })
     }
 
-    fn count(&self, wanted: Result) -> usize {
+    /// How many cases have a verdict that `is`.
+    fn count(&self, is: fn(&Verdict) -> bool) -> usize {
         self.cases()
-            .filter(|(_, _, outcome)| result(*outcome) == wanted)
+            .filter(|(_, _, outcome)| is(&outcome.verdict))
             .count()
     }
 
     /// How many cases failed.
     pub fn failed(&self) -> usize {
-        self.count(Result::Failed)
+        self.count(|v| matches!(v, Verdict::Fail(_)))
+    }
+
+    fn passed(&self) -> usize {
+        self.count(|v| matches!(v, Verdict::Pass(_)))
+    }
+
+    fn not_exercised(&self) -> usize {
+        self.count(|v| matches!(v, Verdict::NotExercised(_)))
     }
 
     fn summary(&self) -> String {
         format!(
             "{} passed, {} failed, {} not exercised",
-            self.count(Result::Passed),
+            self.passed(),
             self.failed(),
-            self.count(Result::NotExercised)
+            self.not_exercised()
         )
     }
 
@@ -68,7 +69,7 @@ impl Report<'_> {
         for (endpoint, outcomes) in self.plan.endpoints.iter().zip(self.outcomes) {
             let _ = writeln!(out, "\n{}", heading(endpoint));
             for (case, outcome) in endpoint.cases.iter().zip(outcomes) {
-                out.push_str(&human_case(endpoint, case, outcome.as_ref()));
+                out.push_str(&human_case(endpoint, case, outcome));
             }
         }
         let _ = writeln!(out, "\n{}", self.summary());
@@ -87,7 +88,7 @@ impl Report<'_> {
                     .cases
                     .iter()
                     .zip(outcomes)
-                    .map(|(case, outcome)| json_case(endpoint, case, outcome.as_ref()))
+                    .map(|(case, outcome)| json_case(endpoint, case, outcome))
                     .collect();
                 json!({
                     "endpoint": endpoint.signature,
@@ -100,9 +101,9 @@ impl Report<'_> {
             .collect();
         let report = json!({
             "url": self.url,
-            "passed": self.count(Result::Passed),
+            "passed": self.passed(),
             "failed": self.failed(),
-            "not_exercised": self.count(Result::NotExercised),
+            "not_exercised": self.not_exercised(),
             "endpoints": endpoints,
         });
         serde_json::to_string_pretty(&report).expect("the report serialises")
@@ -115,7 +116,6 @@ impl Report<'_> {
             let mut cases = String::new();
             let (mut failures, mut skipped) = (0, 0);
             for (case, outcome) in endpoint.cases.iter().zip(outcomes) {
-                let outcome = outcome.as_ref();
                 let _ = write!(
                     cases,
                     "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
@@ -124,8 +124,8 @@ impl Report<'_> {
                     escape(&endpoint.file.display().to_string()),
                     rule_of(case, outcome).at.line
                 );
-                match (result(outcome), outcome.map(|o| &o.verdict)) {
-                    (Result::Failed, Some(Verdict::Fail(Fault { why, .. }))) => {
+                match &outcome.verdict {
+                    Verdict::Fail(Fault { why, .. }) => {
                         failures += 1;
                         let _ = write!(
                             cases,
@@ -134,19 +134,15 @@ impl Report<'_> {
                             escape(&failure_text(endpoint, case, outcome))
                         );
                     }
-                    (Result::NotExercised, verdict) => {
+                    Verdict::NotExercised(why) => {
                         skipped += 1;
-                        let why = match verdict {
-                            Some(Verdict::NotExercised(why)) => why.as_str(),
-                            _ => "not sent",
-                        };
                         let _ = write!(
                             cases,
                             ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
                             escape(why)
                         );
                     }
-                    _ => cases.push_str("/>\n"),
+                    Verdict::Pass(_) => cases.push_str("/>\n"),
                 }
             }
             let _ = write!(
@@ -162,7 +158,7 @@ impl Report<'_> {
             escape(self.url),
             self.cases().count(),
             self.failed(),
-            self.count(Result::NotExercised),
+            self.not_exercised(),
         )
     }
 }
@@ -203,45 +199,36 @@ fn heading(endpoint: &EndpointPlan) -> String {
     )
 }
 
-fn result(outcome: Option<&Outcome>) -> Result {
-    match outcome.map(|o| &o.verdict) {
-        Some(Verdict::Pass(_)) => Result::Passed,
-        Some(Verdict::Fail(_)) => Result::Failed,
-        Some(Verdict::NotExercised(_)) | None => Result::NotExercised,
-    }
-}
-
-fn human_case(endpoint: &EndpointPlan, case: &Case, outcome: Option<&Outcome>) -> String {
-    match outcome.map(|o| &o.verdict) {
-        Some(Verdict::Pass(None)) => format!("  ok    {}\n", case.name),
-        Some(Verdict::Pass(Some(note))) => format!("  ok    {} ({note})\n", case.name),
-        Some(Verdict::NotExercised(why)) => format!(
+fn human_case(endpoint: &EndpointPlan, case: &Case, outcome: &Outcome) -> String {
+    match &outcome.verdict {
+        Verdict::Pass(None) => format!("  ok    {}\n", case.name),
+        Verdict::Pass(Some(note)) => format!("  ok    {} ({note})\n", case.name),
+        Verdict::NotExercised(why) => format!(
             "  skip  {}: {why} ({}:{}:{})\n",
             case.name,
             endpoint.file.display(),
             case.rule.at.line,
             case.rule.at.column
         ),
-        Some(Verdict::Fail(Fault { why, .. })) => {
+        Verdict::Fail(Fault { why, .. }) => {
             let mut out = format!("  FAIL  {}: {why}\n", case.name);
             for line in failure_text(endpoint, case, outcome).lines() {
                 let _ = writeln!(out, "        {line}");
             }
             out
         }
-        None => format!("  skip  {}: not sent\n", case.name),
     }
 }
 
 /// The request, the expectation with its rule's place, and the answer, one per line.
-fn failure_text(endpoint: &EndpointPlan, case: &Case, outcome: Option<&Outcome>) -> String {
-    let path = outcome.map_or(String::new(), |o| o.path.clone());
+fn failure_text(endpoint: &EndpointPlan, case: &Case, outcome: &Outcome) -> String {
+    let path = &outcome.path;
     let change = if case.change.is_empty() {
         String::new()
     } else {
         format!(", {}", case.change)
     };
-    let got = match outcome.and_then(|o| o.answer.as_ref()) {
+    let got = match &outcome.answer {
         Some(answer) => format!("{} {}", answer.status, shown(&answer.body)),
         None => "no answer".to_string(),
     };
@@ -258,41 +245,42 @@ fn failure_text(endpoint: &EndpointPlan, case: &Case, outcome: Option<&Outcome>)
 }
 
 /// The rule an outcome breaks: the one its answer points at, else its case's.
-fn rule_of<'a>(case: &'a Case, outcome: Option<&'a Outcome>) -> &'a Rule {
-    match outcome.map(|o| &o.verdict) {
-        Some(Verdict::Fail(Fault {
+fn rule_of<'a>(case: &'a Case, outcome: &'a Outcome) -> &'a Rule {
+    match &outcome.verdict {
+        Verdict::Fail(Fault {
             rule: Some(rule), ..
-        })) => rule,
+        }) => rule,
         _ => &case.rule,
     }
 }
 
-fn json_case(endpoint: &EndpointPlan, case: &Case, outcome: Option<&Outcome>) -> Value {
-    let (result, reason) = match outcome.map(|o| &o.verdict) {
-        Some(Verdict::Pass(note)) => ("passed", note.clone()),
-        Some(Verdict::Fail(Fault { why, .. })) => ("failed", Some(why.clone())),
-        Some(Verdict::NotExercised(why)) => ("not_exercised", Some(why.clone())),
-        None => ("not_exercised", None),
+fn json_case(endpoint: &EndpointPlan, case: &Case, outcome: &Outcome) -> Value {
+    let (result, reason) = match &outcome.verdict {
+        Verdict::Pass(note) => ("passed", note.clone()),
+        Verdict::Fail(Fault { why, .. }) => ("failed", Some(why.clone())),
+        Verdict::NotExercised(why) => ("not_exercised", Some(why.clone())),
     };
     let answer = outcome
-        .and_then(|o| o.answer.as_ref())
+        .answer
+        .as_ref()
         .map(|a| json!({ "status": a.status, "body": shown(&a.body) }));
+    let rule = rule_of(case, outcome);
     json!({
         "name": case.name,
         "result": result,
         "reason": reason,
         "request": {
             "method": case.request.method,
-            "path": outcome.map(|o| o.path.clone()).unwrap_or_else(|| request_path(&case.request)),
+            "path": outcome.path,
             "change": case.change,
         },
         "expected": expected(&case.expect),
         "answer": answer,
         "rule": {
-            "what": rule_of(case, outcome).what,
+            "what": rule.what,
             "file": endpoint.file.display().to_string(),
-            "line": rule_of(case, outcome).at.line,
-            "column": rule_of(case, outcome).at.column,
+            "line": rule.at.line,
+            "column": rule.at.column,
         },
     })
 }
@@ -320,7 +308,7 @@ fn expected(expect: &Expect) -> String {
 }
 
 /// The path a request goes to before any identifier is known.
-fn request_path(request: &Request) -> String {
+pub(super) fn request_path(request: &Request) -> String {
     let (path, _) = request.path_with(&Default::default());
     let query = request.query_string();
     if query.is_empty() {
