@@ -13,11 +13,12 @@ use contract_core::Source;
 use contract_core::diff::{self, Change, Class};
 
 use crate::Failure;
+use crate::messages::{Level, Message, MessageFormat};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// OLD and NEW, each an issue file or a directory of them; with `--base`, the issue files as
-    /// they are now.
+    /// OLD and NEW, each an issue file or a directory of them (`-`: one issue from standard
+    /// input); with `--base`, the issue files as they are now.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Compare the issue files with the same files at this git revision (a branch, a tag, a
@@ -38,13 +39,14 @@ enum FailOn {
     Notes,
 }
 
-pub fn run(args: &Args) -> Result<ExitCode, Failure> {
-    let load = contract_core::load_files::<PathBuf>;
+pub fn run(args: &Args, format: MessageFormat) -> Result<ExitCode, Failure> {
+    format.alone_or_json(args.json, "the changes")?;
+    let load = |files: &[PathBuf]| crate::input::load(files);
     let (old, new) = match &args.base {
         Some(base) => {
+            crate::input::refuse_stdin(&args.paths, "`--base` reads the same files from git")?;
             let files = issue_files(&args.paths)?;
-            let old = contract_core::load_sources(&at_revision(base, &files)?)
-                .map_err(contract_core::LoadError::Invalid)?;
+            let old = crate::input::contracts(&at_revision(base, &files)?)?;
             (old, load(&files)?)
         }
         None => match args.paths.as_slice() {
@@ -58,12 +60,12 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         },
     };
     let changes = diff::diff(&old, &new);
-    let text = if args.json {
-        json(&changes)
+    if args.json {
+        out!("{}", json(&changes));
     } else {
-        human(&changes)
-    };
-    out!("{text}");
+        format.emit(&messages(&changes, args.base.as_deref(), args.fail_on));
+        format.for_people(&human(&changes));
+    }
     let fails = changes.iter().any(|c| match args.fail_on {
         FailOn::Breaking => c.class == Class::Breaking,
         FailOn::Notes => c.class != Class::Compatible,
@@ -80,7 +82,7 @@ fn issue_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for path in paths {
         let path = path.as_ref();
-        if !path.is_dir() {
+        if crate::input::is_stdin(path) || !path.is_dir() {
             files.push(path.to_path_buf());
             continue;
         }
@@ -165,6 +167,34 @@ fn human(changes: &[Change]) -> String {
         counts[&Class::Compatible]
     ));
     out
+}
+
+/// Each change as a message at the line of the contract that says it (the new one's, or the old
+/// one's for what was removed, under its own name rather than `file@REF`): what fails the command
+/// is an error, other notes warnings, compatible changes notes.
+fn messages(changes: &[Change], base: Option<&str>, fail_on: FailOn) -> Vec<Message> {
+    changes
+        .iter()
+        .map(|change| {
+            let (level, kind) = match change.class {
+                Class::Breaking => (Level::Error, "breaking-change"),
+                Class::Note if fail_on == FailOn::Notes => (Level::Error, "diff-note"),
+                Class::Note => (Level::Warning, "diff-note"),
+                Class::Compatible => (Level::Note, "compatible-change"),
+            };
+            let text = format!("{}: {}", change.endpoint, change.message);
+            let message = Message::new(level, kind, text).code(change.rule);
+            match change.new.as_ref().or(change.old.as_ref()) {
+                Some(place) => {
+                    let file = base
+                        .and_then(|base| place.file.strip_suffix(&format!("@{base}")))
+                        .unwrap_or(&place.file);
+                    message.at_line(Path::new(file), place.line)
+                }
+                None => message,
+            }
+        })
+        .collect()
 }
 
 fn counts(changes: &[Change]) -> BTreeMap<Class, usize> {

@@ -11,7 +11,7 @@ use crate::Failure;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Issue files in the Backend Feature Task format.
+    /// Issue files in the Backend Feature Task format; `-` reads one from standard input.
     #[arg(required = true, value_name = "ISSUE.md")]
     issues: Vec<PathBuf>,
     /// Print the checked model as JSON (see docs/inspect-json.md) instead of a summary.
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
-    let contracts = contract_core::load_files(&args.issues)?;
+    let contracts = crate::input::load(&args.issues)?;
     let out = if args.template {
         contracts
             .iter()

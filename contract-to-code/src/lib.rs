@@ -26,13 +26,17 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::write_out(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
+mod completions;
 mod dependency;
 mod diff;
+mod input;
 mod inspect;
 mod manifest;
+mod messages;
 mod mock;
 mod openapi;
 mod paths;
+mod pull;
 mod scaffold;
 mod scaffold_tests;
 mod verify;
@@ -46,6 +50,8 @@ use std::sync::OnceLock;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use contract_core::{Diagnostics, LoadError};
 
+use crate::messages::{Level, Message, MessageFormat};
+
 #[derive(Parser)]
 #[command(
     version,
@@ -54,6 +60,16 @@ use contract_core::{Diagnostics, LoadError};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How problems and findings are printed: text for people, one JSON object per line, or
+    /// GitHub workflow commands that annotate the lines of a pull request (docs/messages.md).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "FORMAT"
+    )]
+    message_format: MessageFormat,
 }
 
 #[derive(Subcommand)]
@@ -71,6 +87,11 @@ enum Command {
     /// Send a running service, in any language, the requests the contracts decide, and check
     /// its answers: status, error message, body type. It sends writes: use a test deployment.
     Verify(verify::Args),
+    /// Copy GitHub issues that hold a contract into files, through the `gh` command line, or
+    /// check that the files still say what the issues say.
+    Pull(pull::Args),
+    /// Print a completion script for a shell.
+    Completions(completions::Args),
 }
 
 /// The name of the cargo subcommand the installed binary provides: `cargo contract-to-code ...`.
@@ -108,18 +129,21 @@ where
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
+    let format = cli.message_format;
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(&args),
-        Command::Scaffold(args) => scaffold::run(&args),
+        Command::Scaffold(args) => scaffold::run(&args, format),
         Command::Openapi(args) => openapi::run(&args),
-        Command::Diff(args) => diff::run(&args),
-        Command::Mock(args) => mock::run(&args),
-        Command::Verify(args) => verify::run(&args),
+        Command::Diff(args) => diff::run(&args, format),
+        Command::Mock(args) => mock::run(&args, format),
+        Command::Verify(args) => verify::run(&args, format),
+        Command::Pull(args) => pull::run(&args, format),
+        Command::Completions(args) => completions::run(&args),
     };
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprint!("{}", error.render());
+            error.report(format);
             ExitCode::from(2)
         }
     }
@@ -175,6 +199,29 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// Prints the failure in `format`: its messages, then the text for people on standard error.
+    fn report(&self, format: MessageFormat) {
+        format.emit(&self.messages());
+        eprint!("{}", self.render());
+    }
+
+    /// The failure as messages: one per diagnostic, or one for the whole.
+    fn messages(&self) -> Vec<Message> {
+        let usage = |text: String| Message::new(Level::Error, "usage", text);
+        match self {
+            Failure::Load(LoadError::Invalid(diagnostics)) | Failure::Refused(diagnostics) => {
+                diagnostics.iter().map(Message::from_diagnostic).collect()
+            }
+            Failure::Load(LoadError::Io { path, error }) | Failure::Read { path, error } => {
+                vec![usage(format!("cannot read `{}`: {error}", path.display())).in_file(path)]
+            }
+            Failure::Io { path, error } => {
+                vec![usage(format!("cannot write `{}`: {error}", path.display())).in_file(path)]
+            }
+            Failure::Usage(message) => vec![usage(message.clone())],
+        }
+    }
+
     fn render(&self) -> String {
         match self {
             Failure::Load(LoadError::Invalid(diagnostics)) => diagnostics.render(color_stderr()),

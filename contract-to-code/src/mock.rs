@@ -14,12 +14,15 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use contract_core::mock::{self, Mock};
+use contract_core::{Contract, Source};
 
 use crate::Failure;
+use crate::messages::MessageFormat;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Issue files in the Backend Feature Task format: every endpoint of all of them is served.
+    /// Issue files in the Backend Feature Task format: every endpoint of all of them is served
+    /// (`-`: one issue from standard input, read once).
     #[arg(required = true, value_name = "ISSUE.md")]
     issues: Vec<PathBuf>,
     /// The port to listen on (0: any free port, printed at start).
@@ -39,9 +42,10 @@ const BODY_LIMIT: usize = 16 * 1024 * 1024;
 /// How often the issue files are looked at for changes.
 const POLL: Duration = Duration::from_millis(300);
 
-pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+pub fn run(args: &Args, format: MessageFormat) -> Result<ExitCode, Failure> {
     let started = Instant::now();
-    let contracts = contract_core::load_files(&args.issues)?;
+    let sources = crate::input::sources(&args.issues)?;
+    let contracts = crate::input::contracts(&sources)?;
     let state = Arc::new(RwLock::new(
         Mock::new(&contracts).with_token(args.token.clone()),
     ));
@@ -63,7 +67,13 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             args.issues.len(),
             started.elapsed().as_millis()
         );
-        watch(args.issues.clone(), args.token.clone(), Arc::clone(&state));
+        let reload = Reload {
+            issues: args.issues.clone(),
+            sources,
+            token: args.token.clone(),
+            format,
+        };
+        reload.watch(Arc::clone(&state));
         let app = Router::new().fallback(answer).with_state(state);
         axum::serve(listener, app)
             .await
@@ -72,39 +82,66 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reloads the issues whenever one of the files changes; a version that does not load is
-/// reported and the last good one keeps serving.
-fn watch(issues: Vec<PathBuf>, token: Option<String>, state: Arc<RwLock<Mock>>) {
-    let stamp = move |issues: &[PathBuf]| -> Vec<Option<SystemTime>> {
-        issues
-            .iter()
-            .map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
-            .collect()
-    };
-    std::thread::spawn(move || {
-        let mut seen = stamp(&issues);
-        loop {
-            std::thread::sleep(POLL);
-            let now = stamp(&issues);
-            if now == seen {
-                continue;
-            }
-            seen = now;
-            match contract_core::load_files(&issues) {
-                Ok(contracts) => {
-                    let mock = Mock::new(&contracts).with_token(token.clone());
-                    outln!("mock: reloaded, {} endpoint(s)", mock.endpoints());
-                    if let Ok(mut state) = state.write() {
-                        *state = mock;
+/// What reloading the issues needs: standard input's text is kept, as it cannot be read again.
+struct Reload {
+    issues: Vec<PathBuf>,
+    sources: Vec<Arc<Source>>,
+    token: Option<String>,
+    format: MessageFormat,
+}
+
+impl Reload {
+    /// Reloads the issues whenever one of the files changes; a version that does not load is
+    /// reported and the last good one keeps serving.
+    fn watch(mut self, state: Arc<RwLock<Mock>>) {
+        std::thread::spawn(move || {
+            let mut seen = self.stamps();
+            loop {
+                std::thread::sleep(POLL);
+                let now = self.stamps();
+                if now == seen {
+                    continue;
+                }
+                seen = now;
+                match self.load() {
+                    Ok(contracts) => {
+                        let mock = Mock::new(&contracts).with_token(self.token.clone());
+                        outln!("mock: reloaded, {} endpoint(s)", mock.endpoints());
+                        if let Ok(mut state) = state.write() {
+                            *state = mock;
+                        }
+                    }
+                    Err(failure) => {
+                        eprintln!(
+                            "mock: the issues no longer load; still serving the last version"
+                        );
+                        failure.report(self.format);
                     }
                 }
-                Err(error) => eprint!(
-                    "mock: the issues no longer load; still serving the last version\n{}",
-                    Failure::Load(error).render()
-                ),
+            }
+        });
+    }
+
+    fn stamps(&self) -> Vec<Option<SystemTime>> {
+        self.issues
+            .iter()
+            .filter(|p| !crate::input::is_stdin(p))
+            .map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+            .collect()
+    }
+
+    /// The files read again, standard input as it was.
+    fn load(&mut self) -> Result<Vec<Contract>, Failure> {
+        for (path, source) in self.issues.iter().zip(&mut self.sources) {
+            if !crate::input::is_stdin(path) {
+                *source = Source::read(path).map_err(|error| Failure::Read {
+                    path: path.clone(),
+                    error,
+                })?;
             }
         }
-    });
+        crate::input::contracts(&self.sources)
+    }
 }
 
 async fn answer(State(state): State<Arc<RwLock<Mock>>>, request: Request) -> Response {

@@ -10,7 +10,7 @@ use crate::scaffold::write_atomically;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Issue files in the Backend Feature Task format.
+    /// Issue files in the Backend Feature Task format; `-` reads one from standard input.
     #[arg(required = true, value_name = "ISSUE.md")]
     issues: Vec<PathBuf>,
     /// Write the document to FILE instead of standard output.
@@ -28,7 +28,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
-    let contracts = contract_core::load_files(&args.issues)?;
+    let contracts = crate::input::load(&args.issues)?;
     let info = Info {
         title: args.title.clone(),
         version: args.api_version.clone(),

@@ -29,6 +29,7 @@ use contract_core::expand::{self, HandlerStyle, Ownership, PlanOptions, PlannedF
 use crate::Failure;
 use crate::dependency::{self, Resolved};
 use crate::manifest::{Manifest, enclosing_workspace};
+use crate::messages::{Level, Message, MessageFormat};
 use crate::paths::relative_to;
 use crate::scaffold_tests::{self, Coverage, Legacy, Move, TestTarget};
 
@@ -110,7 +111,11 @@ struct Step {
     action: Action,
 }
 
-pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+pub fn run(args: &Args, format: MessageFormat) -> Result<ExitCode, Failure> {
+    crate::input::refuse_stdin(
+        &args.issues,
+        "scaffold writes code that names its issue file, and reads it again at every build",
+    )?;
     let contracts = contract_core::load_files(&args.issues)?;
     let root = &args.crate_dir;
     if root.exists() && !root.is_dir() {
@@ -155,10 +160,16 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     check_parents(root, &steps)?;
     if args.check {
         let coverage = match tests {
-            TestTarget::Library(_) => scaffold_tests::report_untested(root, &contracts),
+            TestTarget::Library(_) => scaffold_tests::coverage(root, &contracts),
             TestTarget::Skipped(_) => Coverage::default(),
         };
-        return Ok(report_drift(&steps, coverage, args.deny_ignored));
+        return Ok(report_drift(
+            root,
+            &steps,
+            coverage,
+            args.deny_ignored,
+            format,
+        ));
     }
     if args.dry_run {
         print_dry_run(&steps);
@@ -373,12 +384,21 @@ fn writes(action: &Action) -> bool {
 }
 
 /// `--check`: names each generated file that is missing, differs or is stale, a test binary root
-/// that is missing or lacks `mod` lines, and each test file to move to the one binary; 1 if any,
-/// if a contract status has no test, or, with `deny_ignored`, if one has only ignored tests (both
-/// already reported).
-fn report_drift(steps: &[Step], coverage: Coverage, deny_ignored: bool) -> ExitCode {
-    let Coverage { untested, ignored } = coverage;
-    let mut drift = 0;
+/// that is missing or lacks `mod` lines, each test file to move to the one binary, and each
+/// contract status without a test; 1 if any, or, with `deny_ignored`, if a status has only
+/// ignored tests.
+fn report_drift(
+    root: &Path,
+    steps: &[Step],
+    coverage: Coverage,
+    deny_ignored: bool,
+    format: MessageFormat,
+) -> ExitCode {
+    let Coverage {
+        untested,
+        mut ignored,
+    } = coverage;
+    let mut drift = Vec::new();
     for step in steps {
         // The binary's root decides which tests exist: without it, or without its `mod` lines,
         // tests the issues give are left out.
@@ -394,38 +414,66 @@ fn report_drift(steps: &[Step], coverage: Coverage, deny_ignored: bool) -> ExitC
             ),
             _ => continue,
         };
-        eprintln!("drift: {line}");
-        drift += 1;
-    }
-    if untested > 0 {
-        eprintln!(
-            "scaffold --check: {untested} contract status(es) without a test; run `{} scaffold` to add their skeletons",
-            crate::program()
+        let file = shown_path(root, path);
+        let help = format!("run `{} scaffold` to update it", crate::program());
+        drift.push(
+            Message::new(Level::Error, "drift", line)
+                .in_file(&file)
+                .help(help),
         );
     }
-    if ignored > 0 {
+    if deny_ignored {
+        ignored.iter_mut().for_each(|m| m.level = Level::Error);
+    }
+    let messages: Vec<Message> = drift
+        .iter()
+        .chain(&untested)
+        .chain(&ignored)
+        .cloned()
+        .collect();
+    format.emit(&messages);
+    for message in &messages {
+        eprintln!("{}: {}", message.kind, message.message);
+    }
+    let program = crate::program();
+    if !untested.is_empty() {
+        eprintln!(
+            "scaffold --check: {} contract status(es) without a test; run `{program} scaffold` to add their skeletons",
+            untested.len()
+        );
+    }
+    if !ignored.is_empty() {
         let then = if deny_ignored {
             "write them and remove the `#[ignore]`"
         } else {
             "`--deny-ignored` fails on these"
         };
         eprintln!(
-            "scaffold --check: {ignored} contract status(es) tested only by #[ignore]d tests; {then}"
+            "scaffold --check: {} contract status(es) tested only by #[ignore]d tests; {then}",
+            ignored.len()
         );
     }
-    let failing_ignored = deny_ignored && ignored > 0;
-    if drift == 0 && untested == 0 && !failing_ignored {
-        outln!("scaffold --check: every generated file matches the issues");
-        ExitCode::SUCCESS
-    } else if drift == 0 {
+    if !drift.is_empty() {
+        eprintln!(
+            "scaffold --check: {} generated file(s) out of date; run `{program} scaffold` to update them",
+            drift.len()
+        );
+    }
+    if messages.iter().any(|m| m.level == Level::Error) {
         ExitCode::from(1)
     } else {
-        eprintln!(
-            "scaffold --check: {drift} generated file(s) out of date; run `{} scaffold` to update them",
-            crate::program()
-        );
-        ExitCode::from(1)
+        format.for_people("scaffold --check: every generated file matches the issues\n");
+        ExitCode::SUCCESS
     }
+}
+
+/// A path in the crate as the user would name it from where they ran the command:
+/// `examples/todo-api/src/routes.rs`, or `src/routes.rs` for `--crate .`.
+fn shown_path(root: &Path, path: &str) -> PathBuf {
+    root.join(path)
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 /// `--dry-run`: what a run would do, with a unified diff for each existing file it would change.

@@ -14,6 +14,7 @@ use contract_core::expand::test_support::DEV_DEPENDENCY;
 use contract_core::expand::{GENERATED_MARKER, Ownership, PlannedFile};
 
 use crate::manifest::Manifest;
+use crate::messages::{Level, Message};
 
 /// Whether tests are planned, and for which library.
 #[derive(Debug, PartialEq, Eq)]
@@ -70,51 +71,56 @@ pub fn test_names(root: &Path) -> BTreeMap<String, bool> {
     names
 }
 
-/// What `--check` found of the contract statuses' tests.
-#[derive(Clone, Copy, Debug, Default)]
+/// What `--check` found of the contract statuses' tests: a message for each status no test is
+/// named after, and one for each whose every test is `#[ignore]`d (right after scaffolding, every
+/// one that needs state: its skeleton is ignored until a person writes it).
+#[derive(Clone, Debug, Default)]
 pub struct Coverage {
-    /// Statuses no test is named after.
-    pub untested: usize,
-    /// Statuses whose every test is `#[ignore]`d (right after scaffolding, every one that needs
-    /// state: its skeleton is ignored until a person writes it).
-    pub ignored: usize,
+    pub untested: Vec<Message>,
+    pub ignored: Vec<Message>,
 }
 
-/// `--check`: prints a line for each contract status no test in `tests/` covers (by the name
-/// `<operation>_<status>...`), and for each whose only tests are `#[ignore]`d, and counts both.
-pub fn report_untested(root: &Path, contracts: &[Contract]) -> Coverage {
+/// `--check`: the contract statuses no test in `tests/` covers (by the name
+/// `<operation>_<status>...`), and those whose only tests are `#[ignore]`d, each at the issue's
+/// line that lists the status.
+pub fn coverage(root: &Path, contracts: &[Contract]) -> Coverage {
     let names = test_names(root);
     let mut coverage = Coverage::default();
     for required in required_tests(contracts) {
+        let status = format!(
+            "{} {} \"{}\" ({})",
+            required.endpoint, required.status, required.message, required.issue
+        );
+        let at = |level, kind, text: String| {
+            Message::new(level, kind, text)
+                .at(&required.file, required.at.line, required.at.column)
+                .code(&required.prefix)
+        };
         let mut covering = names
             .iter()
             .filter(|(name, _)| required.covered_by(name))
             .peekable();
-        if covering.peek().is_some() {
-            if covering.clone().all(|(_, ignored)| *ignored) {
-                let tests: Vec<&str> = covering.map(|(name, _)| name.as_str()).collect();
-                let (tests_are, listed) = match tests.as_slice() {
-                    [one] => ("test is", format!("`{one}`")),
-                    _ => ("tests are", format!("`{}`", tests.join("`, `"))),
-                };
-                eprintln!(
-                    "ignored: {} {} \"{}\" ({}): its only {tests_are} #[ignore]d: {listed}",
-                    required.endpoint, required.status, required.message, required.issue,
-                );
-                coverage.ignored += 1;
-            }
-            continue;
+        if covering.peek().is_none() {
+            coverage.untested.push(at(
+                Level::Error,
+                "untested",
+                format!(
+                    "{status}: no test in tests/ is named `{}` or `{}_...`",
+                    required.prefix, required.prefix
+                ),
+            ));
+        } else if covering.clone().all(|(_, ignored)| *ignored) {
+            let tests: Vec<&str> = covering.map(|(name, _)| name.as_str()).collect();
+            let (tests_are, listed) = match tests.as_slice() {
+                [one] => ("test is", format!("`{one}`")),
+                _ => ("tests are", format!("`{}`", tests.join("`, `"))),
+            };
+            coverage.ignored.push(at(
+                Level::Warning,
+                "ignored",
+                format!("{status}: its only {tests_are} #[ignore]d: {listed}"),
+            ));
         }
-        eprintln!(
-            "untested: {} {} \"{}\" ({}): no test in tests/ is named `{}` or `{}_...`",
-            required.endpoint,
-            required.status,
-            required.message,
-            required.issue,
-            required.prefix,
-            required.prefix
-        );
-        coverage.untested += 1;
     }
     coverage
 }

@@ -17,13 +17,14 @@ use contract_core::expand::samples::TOKEN;
 use contract_core::verify::{self, Case, Kind, Plan, Verdict};
 
 use crate::Failure;
+use crate::messages::MessageFormat;
 use crate::scaffold::write_atomically;
 
 mod report;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Issue files in the Backend Feature Task format.
+    /// Issue files in the Backend Feature Task format; `-` reads one from standard input.
     #[arg(required = true, value_name = "ISSUE.md")]
     issues: Vec<PathBuf>,
     /// The service's base URL (`http://127.0.0.1:3000`); every request goes to a path under it.
@@ -72,12 +73,13 @@ pub(crate) struct Answer {
     pub body: Vec<u8>,
 }
 
-pub fn run(args: &Args) -> Result<ExitCode, Failure> {
-    let contracts = contract_core::load_files(&args.issues)?;
+pub fn run(args: &Args, format: MessageFormat) -> Result<ExitCode, Failure> {
+    format.alone_or_json(args.json, "the report")?;
+    let contracts = crate::input::load(&args.issues)?;
     let base = &args.url;
     let plan = verify::plan(&contracts, args.token.as_deref().unwrap_or(TOKEN));
     if args.dry_run {
-        outln!("{}", report::dry_run(&plan, base));
+        format.for_people(&format!("{}\n", report::dry_run(&plan, base)));
         return Ok(ExitCode::SUCCESS);
     }
     let client = Client::new(base, args.timeout, args.token.is_none());
@@ -94,7 +96,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     if args.json {
         outln!("{}", report.json());
     } else {
-        out!("{}", report.human());
+        format.emit(&report.messages());
+        format.for_people(&report.human());
     }
     Ok(if report.failed() > 0 {
         ExitCode::from(1)

@@ -268,7 +268,7 @@ fn the_installed_binary_runs_as_a_cargo_subcommand() {
     assert_eq!(help.status.code(), Some(0));
     let help = String::from_utf8_lossy(&help.stdout);
     assert!(
-        help.contains("Usage: cargo contract-to-code <COMMAND>"),
+        help.contains("Usage: cargo contract-to-code [OPTIONS] <COMMAND>"),
         "{help}"
     );
     let unknown = run(&["contract-to-code", "inspec"]);

@@ -42,15 +42,23 @@ pub fn resolve(written: &str, manifest_dir: &Path) -> PathBuf {
 /// Reads and checks the issue `literal` names.
 pub fn load(literal: &LitStr, manifest_dir: &Path) -> Result<Loaded, LoadFailure> {
     let written = literal.value();
+    if written == "-" {
+        return Err(LoadFailure {
+            error: syn::Error::new(
+                literal.span(),
+                "`#[contract]` reads its issue from a file at every build: `-` (standard input, \
+                 as the command line takes it) cannot be one; give the issue file's path",
+            ),
+            file: None,
+        });
+    }
     let file = resolve(&written, manifest_dir);
     let text = match std::fs::read_to_string(&file) {
         Ok(text) => text,
         Err(error) => {
             let message = format!(
-                "cannot read the issue `{written}`: {error}\n\
-                 tried: {}\n\
-                 note: a relative path starts at the crate's directory (CARGO_MANIFEST_DIR)",
-                file.display()
+                "cannot read the issue `{written}`: {error}{}",
+                where_relative(&written, manifest_dir)
             );
             return Err(LoadFailure {
                 error: syn::Error::new(literal.span(), message),
@@ -86,6 +94,22 @@ pub fn load(literal: &LitStr, manifest_dir: &Path) -> Result<Loaded, LoadFailure
     }
 }
 
+/// For a relative path, the folder it starts at: named by the crate's folder, not the absolute
+/// path, so the message reads the same on every machine and in every target directory.
+fn where_relative(written: &str, manifest_dir: &Path) -> String {
+    if Path::new(written).is_absolute() {
+        return String::new();
+    }
+    let folder = manifest_dir.file_name().map_or_else(
+        || manifest_dir.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    format!(
+        "\nnote: the path is relative to the crate's folder `{folder}`, the one with its Cargo.toml \
+         (CARGO_MANIFEST_DIR)"
+    )
+}
+
 /// A rendered diagnostic as a compile error's message: rustc prints its own `error: ` in front.
 fn rendered(text: &str) -> String {
     let text = text.strip_prefix("error: ").unwrap_or(text);
@@ -105,6 +129,14 @@ mod tests {
     }
 
     #[test]
+    fn standard_input_is_refused_with_why() {
+        let literal = LitStr::new("-", Span::call_site());
+        let failure = load(&literal, Path::new("/crate")).unwrap_err();
+        let message = failure.error.to_string();
+        assert!(message.contains("reads its issue from a file"), "{message}");
+    }
+
+    #[test]
     fn a_missing_file_names_the_path_tried() {
         let literal = LitStr::new("nope.md", Span::call_site());
         let failure = load(&literal, Path::new("/no/such/dir")).unwrap_err();
@@ -113,7 +145,11 @@ mod tests {
             message.contains("cannot read the issue `nope.md`"),
             "{message}"
         );
-        assert!(message.contains("tried: /no/such/dir/nope.md"), "{message}");
+        assert!(
+            message.contains("relative to the crate's folder `dir`"),
+            "{message}"
+        );
+        assert!(!message.contains("/no/such"), "{message}");
         assert!(failure.file.is_none());
     }
 }

@@ -166,6 +166,10 @@ pub struct RequiredTest {
     pub message: String,
     /// The issue file's name.
     pub issue: String,
+    /// The issue file, as it was loaded.
+    pub file: std::path::PathBuf,
+    /// Where the issue lists the status.
+    pub at: crate::source::LineCol,
 }
 
 impl RequiredTest {
@@ -188,6 +192,8 @@ pub fn required_tests(contracts: &[Contract]) -> Vec<RequiredTest> {
                     status: error.status,
                     message: error.message.clone(),
                     issue: file_name(contract),
+                    file: contract.file.clone(),
+                    at: error.at,
                 });
             }
         }
@@ -280,6 +286,8 @@ mod tests {
             status: 409,
             message: "Taken".into(),
             issue: "01.md".into(),
+            file: "issues/01.md".into(),
+            at: crate::source::LineCol { line: 8, column: 11 },
         };
         assert!(required.covered_by("create_user_409"));
         assert!(required.covered_by("create_user_409_email_taken"));

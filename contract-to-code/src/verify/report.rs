@@ -8,6 +8,7 @@ use contract_core::verify::{Case, EndpointPlan, Expect, Fault, Plan, Request, Ru
 use serde_json::{Value, json};
 
 use super::Outcome;
+use crate::messages::{Level, Message};
 
 /// How much of an answer's body a report shows.
 const SHOWN: usize = 200;
@@ -107,6 +108,30 @@ impl Report<'_> {
             "endpoints": endpoints,
         });
         serde_json::to_string_pretty(&report).expect("the report serialises")
+    }
+
+    /// Each failed case as a message at the line of the rule it breaks.
+    pub fn messages(&self) -> Vec<Message> {
+        self.cases()
+            .filter_map(|(endpoint, case, outcome)| {
+                let Verdict::Fail(Fault { why, .. }) = &outcome.verdict else {
+                    return None;
+                };
+                let rule = rule_of(case, outcome);
+                let mut message = Message::new(
+                    Level::Error,
+                    "failed-case",
+                    format!("{}: {why}", endpoint.signature),
+                )
+                .at(&endpoint.file, rule.at.line, rule.at.column)
+                .code(&case.name);
+                message.notes = failure_text(endpoint, case, outcome)
+                    .lines()
+                    .map(str::to_string)
+                    .collect();
+                Some(message)
+            })
+            .collect()
     }
 
     /// The report as JUnit XML: a test suite per endpoint, a test case per request.
