@@ -113,6 +113,8 @@ enum Plan {
     Keep {
         github_changed: bool,
     },
+    /// Not pulled yet, and a file `pull` did not write is at its path: kept without `--force`.
+    Occupied,
 }
 
 struct Step<'a> {
@@ -193,7 +195,9 @@ fn check(steps: &[Step], messages: &mut Vec<Message>, report: &mut String) -> Ex
     for step in steps {
         let why = match &step.plan {
             Plan::Unchanged => continue,
-            Plan::Create => format!("issue #{} is not pulled yet", step.issue.number),
+            Plan::Create | Plan::Occupied => {
+                format!("issue #{} is not pulled yet", step.issue.number)
+            }
             Plan::Update { github_changed } | Plan::Keep { github_changed } => {
                 let edited = matches!(step.plan, Plan::Keep { .. });
                 changed_where(step.issue.number, *github_changed, edited)
@@ -233,12 +237,18 @@ fn write(
             Plan::Unchanged => "unchanged",
             Plan::Create => "created",
             Plan::Update { .. } => "updated",
-            Plan::Keep { github_changed } => {
+            plan @ (Plan::Keep { .. } | Plan::Occupied) => {
                 kept += 1;
-                let why = format!(
-                    "{}; kept (`--force` overwrites it)",
-                    changed_where(step.issue.number, *github_changed, true)
-                );
+                let what = match plan {
+                    Plan::Keep { github_changed } => {
+                        changed_where(step.issue.number, *github_changed, true)
+                    }
+                    _ => format!(
+                        "issue #{} goes here, but this file was not written by `pull`",
+                        step.issue.number
+                    ),
+                };
+                let why = format!("{what}; kept (`--force` overwrites it)");
                 messages.push(Message::new(Level::Error, "pull", &why).in_file(&step.path));
                 let _ = writeln!(report, "kept      {}: {why}", step.path.display());
                 continue;
@@ -288,11 +298,16 @@ fn changed_where(number: u64, github_changed: bool, edited: bool) -> String {
 fn step<'a>(issue: &'a Issue, local: Option<&Local>, into: &Path, force: bool) -> Step<'a> {
     let text = file_text(issue);
     let Some(local) = local else {
+        let path = into.join(file_name(issue));
+        let plan = match path.exists() && !force {
+            true => Plan::Occupied,
+            false => Plan::Create,
+        };
         return Step {
             issue,
-            path: into.join(file_name(issue)),
+            path,
             text,
-            plan: Plan::Create,
+            plan,
         };
     };
     let plan = if local.text == text {

@@ -221,6 +221,34 @@ fn a_python_service_fails_exactly_its_faults_each_at_its_issue_line() {
         .unwrap();
     assert!(fault.contains("a body that is not JSON"), "{fault}");
     assert!(fault.contains("got:      500 "), "{fault}");
+
+    // For GitHub: an annotation per failure at its line, the human report still in the log.
+    let output = verify(
+        &example_issues(),
+        &url,
+        &["--token", "dev-token", "--message-format", "github"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let annotations = text(&output.stdout);
+    let failed: BTreeSet<(String, String)> = annotations
+        .lines()
+        .map(|line| {
+            let command = line.strip_prefix("::error ").expect("an error annotation");
+            let (properties, _) = command.split_once("::").unwrap();
+            let field = |name: &str| {
+                properties
+                    .split(',')
+                    .find_map(|p| p.strip_prefix(&format!("{name}=")))
+                    .unwrap()
+                    .to_string()
+            };
+            let title = field("title");
+            let case = title.strip_prefix("failed-case%3A ").unwrap().to_string();
+            (case, format!("{}:{}", field("file"), field("line")))
+        })
+        .collect();
+    assert_eq!(failed, expected, "{annotations}");
+    assert_eq!(text(&output.stderr).matches("  FAIL  ").count(), 4);
 }
 
 #[test]

@@ -287,7 +287,10 @@ mod tests {
             message: "Taken".into(),
             issue: "01.md".into(),
             file: "issues/01.md".into(),
-            at: crate::source::LineCol { line: 8, column: 11 },
+            at: crate::source::LineCol {
+                line: 8,
+                column: 11,
+            },
         };
         assert!(required.covered_by("create_user_409"));
         assert!(required.covered_by("create_user_409_email_taken"));
