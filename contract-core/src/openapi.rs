@@ -119,11 +119,16 @@ fn operation(
         .iter()
         .zip(served_names)
         .map(|(p, name)| {
-            let schema = schemas.schema(
+            let mut schema = schemas.schema(
                 &p.ty,
                 &format!("{base}Path{}", naming::pascal(&p.name)),
                 false,
             );
+            // No router matches an empty segment: a path parameter is never `""`.
+            let min = schema.get("minLength").and_then(Value::as_u64);
+            if schema["type"] == "string" && min.is_none_or(|min| min < 1) {
+                schema["minLength"] = json!(1);
+            }
             json!({ "name": name, "in": "path", "required": true, "schema": schema })
         })
         .collect();

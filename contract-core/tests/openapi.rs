@@ -67,6 +67,11 @@ fn statuses_types_and_security() {
     assert_eq!(delete["operationId"], "delete_review");
     assert_eq!(delete["security"], json!([{ "bearerAuth": [] }]));
     assert!(delete["responses"]["204"].get("content").is_none());
+    // No router matches an empty segment, so no path parameter may be `""`.
+    assert_eq!(
+        delete["parameters"][0]["schema"],
+        json!({ "type": "string", "minLength": 1 })
+    );
     // 16 names the parameter `reviewId` where 05 says `id`: one place of one path, named as the
     // router serves it (the first route in order names it).
     let flag = &doc["paths"]["/api/reviews/{id}/flags"]["post"];

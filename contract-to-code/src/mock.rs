@@ -14,10 +14,13 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use contract_core::mock::{self, Mock};
+use contract_core::source::Span;
 use contract_core::{Contract, Source};
 
 use crate::Failure;
 use crate::messages::MessageFormat;
+
+mod rules_file;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -34,6 +37,55 @@ pub struct Args {
     /// Accept only this bearer token (any other gets the contract's 401); without it, any token.
     #[arg(long, value_name = "TOKEN")]
     token: Option<String>,
+    /// Keep no state: every answer from the contract alone, a `POST` forgotten at once.
+    #[arg(long, conflicts_with_all = ["seed", "data"])]
+    stateless: bool,
+    /// Generate identifiers, timestamps and numbers from this seed: the same requests then get
+    /// the same answers, byte for byte, on every run and machine.
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// Start with these items: a JSON object from each collection's path to an array of items
+    /// (docs/mock.md).
+    #[arg(long, value_name = "FILE")]
+    data: Option<PathBuf>,
+    /// Wait this long before each answer (`200ms`, `1s`), or a random time in a range
+    /// (`100ms..800ms`), to try a front end's spinners.
+    #[arg(long, value_name = "TIME", value_parser = delay)]
+    delay: Option<Delay>,
+    /// Answer requests that match a rule of this file with the status it names, as the
+    /// contract gives it (a TOML file of `[[rule]]` tables: docs/mock.md).
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+}
+
+/// How long to wait before an answer: between the two, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Delay {
+    least: Duration,
+    most: Duration,
+}
+
+/// `--delay`: `200ms`, or `100ms..800ms`.
+fn delay(text: &str) -> Result<Delay, String> {
+    let parse = |part: &str| {
+        humantime::parse_duration(part.trim()).map_err(|e| {
+            format!(
+                "`{}`: {e} (write `200ms`, `1s`, or `100ms..800ms`)",
+                part.trim()
+            )
+        })
+    };
+    let (least, most) = match text.split_once("..") {
+        Some((least, most)) => (parse(least)?, parse(most)?),
+        None => (parse(text)?, parse(text)?),
+    };
+    if least > most {
+        return Err(format!("`{text}`: the range ends before it starts"));
+    }
+    if most > Duration::from_secs(600) {
+        return Err(format!("`{text}`: at most 600 s"));
+    }
+    Ok(Delay { least, most })
 }
 
 /// The largest request body read.
@@ -46,9 +98,13 @@ pub fn run(args: &Args, format: MessageFormat) -> Result<ExitCode, Failure> {
     let started = Instant::now();
     let sources = crate::input::sources(&args.issues)?;
     let contracts = crate::input::contracts(&sources)?;
-    let state = Arc::new(RwLock::new(
-        Mock::new(&contracts).with_token(args.token.clone()),
-    ));
+    let rules = args.rules.as_deref().map(rules_file::read).transpose()?;
+    let memory = (!args.stateless).then(|| mock::State::new(args.seed));
+    let mut mock = build(&contracts, args.token.clone(), rules.as_ref())?.with_state(memory);
+    if let Some(file) = &args.data {
+        preload(&mut mock, file)?;
+    }
+    let state = Arc::new(RwLock::new(mock));
     let endpoints = state.read().map_or(0, |m| m.endpoints());
     let address: SocketAddr = format!("{}:{}", args.host, args.port)
         .parse()
@@ -71,10 +127,14 @@ pub fn run(args: &Args, format: MessageFormat) -> Result<ExitCode, Failure> {
             issues: args.issues.clone(),
             sources,
             token: args.token.clone(),
+            rules,
             format,
         };
         reload.watch(Arc::clone(&state));
-        let app = Router::new().fallback(answer).with_state(state);
+        let app = Router::new().fallback(answer).with_state(Shared {
+            mock: state,
+            delay: args.delay,
+        });
         axum::serve(listener, app)
             .await
             .map_err(|e| Failure::Usage(format!("the server stopped: {e}")))
@@ -87,6 +147,7 @@ struct Reload {
     issues: Vec<PathBuf>,
     sources: Vec<Arc<Source>>,
     token: Option<String>,
+    rules: Option<rules_file::RulesFile>,
     format: MessageFormat,
 }
 
@@ -103,13 +164,20 @@ impl Reload {
                     continue;
                 }
                 seen = now;
-                match self.load() {
-                    Ok(contracts) => {
-                        let mock = Mock::new(&contracts).with_token(self.token.clone());
-                        outln!("mock: reloaded, {} endpoint(s)", mock.endpoints());
+                let mock = self.load().and_then(|contracts| {
+                    build(&contracts, self.token.clone(), self.rules.as_ref())
+                });
+                match mock {
+                    Ok(mock) => {
+                        let endpoints = mock.endpoints();
                         if let Ok(mut state) = state.write() {
-                            *state = mock;
+                            // What the collections hold carries over to the new contracts.
+                            let memory = state.take_state();
+                            *state = mock.with_state(memory);
                         }
+                        // Said once the new version serves, so a client that reads it can rely
+                        // on it.
+                        outln!("mock: reloaded, {endpoints} endpoint(s)");
                     }
                     Err(failure) => {
                         eprintln!(
@@ -144,7 +212,62 @@ impl Reload {
     }
 }
 
-async fn answer(State(state): State<Arc<RwLock<Mock>>>, request: Request) -> Response {
+/// The mock of `contracts`, answering by the rules file's rules when there is one.
+fn build(
+    contracts: &[Contract],
+    token: Option<String>,
+    rules: Option<&rules_file::RulesFile>,
+) -> Result<Mock, Failure> {
+    let mock = Mock::new(contracts).with_token(token);
+    match rules {
+        Some(file) => mock
+            .with_rules(&file.source, &file.specs)
+            .map_err(|d| Failure::Load(contract_core::LoadError::Invalid(d))),
+        None => Ok(mock),
+    }
+}
+
+/// What every answer shares: the mock, and the delay asked for.
+#[derive(Clone)]
+struct Shared {
+    mock: Arc<RwLock<Mock>>,
+    delay: Option<Delay>,
+}
+
+/// Reads `--data` into the mock's collections.
+fn preload(mock: &mut Mock, file: &std::path::Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file).map_err(|error| Failure::Read {
+        path: file.to_path_buf(),
+        error,
+    })?;
+    let data: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Failure::Usage(format!(
+            "{}:{}:{}: --data is not JSON: {e}",
+            file.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    mock.preload(&data).map(drop).map_err(|(key, why)| {
+        // The collection's key, where the text writes it first.
+        let at = key
+            .and_then(|key| text.find(&serde_json::Value::String(key).to_string()))
+            .unwrap_or(0);
+        let source = Source::new(file, text.as_str());
+        Failure::Usage(format!(
+            "{}: --data: {why}",
+            source.location(Span::new(at, at))
+        ))
+    })
+}
+
+async fn answer(State(shared): State<Shared>, request: Request) -> Response {
+    if let Some(Delay { least, most }) = shared.delay {
+        let spread = (most - least).as_millis();
+        let extra = u64::try_from(spread).map_or(0, |spread| fastrand::u64(..=spread));
+        tokio::time::sleep(least + Duration::from_millis(extra)).await;
+    }
+    let state = shared.mock;
     let (parts, body) = request.into_parts();
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
@@ -164,6 +287,8 @@ async fn answer(State(state): State<Arc<RwLock<Mock>>>, request: Request) -> Res
                 return preflight(&served);
             }
         }
+        // Only the rules look at every header.
+        let with_headers = mock.rules() > 0;
         let answer = mock.answer(&mock::Request {
             method: &method,
             path: &path,
@@ -171,6 +296,13 @@ async fn answer(State(state): State<Arc<RwLock<Mock>>>, request: Request) -> Res
             authorization: text(header::AUTHORIZATION),
             content_type: text(header::CONTENT_TYPE),
             prefer: headers.get("prefer").and_then(|v| v.to_str().ok()),
+            headers: match with_headers {
+                false => Vec::new(),
+                true => headers
+                    .iter()
+                    .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
+                    .collect(),
+            },
             body: &bytes,
         });
         // RFC 9110: a 405 says which methods the path has.
@@ -238,4 +370,35 @@ fn allow_origin(headers: &mut HeaderMap) {
         header::ACCESS_CONTROL_ALLOW_ORIGIN,
         HeaderValue::from_static("*"),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_delay_is_a_time_or_a_range_of_times() {
+        let ms = Duration::from_millis;
+        assert_eq!(
+            delay("200ms"),
+            Ok(Delay {
+                least: ms(200),
+                most: ms(200)
+            })
+        );
+        assert_eq!(
+            delay("100ms..1s"),
+            Ok(Delay {
+                least: ms(100),
+                most: ms(1000)
+            })
+        );
+        assert!(
+            delay("1s..100ms")
+                .unwrap_err()
+                .contains("ends before it starts")
+        );
+        assert!(delay("fast").unwrap_err().contains("`fast`"));
+        assert!(delay("2h").unwrap_err().contains("at most 600 s"));
+    }
 }

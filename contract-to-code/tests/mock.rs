@@ -27,10 +27,15 @@ impl Drop for Mock {
 
 impl Mock {
     fn start(issues: &[&Path]) -> Mock {
+        Mock::start_with(issues, &[])
+    }
+
+    fn start_with(issues: &[&Path], flags: &[&str]) -> Mock {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
             .arg("mock")
             .args(issues)
             .args(["--port", "0"])
+            .args(flags)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -146,12 +151,12 @@ fn the_examples_issues_are_served_checked_and_logged() {
 fn a_changed_issue_is_served_on_the_same_port() {
     let dir = tempfile::tempdir().unwrap();
     let issue = dir.path().join("pings.md");
+    // Written whole and renamed into place, as editors save: the mock never reads half a file.
     let write = |block: &str| {
-        std::fs::write(
-            &issue,
-            format!("# Pings\n\n**API Contract:**\n```\n{block}\n```\n"),
-        )
-        .unwrap();
+        let next = dir.path().join("pings.md.next");
+        let text = format!("# Pings\n\n**API Contract:**\n```\n{block}\n```\n");
+        std::fs::write(&next, text).unwrap();
+        std::fs::rename(&next, &issue).unwrap();
     };
     write("GET /api/pings\nResponse: { ok: boolean }");
     let mock = Mock::start(&[&issue]);
@@ -178,4 +183,167 @@ fn a_changed_issue_is_served_on_the_same_port() {
         "mock: the issues no longer load; still serving the last version"
     );
     assert_eq!(mock.send("POST", "/api/pongs", &[], "").0, 204);
+}
+
+/// Every contract of both corpora, served by the mock, passes `verify`: each case the generated
+/// handlers' tests send, and a valid request per endpoint, answered as those handlers answer
+/// (statuses, messages, body types). A disagreement between the mock and the handlers, such as a
+/// literal route answered from its templated sibling, or an integer only one of them takes,
+/// fails here.
+#[test]
+fn the_mock_answers_every_corpus_contract_as_the_handlers_do() {
+    let mut files = contract_corpus::files(contract_corpus::Kind::Valid);
+    // The documents the reader takes endpoints from (its misses are the reader's tests' concern).
+    files.extend(
+        contract_corpus::documents::documents()
+            .into_iter()
+            .map(|d| d.path)
+            .filter(|path| {
+                contract_core::load_files(std::slice::from_ref(path))
+                    .is_ok_and(|c| c.iter().any(|c| !c.endpoints.is_empty()))
+            }),
+    );
+    let mut failures = Vec::new();
+    for file in &files {
+        let mut mock = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"));
+        mock.arg("mock")
+            .arg(file)
+            .args(["--port", "0", "--seed", "1"]);
+        let (_server, port) = common::start(mock);
+        let out = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+            .arg("verify")
+            .arg(file)
+            .args(["--url", &format!("http://127.0.0.1:{port}")])
+            .output()
+            .expect("verify runs");
+        if out.status.code() != Some(0) {
+            let report = String::from_utf8_lossy(&out.stdout);
+            let failed: Vec<&str> = report.lines().filter(|l| l.contains("FAIL")).collect();
+            failures.push(format!(
+                "{}: {}{}",
+                file.display(),
+                failed.join("\n    "),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(files.len() > 60, "{} files", files.len());
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+/// The example's five issues with state, a seed, initial data and a rules file, over HTTP: what
+/// a front end sees in a week of building against it.
+#[test]
+fn a_front_end_can_create_read_change_and_delete_against_the_mock() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.json");
+    std::fs::write(
+        &data,
+        r#"{ "/api/todos": [ { "id": "0b7e2a52-6f0e-4c1a-9d3e-1f2a3b4c5d6e", "title": "Loaded", "done": false, "tags": [], "createdAt": "2026-02-01T10:00:00Z" } ] }"#,
+    )
+    .unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(
+        &rules,
+        "# A title the front end uses to see its 409.\n[[rule]]\nendpoint = \"POST /api/todos\"\nwhen = { \"body.title\" = \"Taken\" }\nstatus = 409\n",
+    )
+    .unwrap();
+    let issues: Vec<_> = [
+        "create-todo.md",
+        "list-todos.md",
+        "get-todo.md",
+        "update-todo.md",
+        "delete-todo.md",
+    ]
+    .map(example)
+    .to_vec();
+    let issues: Vec<&Path> = issues.iter().map(|p| p.as_path()).collect();
+    let flags = [
+        "--seed",
+        "11",
+        "--data",
+        data.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ];
+    let mock = Mock::start_with(&issues, &flags);
+
+    let (status, _, first_body) =
+        mock.send("POST", "/api/todos", &[JSON], r#"{"title": "Buy rope"}"#);
+    assert_eq!(status, 201, "{first_body}");
+    let created = json(&first_body)["data"].clone();
+    let id = created["id"].as_str().unwrap().to_string();
+    let (status, _, body) = mock.send("GET", &format!("/api/todos/{id}"), &[], "");
+    assert_eq!((status, &json(&body)["data"]), (200, &created));
+
+    let (_, _, body) = mock.send("GET", "/api/todos?limit=10", &[], "");
+    let list = json(&body)["data"].clone();
+    assert_eq!(list["total"], 2);
+    assert_eq!(list["items"][0]["title"], "Loaded");
+    assert_eq!(list["items"][1]["id"], id.as_str());
+
+    let (status, _, body) = mock.send(
+        "PATCH",
+        &format!("/api/todos/{id}"),
+        &[JSON],
+        r#"{"done": true}"#,
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["data"]["done"], true);
+
+    let (status, _, body) = mock.send("POST", "/api/todos", &[JSON], r#"{"title": "Taken"}"#);
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(
+        json(&body)["error"]["message"],
+        "A todo with this title already exists"
+    );
+
+    let delete = format!("/api/todos/{id}");
+    assert_eq!(mock.send("DELETE", &delete, &[TOKEN], "").0, 204);
+    let (status, _, body) = mock.send("GET", &delete, &[], "");
+    assert_eq!(status, 404);
+    assert_eq!(json(&body)["error"]["message"], "Todo not found");
+
+    // The same seed and requests, another run: the same bytes.
+    let again = Mock::start_with(&issues, &flags);
+    let (_, _, again_body) = again.send("POST", "/api/todos", &[JSON], r#"{"title": "Buy rope"}"#);
+    assert_eq!(again_body, first_body);
+}
+
+/// A rules file that names what the issues do not have is refused at its line and column, and
+/// the mock does not start.
+#[test]
+fn a_rules_file_is_checked_against_the_issues_at_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(
+        &rules,
+        "[[rule]]\nendpoint = \"POST /api/todos\"\nwhen = { \"body.titel\" = \"x\" }\nstatus = 418\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .arg("mock")
+        .arg(example("create-todo.md"))
+        .args(["--port", "0", "--rules"])
+        .arg(&rules)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the mock runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: POST /api/todos does not answer 418"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("rules.toml:4:10"), "{stderr}");
+    assert!(
+        stderr.contains("error: the request body has no field `titel`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("rules.toml:3:10"), "{stderr}");
+    assert!(stderr.contains("help: there are title, tags"), "{stderr}");
 }
