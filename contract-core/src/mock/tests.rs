@@ -789,3 +789,22 @@ fn a_rule_that_names_what_the_contract_lacks_is_refused_at_its_place() {
         ]
     );
 }
+
+#[test]
+fn a_reload_keeps_what_the_collections_hold() {
+    let mut client = Client::new(TODOS, Some(2));
+    let (_, made) = client.send("POST", "/api/todos", r#"{"title": "Kept"}"#);
+    let id = made["data"]["id"].as_str().unwrap().to_string();
+    // The issue changes: a field more in every answer. The item stays, shown through the new
+    // types, with the sample's value where it has none.
+    let changed = TODOS.replace(
+        "createdAt: date }",
+        "createdAt: date, priority: integer(1..=3) }",
+    );
+    let mut reloaded = Client::new(&changed, None);
+    reloaded.mock = reloaded.mock.with_state(client.mock.take_state());
+    let (status, read) = reloaded.send("GET", &format!("/api/todos/{id}"), "");
+    assert_eq!(status, 200);
+    assert_eq!(read["data"]["title"], "Kept");
+    assert!(read["data"]["priority"].is_i64(), "{read}");
+}
