@@ -86,17 +86,7 @@ fn issue_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>, Failure> {
             files.push(path.to_path_buf());
             continue;
         }
-        let entries = std::fs::read_dir(path).map_err(|error| Failure::Read {
-            path: path.to_path_buf(),
-            error,
-        })?;
-        let mut found: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        found.sort();
-        files.extend(found);
+        files.extend(crate::input::markdown_files(path)?);
     }
     Ok(files)
 }

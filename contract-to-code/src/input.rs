@@ -54,6 +54,21 @@ pub fn contracts(sources: &[Arc<Source>]) -> Result<Vec<Contract>, Failure> {
     contract_core::load_sources(sources).map_err(|d| Failure::Load(LoadError::Invalid(d)))
 }
 
+/// The `*.md` files directly in `dir`, in name order.
+pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|error| Failure::Read {
+        path: dir.to_path_buf(),
+        error,
+    })?;
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
 /// Refuses `-` for a command that needs the issue in a file: `what` says why.
 pub fn refuse_stdin(paths: &[PathBuf], what: &str) -> Result<(), Failure> {
     match paths.iter().any(|p| is_stdin(p)) {

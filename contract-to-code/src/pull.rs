@@ -387,22 +387,11 @@ fn has_contract(number: u64, body: &str) -> bool {
 /// `pull` writes. Other files (issues written by hand) are left alone.
 fn pulled_files(dir: &Path) -> Result<BTreeMap<u64, Local>, Failure> {
     let mut found = BTreeMap::new();
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(found),
-        Err(error) => {
-            return Err(Failure::Read {
-                path: dir.to_path_buf(),
-                error,
-            });
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
+    // Nothing pulled yet: the folder is made when the first file is written.
+    if !dir.exists() {
+        return Ok(found);
+    }
+    let paths = crate::input::markdown_files(dir)?;
     for path in paths {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;

@@ -61,6 +61,8 @@ struct Route {
 /// endpoint takes one.
 #[derive(Debug, Default)]
 struct Input {
+    /// The path parameters by name, decoded as the handler's `Path` decodes them.
+    path: Vec<(String, String)>,
     query: BTreeMap<String, String>,
     body: Option<Value>,
 }
@@ -264,6 +266,7 @@ impl Mock {
             let call = Call {
                 member,
                 path: request.path,
+                id: input.path.last().map(|(_, value)| value.as_str()),
                 query: &input.query,
                 body: input.body.as_ref(),
                 request_type: route.endpoint.request.as_ref(),
@@ -313,20 +316,8 @@ impl Mock {
             return None;
         }
         let index = self.routes.iter().position(|r| std::ptr::eq(r, route))?;
-        let values = request.path.split('/').skip(1);
-        let params = route
-            .segments
-            .iter()
-            .zip(values)
-            .filter(|(s, _)| s.is_none());
-        let path_params = (route.endpoint.path_params.iter().zip(params))
-            .map(|(param, (_, value))| {
-                let value = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
-                (param.name.as_str(), value.into_owned())
-            })
-            .collect();
         let seen = Seen {
-            path_params,
+            path_params: &input.path,
             query: &input.query,
             headers: &request.headers,
             body: input.body.as_ref(),
@@ -463,7 +454,10 @@ impl Route {
             Some(input) => self
                 .read_input(request, types)
                 .map_err(|detail| error(input.status, &input.message, Some(detail))),
-            None => Ok(Input::default()),
+            None => Ok(Input {
+                path: self.path_params(request.path),
+                ..Input::default()
+            }),
         }
     }
 
@@ -500,8 +494,24 @@ impl Route {
         ))
     }
 
-    /// Checks the query and the body as the generated handler reads them: both, read; or why
-    /// not.
+    /// The path parameters of `path` by name, decoded as the handler's `Path` decodes them.
+    fn path_params(&self, path: &str) -> Vec<(String, String)> {
+        let values = path.split('/').skip(1);
+        let params = self
+            .segments
+            .iter()
+            .zip(values)
+            .filter(|(s, _)| s.is_none());
+        (self.endpoint.path_params.iter().zip(params))
+            .map(|(param, (_, value))| {
+                let value = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
+                (param.name.clone(), value.into_owned())
+            })
+            .collect()
+    }
+
+    /// Checks the path, the query and the body as the generated handler reads them: all three,
+    /// read; or why not.
     fn read_input(&self, request: &Request<'_>, types: &[NamedType]) -> Result<Input, String> {
         let endpoint = &self.endpoint;
         let query = parse_query(request.query.unwrap_or(""));
@@ -517,17 +527,10 @@ impl Route {
             patterns: &self.patterns,
             out: Violations::new(),
         };
-        // The path parameters, decoded as the handler's `Path` decodes them.
-        let values = request.path.split('/').skip(1);
-        let params = self
-            .segments
-            .iter()
-            .zip(values)
-            .filter(|(s, _)| s.is_none());
+        let path = self.path_params(request.path);
         let at = At::Path;
-        for (param, (_, value)) in endpoint.path_params.iter().zip(params) {
-            let value = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
-            rules.text(&param.ty, &value, &at.field(&param.name));
+        for (param, (_, value)) in endpoint.path_params.iter().zip(&path) {
+            rules.text(&param.ty, value, &at.field(&param.name));
         }
         let at = At::Query;
         for param in &endpoint.query {
@@ -537,7 +540,11 @@ impl Route {
         }
         let Some(body_type) = &endpoint.request else {
             rules.out.into_result().map_err(|v| v.to_string())?;
-            return Ok(Input { query, body: None });
+            return Ok(Input {
+                path,
+                query,
+                body: None,
+            });
         };
         let json = request
             .content_type
@@ -556,6 +563,7 @@ impl Route {
         rules.value(body_type, &value, &At::Body, 0);
         rules.out.into_result().map_err(|v| v.to_string())?;
         Ok(Input {
+            path,
             query,
             body: Some(value),
         })

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::{Route, object_fields, text_of};
+use crate::check::route_shape;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::NamedType;
 use crate::source::{Source, Span, Spanned};
@@ -65,7 +66,7 @@ enum Place {
 
 /// What a rule sees of a request.
 pub(super) struct Seen<'a> {
-    pub path_params: Vec<(&'a str, String)>,
+    pub path_params: &'a [(String, String)],
     pub query: &'a std::collections::BTreeMap<String, String>,
     pub headers: &'a [(&'a str, &'a str)],
     pub body: Option<&'a Value>,
@@ -174,24 +175,13 @@ pub(super) fn check(
     diagnostics.into_result(rules)
 }
 
-/// The route `POST /api/users/{id}` names (a parameter written `{x}` or `:x`).
+/// The route `POST /api/users/{id}` names: the same shape, a parameter written `{x}` or `:x`.
 fn find_route(endpoint: &str, routes: &[Route]) -> Option<usize> {
     let (method, path) = endpoint.trim().split_once(char::is_whitespace)?;
-    let segments: Vec<Option<&str>> = path
-        .trim()
-        .trim_end_matches('/')
-        .split('/')
-        .skip(1)
-        .map(|s| (!(s.starts_with('{') || s.starts_with(':'))).then_some(s))
-        .collect();
+    let shape = route_shape(path.trim());
     routes.iter().position(|route| {
         route.endpoint.method.as_str().eq_ignore_ascii_case(method)
-            && route.segments.len() == segments.len()
-            && route
-                .segments
-                .iter()
-                .zip(&segments)
-                .all(|(a, b)| a.as_deref() == *b)
+            && route_shape(&route.endpoint.route) == shape
     })
 }
 

@@ -75,8 +75,10 @@ pub(super) struct Member {
 /// What a stateful answer needs of its endpoint.
 pub(super) struct Call<'a> {
     pub member: &'a Member,
-    /// The request's path, and its query and JSON body once they have been checked.
+    /// The request's path, the item's identifier (its last path parameter, decoded), and its
+    /// query and JSON body once they have been checked.
     pub path: &'a str,
+    pub id: Option<&'a str>,
     pub query: &'a BTreeMap<String, String>,
     pub body: Option<&'a Value>,
     /// The endpoint's request and response types.
@@ -213,18 +215,18 @@ impl State {
     pub(super) fn answer(&mut self, call: &Call<'_>, sample: Option<Value>) -> Outcome {
         let role = call.member.role;
         let path = call.path.trim_end_matches('/');
-        let (collection, id) = match role.on_item() {
+        let collection = match role.on_item() {
             true => match path.rsplit_once('/') {
-                Some((collection, id)) => (collection, Some(decode(id))),
+                Some((collection, _)) => collection,
                 None => return Outcome::Body(sample),
             },
-            false => (path, None),
+            false => path,
         };
         match role {
             Role::Create => Outcome::Body(self.create(call, collection, sample)),
             Role::List => Outcome::Body(self.list(call, collection, sample)),
             _ => {
-                let id = id.unwrap_or_default();
+                let id = call.id.unwrap_or_default().to_string();
                 let ids = &call.member.id_names;
                 let Some(items) = self.items.get_mut(collection) else {
                     return Outcome::NotFound;
@@ -661,12 +663,6 @@ fn fits(
 /// The item's identifier as text, by the first of `ids` it has.
 fn identifier(item: &Map<String, Value>, ids: &[String]) -> Option<String> {
     ids.iter().find_map(|name| item.get(name)).map(text_of)
-}
-
-fn decode(segment: &str) -> String {
-    percent_encoding::percent_decode_str(segment)
-        .decode_utf8_lossy()
-        .into_owned()
 }
 
 fn at<'a>(value: &'a Value, pointer: &[&str]) -> Option<&'a Value> {
