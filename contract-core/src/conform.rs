@@ -150,27 +150,29 @@ pub(crate) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    pub(crate) fn check(
+    /// Whether `value`, a whole body, is of `ty`.
+    pub(crate) fn check(&self, ty: &Type, value: &Value) -> Result<(), Mismatch> {
+        self.check_at(ty, value, &At::Body, 0)
+    }
+
+    fn check_at(
         &self,
         ty: &Type,
         value: &Value,
-        at: &str,
+        at: &At<'_>,
         depth: usize,
     ) -> Result<(), Mismatch> {
         if depth > MAX_NESTING {
             return Ok(());
         }
         // Made only for a mismatch: a value that fits allocates nothing here.
-        let place = || {
-            if at.is_empty() {
-                "the body".to_string()
-            } else {
-                format!("`{at}`")
-            }
+        let place = || match at {
+            At::Body => "the body".to_string(),
+            _ => format!("`{}`", path_of(at)),
         };
         let mismatch = |text: String| {
             Err(Mismatch {
-                path: at.to_string(),
+                path: path_of(at),
                 text,
             })
         };
@@ -184,7 +186,7 @@ impl Checker<'_> {
         match ty {
             Type::Nullable { inner } => match value {
                 Value::Null => Ok(()),
-                _ => self.check(inner, value, at, depth + 1),
+                _ => self.check_at(inner, value, at, depth + 1),
             },
             Type::String { .. } => match value {
                 Value::String(_) => Ok(()),
@@ -222,14 +224,15 @@ impl Checker<'_> {
                 _ => wrong("a string"),
             },
             Type::Array { items, .. } => match value {
-                Value::Array(values) => values.iter().enumerate().try_for_each(|(i, item)| {
-                    self.check(items, item, &format!("{at}[{i}]"), depth + 1)
-                }),
+                Value::Array(values) => values
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(i, item)| self.check_at(items, item, &at.index(i), depth + 1)),
                 _ => wrong("an array"),
             },
             Type::Ref { name } => {
                 match NamedType::definition_of(self.types, name) {
-                    Some(definition) => self.check(definition, value, at, depth + 1),
+                    Some(definition) => self.check_at(definition, value, at, depth + 1),
                     // A type the user owns: its shape is theirs to check.
                     None => Ok(()),
                 }
@@ -245,36 +248,40 @@ impl Checker<'_> {
         &self,
         fields: &[Field],
         map: &serde_json::Map<String, Value>,
-        at: &str,
+        at: &At<'_>,
         depth: usize,
     ) -> Result<(), Mismatch> {
-        let join = |name: &str| {
-            if at.is_empty() {
-                name.to_string()
-            } else {
-                format!("{at}.{name}")
-            }
-        };
         let known = |key: &String| fields.iter().any(|f| f.name == *key);
         if let Some(unknown) = map.keys().find(|k| !known(k)) {
             return Err(Mismatch {
-                path: at.to_string(),
-                text: format!("unknown field `{}`", join(unknown)),
+                path: path_of(at),
+                text: format!("unknown field `{}`", path_of(&at.field(unknown))),
             });
         }
         for field in fields {
+            let at = at.field(&field.name);
             match map.get(&field.name) {
                 None if field.optional || matches!(field.ty, Type::Nullable { .. }) => {}
                 None => {
                     return Err(Mismatch {
-                        path: join(&field.name),
-                        text: format!("missing field `{}`", join(&field.name)),
+                        path: path_of(&at),
+                        text: format!("missing field `{}`", path_of(&at)),
                     });
                 }
-                Some(value) => self.check(&field.ty, value, &join(&field.name), depth + 1)?,
+                Some(value) => self.check_at(&field.ty, value, &at, depth + 1)?,
             }
         }
         Ok(())
+    }
+}
+
+/// A place in a body as a path to it (`data.tags[0]`); empty for the whole body.
+fn path_of(at: &At<'_>) -> String {
+    match at {
+        At::Field(At::Body, name) => name.to_string(),
+        At::Field(parent, name) => format!("{}.{name}", path_of(parent)),
+        At::Index(parent, index) => format!("{}[{index}]", path_of(parent)),
+        At::Body | At::Query | At::Path => String::new(),
     }
 }
 

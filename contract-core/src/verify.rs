@@ -676,7 +676,7 @@ fn body_verdict(ty: &Type, body: &[u8], types: &[NamedType]) -> Verdict {
             }),
         })
     };
-    if let Err(mismatch) = (Checker { types }).check(ty, &value, "", 0) {
+    if let Err(mismatch) = (Checker { types }).check(ty, &value) {
         let why = format!("the body is not of the contract's type: {}", mismatch.text);
         return fault(why, &mismatch.path);
     }

@@ -53,7 +53,7 @@ pub struct Args {
     #[arg(long, value_name = "TIME", value_parser = delay)]
     delay: Option<Delay>,
     /// Answer requests that match a rule of this file with the status it names, as the
-    /// contract gives it (a TOML file of `[[rule]]` tables: docs/mock.md).
+    /// contract gives it (TOML, or JSON for a `.json` file: docs/mock.md).
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
 }

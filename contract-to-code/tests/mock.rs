@@ -318,23 +318,10 @@ fn a_front_end_can_create_read_change_and_delete_against_the_mock() {
 /// the mock does not start.
 #[test]
 fn a_rules_file_is_checked_against_the_issues_at_its_lines() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules.toml");
-    std::fs::write(
-        &rules,
+    let stderr = rules_refused(
+        "rules.toml",
         "[[rule]]\nendpoint = \"POST /api/todos\"\nwhen = { \"body.titel\" = \"x\" }\nstatus = 418\n",
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
-        .arg("mock")
-        .arg(example("create-todo.md"))
-        .args(["--port", "0", "--rules"])
-        .arg(&rules)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the mock runs");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    );
     assert!(
         stderr.contains("error: POST /api/todos does not answer 418"),
         "{stderr}"
@@ -346,4 +333,46 @@ fn a_rules_file_is_checked_against_the_issues_at_its_lines() {
     );
     assert!(stderr.contains("rules.toml:3:10"), "{stderr}");
     assert!(stderr.contains("help: there are title, tags"), "{stderr}");
+}
+
+/// The same checks for a rules file in JSON, and JSON's own syntax refused at its place rather
+/// than read loosely.
+#[test]
+fn a_json_rules_file_is_checked_at_its_lines_too() {
+    let stderr = rules_refused(
+        "rules.json",
+        "{\n  \"rule\": [\n    {\n      \"endpoint\": \"POST /api/todos\",\n      \"when\": { \"body.titel\": \"x\" },\n      \"status\": 418\n    }\n  ]\n}\n",
+    );
+    assert!(
+        stderr.contains("error: POST /api/todos does not answer 418"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("rules.json:6:17"), "{stderr}");
+    assert!(
+        stderr.contains("error: the request body has no field `titel`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("rules.json:5:17"), "{stderr}");
+
+    let stderr = rules_refused("rules.json", "{ \"rule\": [ { \"status\": 409, } ] }\n");
+    assert!(stderr.contains("the rules file is not JSON"), "{stderr}");
+    assert!(stderr.contains("rules.json:1:28"), "{stderr}");
+}
+
+/// The mock's refusal of a rules file `name` holding `text`, for the example's create issue: its
+/// standard error, after checking that it exits 2.
+fn rules_refused(name: &str, text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join(name);
+    std::fs::write(&rules, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-contract-to-code"))
+        .arg("mock")
+        .arg(example("create-todo.md"))
+        .args(["--port", "0", "--rules"])
+        .arg(&rules)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the mock runs");
+    assert_eq!(out.status.code(), Some(2));
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }

@@ -559,7 +559,7 @@ impl Route {
         }
         let value: Value = serde_json::from_slice(request.body)
             .map_err(|e| format!("Failed to parse the request body as JSON: {e}"))?;
-        Checker { types }.check(body_type, &value, "", 0)?;
+        Checker { types }.check(body_type, &value)?;
         rules.value(body_type, &value, &At::Body, 0);
         rules.out.into_result().map_err(|v| v.to_string())?;
         Ok(Input {

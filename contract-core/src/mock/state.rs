@@ -13,7 +13,6 @@
 //! generator: seeded, the same requests give the same answers byte for byte.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value};
@@ -258,52 +257,76 @@ impl State {
         }
     }
 
-    /// A `POST`: an item from the sample, the request's fields where the names match, a fresh
-    /// identifier and fresh generated values; stored, and shown as the endpoint answers.
+    /// A `POST`: an item from the request's fields where the names match, a fresh identifier and
+    /// fresh generated values, and the sample for the rest; stored, and shown as the endpoint
+    /// answers. One pass builds both, so each value is checked against the answer's type once.
     fn create(
         &mut self,
         call: &Call<'_>,
         collection: &str,
         sample: Option<Value>,
     ) -> Option<Value> {
-        let slot = call
-            .response_type
-            .and_then(|ty| item_slot(ty, call.types, &call.member.id_names, 0));
-        let mut item = slot
-            .as_ref()
-            .zip(sample.as_ref())
-            .and_then(|(slot, body)| at(body, &slot.pointer))
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
         let given = call.body.and_then(Value::as_object);
+        let mut item = Map::new();
         if let Some(body) = given {
             replace(&mut item, body, call.request_type, call.types);
         }
-        self.made += 1;
-        if let Some(slot) = &slot {
+        let slot = call
+            .response_type
+            .and_then(|ty| item_slot(ty, call.types, &call.member.id_names, 0));
+        let mut body = sample;
+        if let Some(slot) = slot {
+            self.made += 1;
+            let sampled = body
+                .as_ref()
+                .and_then(|b| at(b, &slot.pointer))
+                .and_then(Value::as_object);
+            let mut shown = Map::new();
             for field in slot.fields {
-                let from_request = given.is_some_and(|b| b.contains_key(&field.name));
-                if from_request {
-                    continue;
-                }
-                let ty = resolve(&field.ty, call.types);
-                let fresh = if call.member.id_names.contains(&field.name) {
-                    Some(self.fresh_id(ty))
-                } else {
-                    self.fresh_value(&field.name, ty)
+                let sampled = sampled.and_then(|s| s.get(&field.name));
+                let fits = |v: &Value| fits(&field.ty, v, call.types, call.patterns);
+                let fresh = match given.is_some_and(|b| b.contains_key(&field.name)) {
+                    true => None,
+                    false => self.fresh(call, field).filter(|v| fits(v)),
                 };
-                if let Some(value) = fresh.filter(|v| fits(&field.ty, v, call.types, call.patterns))
-                {
-                    item.insert(field.name.clone(), value);
+                // A fresh value was checked as it was made.
+                let checked = fresh.is_some();
+                if let Some(fresh) = fresh {
+                    item.insert(field.name.clone(), fresh);
+                }
+                let value = match (item.get(&field.name), sampled) {
+                    (Some(value), sampled) if checked || Some(value) == sampled || fits(value) => {
+                        Some(value.clone())
+                    }
+                    (Some(_), sampled) => sampled.cloned(),
+                    (None, Some(sampled)) => {
+                        item.insert(field.name.clone(), sampled.clone());
+                        Some(sampled.clone())
+                    }
+                    (None, None) => None,
+                };
+                if let Some(value) = value.or_else(|| required_sample(field, call)) {
+                    shown.insert(field.name.clone(), value);
                 }
             }
+            if let Some(place) = body.as_mut().and_then(|b| at_mut(b, &slot.pointer)) {
+                *place = Value::Object(shown);
+            }
         }
-        let shown = show_item(call, sample, &item);
         let items = self.items.entry(collection.to_string()).or_default();
         items.push(item, &call.member.id_names);
         items.trim(MAX_ITEMS, &call.member.id_names);
-        shown
+        body
+    }
+
+    /// A generated value for `field` of a new item: its identifier, or a value
+    /// [`State::fresh_value`] makes.
+    fn fresh(&mut self, call: &Call<'_>, field: &Field) -> Option<Value> {
+        let ty = resolve(&field.ty, call.types);
+        match call.member.id_names.contains(&field.name) {
+            true => Some(self.fresh_id(ty)),
+            false => self.fresh_value(&field.name, ty),
+        }
     }
 
     /// A `GET` on the collection: its items, filtered by the query parameters that name an item
@@ -403,12 +426,14 @@ impl State {
         let mut bytes = self.rng.u128(..).to_be_bytes();
         bytes[6] = (bytes[6] & 0x0f) | 0x40;
         bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut text = String::with_capacity(36);
         for (index, byte) in bytes.iter().enumerate() {
             if matches!(index, 4 | 6 | 8 | 10) {
                 text.push('-');
             }
-            let _ = write!(text, "{byte:02x}");
+            text.push(char::from(HEX[usize::from(byte >> 4)]));
+            text.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
         text
     }
@@ -543,19 +568,20 @@ fn project(
             .get(&field.name)
             .filter(|v| Some(*v) == sampled || fits(&field.ty, v, call.types, call.patterns));
         let value = stored.or(sampled);
-        match value {
-            Some(value) => {
-                out.insert(field.name.clone(), value.clone());
-            }
-            None if field.optional => {}
-            None => {
-                let made =
-                    crate::expand::samples::Samples::new(call.types).value(&field.ty, &field.name);
-                out.insert(field.name.clone(), crate::expand::samples::to_value(&made));
-            }
+        if let Some(value) = value.cloned().or_else(|| required_sample(field, call)) {
+            out.insert(field.name.clone(), value);
         }
     }
     Value::Object(out)
+}
+
+/// A value for a required field that has none: the contract's sample of its type. An optional
+/// field gets none, and is left out.
+fn required_sample(field: &Field, call: &Call<'_>) -> Option<Value> {
+    (!field.optional).then(|| {
+        let made = crate::expand::samples::Samples::new(call.types).value(&field.ty, &field.name);
+        crate::expand::samples::to_value(&made)
+    })
 }
 
 /// Writes a request's fields into `item`: each one given, and, for the fields the request type
@@ -649,7 +675,7 @@ fn fits(
     types: &[NamedType],
     patterns: &BTreeMap<String, Pattern>,
 ) -> bool {
-    if (Checker { types }).check(ty, value, "", 0).is_err() {
+    if (Checker { types }).check(ty, value).is_err() {
         return false;
     }
     let mut rules = Rules {

@@ -519,7 +519,7 @@ impl Client {
             if let (Some(ty), Some(body)) = (&endpoint.response.body, &response.body) {
                 let types: Vec<NamedType> = Vec::new();
                 crate::conform::Checker { types: &types }
-                    .check(ty, body, "", 0)
+                    .check(ty, body)
                     .unwrap_or_else(|m| panic!("{method} {path}: {} in {body}", m.text));
             }
         }
