@@ -618,7 +618,10 @@ impl<'a> Walker<'a> {
             content,
             endpoint_heading,
         };
-        if self.part() == Part::ApiContract || block.endpoint_heading.is_some() {
+        // A block under an endpoint heading is found by its content, like any other block
+        // outside an API Contract part: where the grammar refuses it, the file is read as a
+        // document rather than refused.
+        if self.part() == Part::ApiContract {
             self.body.labelled_contracts.push(block.clone());
         }
         self.body.code_blocks.push(block);

@@ -26,8 +26,8 @@ use memchr::memmem;
 
 use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
 use super::method_path::{
-    LabelKind, MethodPath, label_alone, label_kind, liquid_tag, lone_methods, lone_path,
-    method_path, rooted, split_label, strip_numbering,
+    LabelKind, MethodPath, label_alone, label_kind, liquid_tag, lone_method, lone_methods,
+    lone_path, method_path, rooted, split_label, strip_numbering,
 };
 use crate::source::{Source, Span, Spanned};
 
@@ -204,7 +204,19 @@ impl Finder<'_> {
                         let line = format!("{first_label}: {next}");
                         self.line(&line, range, None, Form::ListItem);
                     }
-                    _ => self.line(first, range, label, Form::ListItem),
+                    next => {
+                        self.line(first, range.clone(), label, Form::ListItem);
+                        // The item's later lines are its description; only a method or a path
+                        // label among them names something (`1) List the products`, then
+                        // `METHOD: GET ------ ENDPOINT: /products`).
+                        for line in next.into_iter().chain(lines) {
+                            if let (Some(label), _) = split_label(line)
+                                && label_kind(label) != LabelKind::Other
+                            {
+                                self.line(line, range.clone(), None, Form::ListItem);
+                            }
+                        }
+                    }
                 }
             }
             Block::Code { http } => self.code(range, pending, *http),
@@ -317,7 +329,7 @@ impl Finder<'_> {
         // `All URIs are relative to https://api.example.com/v4`.
         if let Some(at) = RELATIVE_TO.find(line.as_bytes()) {
             self.base(&line[at..], range.clone());
-        } else if self.found.endpoints.is_empty() {
+        } else if self.found.endpoints.is_empty() && !label.is_some_and(names_a_tool) {
             self.mount_base(line, range.clone());
         }
         if let Some(label) = label {
@@ -330,6 +342,14 @@ impl Finder<'_> {
             Form::ListItem => named.closed(),
             _ => named.separated,
         };
+        if form == Form::ListItem
+            && let Some(listed) = endpoint_list(line)
+        {
+            for (methods, path) in listed {
+                self.add(&methods, path, range.clone(), form);
+            }
+            return;
+        }
         if let Some(named) = method_path(line).filter(stands_apart) {
             let form = if after.is_some() { Form::Label } else { form };
             self.add(&named.methods, named.path, range, form);
@@ -362,6 +382,12 @@ impl Finder<'_> {
 
     /// A line `label: rest`: an endpoint, a method or a path label's value.
     fn labelled(&mut self, label: &str, rest: &str, line: &str, range: Range<usize>) {
+        // `METHOD: GET ------ ENDPOINT: /x`: a method and a path label on one line.
+        if let Some((value, (next, next_value))) = next_label(label, rest) {
+            self.labelled(label, value, line, range.clone());
+            self.labelled(next, next_value, line, range);
+            return;
+        }
         match label_kind(label) {
             LabelKind::Endpoint => {
                 if let Some(named) = method_path(rest) {
@@ -403,6 +429,13 @@ impl Finder<'_> {
         let text = &self.source.text()[range.clone()];
         if pending == Some(Pending::Base) {
             self.base(text, range.clone());
+        }
+        // `URL:` alone, then a block that holds only the path.
+        if let Some(Pending::Label(kind)) = pending
+            && let Some(value) = fenced_value(text)
+            && self.label_value(value, range.clone(), Some(kind))
+        {
+            return;
         }
         // An HTTP message shows a request with its values: an example position.
         let example = self.in_example;
@@ -473,16 +506,45 @@ impl Finder<'_> {
         }
         let cell = |i: usize| cells.get(i).map(|c| c.trim());
         let named =
-            match self.table {
+            match &self.table {
                 // The path cell may hold the method too (`| Method | HTTP request |` over
                 // `| [getBuild](#x) | **GET** /builds/{id} |`).
-                Some(Columns::MethodAndPath(method_column, path_column)) => cell(method_column)
+                Some(Columns::MethodAndPath(method_column, path_column)) => cell(*method_column)
                     .and_then(cell_methods)
-                    .zip(cell(path_column).and_then(|path| {
+                    .zip(cell(*path_column).and_then(|path| {
                         table_path(path.trim_matches('`').split_whitespace().next()?)
                     }))
-                    .or_else(|| endpoint_cell(cell(path_column)?)),
-                Some(Columns::Endpoint(column)) => cell(column).and_then(endpoint_cell),
+                    .or_else(|| endpoint_cell(cell(*path_column)?)),
+                Some(Columns::Matrix(path_column, methods)) => {
+                    let Some(path) = cell(*path_column).and_then(table_path) else {
+                        return;
+                    };
+                    let methods: Vec<&'static str> = methods
+                        .iter()
+                        .filter(|(column, _)| cell(*column).is_some_and(offered))
+                        .map(|(_, method)| *method)
+                        .collect();
+                    self.add(&methods, path, range, Form::TableRow);
+                    return;
+                }
+                Some(Columns::MethodOnly(method_column)) => {
+                    if let Some(methods) = cell(*method_column).and_then(lone_methods) {
+                        let span = self.locate(methods[0], range, 0);
+                        self.method_label = Some(Spanned::new(methods, span));
+                        self.pair_labels();
+                    }
+                    return;
+                }
+                Some(Columns::Endpoint(column)) => {
+                    // A cell listing several: `` `POST /login`, `/logout`; `GET /me` ``.
+                    if let Some(listed) = cell(*column).and_then(endpoint_list) {
+                        for (methods, path) in listed {
+                            self.add(&methods, path, range.clone(), Form::TableRow);
+                        }
+                        return;
+                    }
+                    cell(*column).and_then(endpoint_cell)
+                }
                 None => None,
             };
         // Whatever the header says (`| Méthode | Route |`): a method cell beside a path cell,
@@ -601,6 +663,115 @@ fn endpoint_cell(cell: &str) -> Option<(Vec<&'static str>, String)> {
     method_path(cell)
         .filter(MethodPath::closed)
         .map(|named| (named.methods, named.path))
+}
+
+/// Whether a label names a tool that lives at a URL of its own (`Swagger UI:`, `Docs:`,
+/// `Health check:`): the URL it gives is where the tool is, not the base of the routes.
+fn names_a_tool(label: &str) -> bool {
+    const TOOLS: [&str; 12] = [
+        "swagger",
+        "openapi",
+        "docs",
+        "documentation",
+        "ui",
+        "playground",
+        "console",
+        "dashboard",
+        "frontend",
+        "website",
+        "health",
+        "graphql",
+    ];
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| TOOLS.iter().any(|tool| word.eq_ignore_ascii_case(tool)))
+}
+
+/// The one line a fenced block holds, when it holds one and nothing else.
+fn fenced_value(block: &str) -> Option<&str> {
+    let mut lines = block
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("```") && !line.starts_with("~~~"));
+    let value = lines.next()?;
+    lines.next().is_none().then_some(value)
+}
+
+/// Whether a method column's cell offers the method on the row's path: it says something, and
+/// nothing that crosses it out (`❌`, `-`, `N/A`, `no`).
+fn offered(cell: &str) -> bool {
+    let cell = cell.trim().trim_matches(['*', '_', '`']).trim();
+    const CROSSED: [&str; 8] = ["❌", "✗", "✘", "✖", "⛔", "🚫", "(x)", "not allowed"];
+    !cell.is_empty()
+        && !cell.chars().all(|c| "-–—/.".contains(c))
+        && !["n/a", "na", "no", "none", "x"].contains(&cell.to_lowercase().as_str())
+        && !CROSSED
+            .iter()
+            .any(|mark| cell.to_lowercase().contains(mark))
+}
+
+/// The endpoints a cell or a list item lists in code spans and nothing else:
+/// `` `POST /auth/register`, `/auth/login`; `GET, POST /members` ``. A span that is only a path
+/// takes the methods of the span before it, as the writer wrote the method once; separators
+/// (`,`, `;`, `/`, `|`, `&`, `and`) stand between the spans, and a note in parentheses or after a
+/// dash may close the list. At least two endpoints: one is [`endpoint_cell`]'s.
+fn endpoint_list(text: &str) -> Option<Vec<(Vec<&'static str>, String)>> {
+    let pieces: Vec<&str> = text.split('`').collect();
+    if pieces.len() < 5 || pieces.len().is_multiple_of(2) {
+        return None;
+    }
+    let separator = |piece: &str| {
+        piece
+            .split_whitespace()
+            .all(|word| word.chars().all(|c| ",;/|&".contains(c)) || word == "and")
+    };
+    let last = pieces.len() - 1;
+    let mut listed = Vec::new();
+    let mut methods: Option<Vec<&'static str>> = None;
+    for (at, piece) in pieces.iter().enumerate() {
+        if at.is_multiple_of(2) {
+            let between = piece.trim();
+            let fits = match at {
+                0 => between
+                    .trim_start_matches(['-', '*', '+'])
+                    .trim()
+                    .is_empty(),
+                _ if at == last => {
+                    separator(between) || between.starts_with(['(', '-', '–', '—', ':'])
+                }
+                _ => separator(between),
+            };
+            if !fits {
+                return None;
+            }
+            continue;
+        }
+        if let Some(named) = method_path(piece).filter(|named| named.rest.is_empty()) {
+            methods = Some(named.methods.clone());
+            listed.push((named.methods, named.path));
+        } else {
+            let path = lone_path(piece).filter(|_| !piece.trim().contains(' '))?;
+            listed.push((methods.clone()?, path));
+        }
+    }
+    (listed.len() >= 2).then_some(listed)
+}
+
+/// `GET ------ ENDPOINT: /x` after a `METHOD:` label: the label's value, and the label that
+/// follows it on the line with its value, when both labels name a method or a path (a run of
+/// dashes, a bar or a comma may stand between them).
+fn next_label<'t>(label: &str, rest: &'t str) -> Option<(&'t str, (&'t str, &'t str))> {
+    if label_kind(label) == LabelKind::Other {
+        return None;
+    }
+    let (value, after) = rest.trim().split_once(char::is_whitespace)?;
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || "-–—|,;".contains(c));
+    let (Some(next), next_value) = split_label(after) else {
+        return None;
+    };
+    let kinds = [label_kind(label), label_kind(next)];
+    (kinds.contains(&LabelKind::Method) && kinds.contains(&LabelKind::Endpoint))
+        .then_some((value, (next, next_value)))
 }
 
 /// The path a heading names alone, or before a title after a colon or a dash
@@ -757,12 +928,18 @@ fn is_example(heading: &str) -> bool {
 }
 
 /// The columns of a table that name endpoints.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Columns {
     /// `| Method | Path |`, `| Route | HTTP |`: a method cell and a path cell.
     MethodAndPath(usize, usize),
     /// `| Endpoint | ... |` with no method column: cells that are `METHOD /path`.
     Endpoint(usize),
+    /// `| URL | GET | POST | DELETE |`: a path cell, and a column per method whose cell says
+    /// what the method does on that path, or is empty or crossed out where it has none.
+    Matrix(usize, Vec<(usize, &'static str)>),
+    /// `| Method | Auth required |` with no path column: the method cell is a method label, for
+    /// the path a label of the same part states (`URL:` over a code block).
+    MethodOnly(usize),
 }
 
 /// Where a table names endpoints, from its header.
@@ -774,21 +951,32 @@ fn table_columns(cells: &[String]) -> Option<Columns> {
     let method = names
         .iter()
         .position(|n| ["method", "http", "verb", "http method"].contains(&n.as_str()));
+    let method_columns: Vec<(usize, &'static str)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(at, cell)| Some((at, lone_method(cell)?)))
+        .collect();
     let path = names.iter().position(|n| {
         [
             "path",
+            "paths",
             "route",
+            "routes",
             "endpoint",
+            "endpoints",
             "url",
             "uri",
             "resource",
             "http request",
         ]
         .contains(&n.as_str())
-    })?;
-    Some(match method {
-        Some(method) => Columns::MethodAndPath(method, path),
-        None => Columns::Endpoint(path),
+    });
+    Some(match (method, path) {
+        (Some(method), Some(path)) => Columns::MethodAndPath(method, path),
+        (None, Some(path)) if method_columns.len() >= 2 => Columns::Matrix(path, method_columns),
+        (None, Some(path)) => Columns::Endpoint(path),
+        (Some(method), None) => Columns::MethodOnly(method),
+        (None, None) => return None,
     })
 }
 

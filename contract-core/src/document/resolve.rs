@@ -179,7 +179,7 @@ fn joined_to_base(mut candidate: Candidate, bases: &[BasePath]) -> (Candidate, O
     }
     candidate.path.value = match path.as_str() {
         "/" => base.path.value.clone(),
-        _ => format!("{}{path}", base.path.value),
+        _ => overlapped(&base.path.value, path),
     };
     let inferred = Inferred {
         part: Part::Endpoint,
@@ -187,6 +187,23 @@ fn joined_to_base(mut candidate: Candidate, bases: &[BasePath]) -> (Candidate, O
         span: base.path.span,
     };
     (candidate, Some(inferred))
+}
+
+/// `base` and `path` joined, where the base ends with the segments the path starts with written
+/// once: a base of `/api/v1/payments` and a route `/payments/:id` are `/api/v1/payments/:id`.
+fn overlapped(base: &str, path: &str) -> String {
+    let base_segments: Vec<&str> = base.split('/').skip(1).collect();
+    let path_segments: Vec<&str> = path.split('/').skip(1).collect();
+    let most = base_segments.len().min(path_segments.len());
+    let overlap = (1..=most)
+        .rev()
+        .find(|&k| base_segments[base_segments.len() - k..] == path_segments[..k])
+        .unwrap_or(0);
+    let rest: String = path_segments[overlap..]
+        .iter()
+        .map(|segment| format!("/{segment}"))
+        .collect();
+    format!("{base}{rest}")
 }
 
 /// Segments a route may be mounted under (`/api`, `/v2`, `/api/v1`): a route named once with them
@@ -324,25 +341,17 @@ fn distinct_names(endpoints: &mut [Resolved]) {
         let method = Method::parse(&endpoint.named.method.value)?;
         Some((method, template_path(&endpoint.named.path.value)))
     };
-    // The method and the path as the checker will see them, and the rule's name.
-    let mut routes: Vec<Option<(Method, String)>> = vec![None; endpoints.len()];
-    for index in maybe_alike(endpoints) {
-        routes[index] = route(&endpoints[index]);
-    }
+    // The method and the path as the checker will see them, and the rule's name. Any two routes
+    // may be named alike (`/queues/:id/stats` and `/dashboard/queue-stats`), so all are named.
+    let routes: Vec<Option<(Method, String)>> = endpoints.iter().map(route).collect();
     let name_of = |route: &Option<(Method, String)>| {
         let (method, path) = route.as_ref()?;
         Some(naming::operation_name(*method, path))
     };
-    let mut names: Vec<Option<String>> = routes.iter().map(name_of).collect();
+    let names: Vec<Option<String>> = routes.iter().map(name_of).collect();
     let given = given_names(&routes, &names);
     if given.iter().all(Option::is_none) {
         return;
-    }
-    // Every name, for a name given must be no other endpoint's.
-    for (index, endpoint) in endpoints.iter().enumerate() {
-        if names[index].is_none() {
-            names[index] = name_of(&route(endpoint));
-        }
     }
     // A name given may be another endpoint's own; numbers then tell them apart.
     let mut used: HashMap<String, usize> = HashMap::new();
@@ -375,35 +384,6 @@ fn distinct_names(endpoints: &mut [Resolved]) {
         endpoint.notes.push(Note { span, text });
         endpoint.operation = Some(Spanned::new(name, span));
     }
-}
-
-/// The endpoints whose rule names may be alike: two names can be, only for methods of one kind
-/// (`PUT` and `PATCH` are one) on the same last word. Only these need their names computed.
-fn maybe_alike(endpoints: &[Resolved]) -> Vec<usize> {
-    let mut kinds: HashMap<(&str, String), Vec<usize>> = HashMap::new();
-    for (index, endpoint) in endpoints.iter().enumerate() {
-        let word: String = endpoint
-            .named
-            .path
-            .value
-            .rsplit('/')
-            .find(|segment| !segment.is_empty() && !is_parameter(segment))
-            .unwrap_or("")
-            .chars()
-            .take(4)
-            .flat_map(char::to_lowercase)
-            .collect();
-        let method = match endpoint.named.method.value.as_str() {
-            "PATCH" => "PUT",
-            method => method,
-        };
-        kinds.entry((method, word)).or_default().push(index);
-    }
-    kinds
-        .into_values()
-        .filter(|group| group.len() > 1)
-        .flatten()
-        .collect()
 }
 
 /// For each endpoint whose rule name another endpoint shares, the name
@@ -580,6 +560,19 @@ mod tests {
     fn base_paths_join_relative_routes() {
         let text = "Base URL: `https://api.example.com/v2`\n\n- `GET /users` - list\n- `GET /v2/teams` - list\n";
         assert_eq!(routes(text), ["GET /v2/users", "GET /v2/teams"]);
+    }
+
+    #[test]
+    fn a_base_that_ends_as_a_route_starts_is_written_once() {
+        let text = "Base URL: `/api/v1/payments`\n\n## GET /payments/:id\n\n## GET /payments\n\n## GET /refunds\n";
+        assert_eq!(
+            routes(text),
+            [
+                "GET /api/v1/payments/:id",
+                "GET /api/v1/payments",
+                "GET /api/v1/payments/refunds"
+            ]
+        );
     }
 
     #[test]
