@@ -108,6 +108,23 @@ pub(super) fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// An HTML table's row being read.
+struct HtmlRow {
+    cells: Vec<String>,
+    header: bool,
+    in_cell: bool,
+    range: Range<usize>,
+}
+
+/// HTML's common entities read.
+fn entities(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+}
+
 /// The document's blocks in order, inline code kept in backticks so that a paragraph that is
 /// only code can be told from prose.
 pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
@@ -118,6 +135,7 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, Range<usize>)> {
         current: None,
         row: None,
         in_head: false,
+        html_row: None,
         item_depth: 0,
         tasks: Vec::new(),
     };
@@ -137,6 +155,9 @@ struct Builder<'t> {
     /// The table row being read: its cells, whether it is the header, and its range.
     row: Option<(Vec<String>, bool, Range<usize>)>,
     in_head: bool,
+    /// An HTML table's row being read (`<tr>`, then `<td>` cells): its cells, whether one is a
+    /// `<th>`, whether a cell is open, and where it is.
+    html_row: Option<HtmlRow>,
     item_depth: usize,
     /// For each open item, whether it is a checkbox task or nested in one.
     tasks: Vec<bool>,
@@ -249,8 +270,12 @@ impl Builder<'_> {
     }
 
     /// A line of an HTML block, its tags left out and its common entities read, as a paragraph
-    /// or, when it starts with a list marker, a list item.
+    /// or, when it starts with a list marker, a list item; in an HTML table, as cells of a row.
     fn html_line(&mut self, html: &str, range: Range<usize>) {
+        if self.html_row.is_some() || contains_ignore_case(html, "<tr") {
+            self.html_cells(html, range);
+            return;
+        }
         let mut text = String::with_capacity(html.len());
         let mut in_tag = false;
         for c in html.chars() {
@@ -261,12 +286,7 @@ impl Builder<'_> {
                 _ => {}
             }
         }
-        let text = text
-            .replace("&nbsp;", " ")
-            .replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"");
+        let text = entities(&text);
         let line = text.trim();
         if line.is_empty() {
             return;
@@ -282,6 +302,74 @@ impl Builder<'_> {
             },
         };
         self.out.push((block, range));
+    }
+
+    /// A line of an HTML table: `<tr>` opens a row, `<td>` and `<th>` its cells, `</tr>` (or the
+    /// next `<tr>`, or `</table>`) ends it as a [`Block::Row`].
+    fn html_cells(&mut self, html: &str, range: Range<usize>) {
+        let mut rest = html;
+        while !rest.is_empty() {
+            let Some(open) = rest.find('<') else {
+                self.html_text(rest);
+                break;
+            };
+            self.html_text(&rest[..open]);
+            let Some(close) = rest[open..].find('>') else {
+                break;
+            };
+            let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
+            let name = tag.split([' ', '/']).find(|w| !w.is_empty()).unwrap_or("");
+            let closing = tag.starts_with('/');
+            match (name, closing) {
+                ("tr", false) => {
+                    self.end_html_row();
+                    self.html_row = Some(HtmlRow {
+                        cells: Vec::new(),
+                        header: false,
+                        in_cell: false,
+                        range: range.clone(),
+                    });
+                }
+                ("td" | "th", false) => {
+                    if let Some(row) = self.html_row.as_mut() {
+                        row.cells.push(String::new());
+                        row.header |= name == "th";
+                        row.in_cell = true;
+                    }
+                }
+                ("td" | "th", true) => {
+                    if let Some(row) = self.html_row.as_mut() {
+                        row.in_cell = false;
+                    }
+                }
+                ("tr" | "table", true) => self.end_html_row(),
+                _ => {}
+            }
+            rest = &rest[open + close + 1..];
+        }
+    }
+
+    /// Text between tags: the open cell's.
+    fn html_text(&mut self, text: &str) {
+        if let Some(row) = self.html_row.as_mut()
+            && row.in_cell
+            && let Some(cell) = row.cells.last_mut()
+        {
+            cell.push_str(&entities(text));
+        }
+    }
+
+    fn end_html_row(&mut self) {
+        if let Some(row) = self.html_row.take()
+            && !row.cells.is_empty()
+        {
+            let cells = row.cells.into_iter().map(|c| c.trim().to_owned()).collect();
+            let block = Block::Row {
+                cells,
+                header: row.header,
+            };
+            self.out.push((block, row.range));
+        }
     }
 
     fn end_row(&mut self) {

@@ -26,7 +26,7 @@ use memchr::memmem;
 
 use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
 use super::method_path::{
-    LabelKind, MethodPath, label_alone, label_kind, liquid_tag, lone_method, lone_methods,
+    LabelKind, METHODS, MethodPath, label_alone, label_kind, liquid_tag, lone_method, lone_methods,
     lone_path, method_path, rooted, split_label, strip_numbering,
 };
 use crate::source::{Source, Span, Spanned};
@@ -111,6 +111,7 @@ pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> C
         table: None,
         in_example: false,
         section_base: None,
+        base_stated: false,
     };
     for (at, (block, range)) in blocks.iter().enumerate() {
         finder.at = at;
@@ -146,6 +147,9 @@ struct Finder<'a> {
     /// The base path a heading states for its section (`### Users (`/users`)`): the heading's
     /// level and the index of the base.
     section_base: Option<(usize, usize)>,
+    /// The document has stated its base URL, even one with no path or several that differ: a
+    /// mount path in a later line is then no base.
+    base_stated: bool,
 }
 
 /// A label alone on its line, waiting for its value.
@@ -248,6 +252,9 @@ impl Finder<'_> {
             self.section_base = None;
         }
         let text = strip_numbering(text);
+        // API Blueprint: `## Notes [/notes]` heads a resource, `### Create a note [POST]` an
+        // action on it, `### Archive [POST /notes/{id}/archive]` both.
+        let text = blueprint_brackets(text).unwrap_or(text);
         if let Some(named) = method_path(text) {
             self.add(&named.methods, named.path, range, Form::Heading);
             return;
@@ -442,10 +449,15 @@ impl Finder<'_> {
         self.in_example |= http || text.contains(" HTTP/1.1");
         for (offset, line) in line_offsets(text) {
             let line = line.trim_start_matches(['$', '>', ' ']);
+            // A list written in an indented block (`    - [GET] /api/products -> the list`).
+            let line = line
+                .strip_prefix("- ")
+                .or_else(|| line.strip_prefix("* "))
+                .unwrap_or(line);
             // A method starts with a capital (after emphasis): most code lines do not.
             let may_name = line
                 .bytes()
-                .find(|b| !matches!(b, b'*' | b'`' | b'_' | b'\t'))
+                .find(|b| !matches!(b, b'*' | b'`' | b'_' | b'\t' | b'['))
                 .is_some_and(|b| b.is_ascii_uppercase());
             let at = range.start + offset;
             if may_name && let Some(named) = method_path(line).filter(|named| named.separated) {
@@ -514,7 +526,8 @@ impl Finder<'_> {
                     .zip(cell(*path_column).and_then(|path| {
                         table_path(path.trim_matches('`').split_whitespace().next()?)
                     }))
-                    .or_else(|| endpoint_cell(cell(*path_column)?)),
+                    .or_else(|| endpoint_cell(cell(*path_column)?))
+                    .or_else(|| titled_endpoint(cell(*path_column)?)),
                 Some(Columns::Matrix(path_column, methods)) => {
                     let Some(path) = cell(*path_column).and_then(table_path) else {
                         return;
@@ -566,12 +579,20 @@ impl Finder<'_> {
 
     /// A base path statement's value: the path of the first URL or path in `text`.
     fn base(&mut self, text: &str, range: Range<usize>) {
-        let Some(path) = text
+        let mut paths = text
             .split_whitespace()
-            .find_map(|word| lone_path(word.trim_matches(['`', '<', '>', '(', ')'])))
-        else {
+            .filter_map(|word| lone_path(word.trim_matches(['`', '<', '>', '(', ')'])));
+        let Some(path) = paths.next() else {
+            // `Base URL: http://localhost:5000`: a host, and routes from its root.
+            self.base_stated |= text.contains("://");
             return;
         };
+        self.base_stated = true;
+        // Bases that differ (`Production: https://host/v1`, `Local: http://localhost/api/v1`):
+        // which one the routes are under is not said, so none is joined.
+        if paths.any(|other| other.trim_end_matches('/') != path.trim_end_matches('/')) {
+            return;
+        }
         let span = self.locate(&path, range, 0);
         let path = path.trim_end_matches('/').to_owned();
         if path.is_empty() {
@@ -596,7 +617,7 @@ impl Finder<'_> {
             return;
         };
         let mount = path.trim_matches('/').split('/').all(is_mount_segment);
-        if mount && self.found.bases.is_empty() {
+        if mount && self.found.bases.is_empty() && !self.base_stated {
             self.base(&path, range);
         }
     }
@@ -695,6 +716,27 @@ fn fenced_value(block: &str) -> Option<&str> {
         .filter(|line| !line.is_empty() && !line.starts_with("```") && !line.starts_with("~~~"));
     let value = lines.next()?;
     lines.next().is_none().then_some(value)
+}
+
+/// The method, path or both in brackets that end an API Blueprint heading (`Note [/notes/{id}]`,
+/// `Get a note [GET]`), when they hold nothing else.
+fn blueprint_brackets(heading: &str) -> Option<&str> {
+    let inner = heading.trim_end().strip_suffix(']')?;
+    let inner = &inner[inner.rfind('[')? + 1..];
+    let named = lone_methods(inner).is_some()
+        || lone_path(inner).is_some_and(|_| !inner.contains(' '))
+        || method_path(inner).is_some_and(|named| named.rest.is_empty());
+    named.then_some(inner)
+}
+
+/// A route table's `**Get** /v1/carts` (as generated client docs write it): in that column a
+/// method in any case is a method.
+fn titled_endpoint(cell: &str) -> Option<(Vec<&'static str>, String)> {
+    let mut words = cell.split_whitespace();
+    let first = words.next()?.trim_matches(['*', '`', '_']);
+    let method = METHODS.iter().find(|m| m.eq_ignore_ascii_case(first))?;
+    let path = lone_path(words.next()?.trim_matches(['*', '`']))?;
+    Some((vec![*method], path))
 }
 
 /// Whether a method column's cell offers the method on the row's path: it says something, and
@@ -1139,6 +1181,52 @@ mod tests {
         assert_eq!(
             pairs("接口URL：http://h:800/group/users\n\n请求方式：GET\n"),
             ["GET /group/users"]
+        );
+    }
+
+    #[test]
+    fn tables_lists_and_labels_that_name_several() {
+        let pairs = |text: &str| -> Vec<String> {
+            found(text)
+                .into_iter()
+                .map(|(method, path, _)| format!("{method} {path}"))
+                .collect()
+        };
+        // A column per method: cells crossed out, empty or a dash offer none.
+        assert_eq!(
+            pairs(
+                "| URL | GET | POST | DELETE |\n|---|---|---|---|\n| /a | all | ❌ | - |\n| /a/:id | one |  | drop it |\n"
+            ),
+            ["GET /a", "GET /a/:id", "DELETE /a/:id"]
+        );
+        // An endpoints cell listing spans; a bare path takes the methods before it.
+        assert_eq!(
+            pairs(
+                "| Area | Endpoints |\n|---|---|\n| Auth | `POST /in`, `/out`; `GET, HEAD /me` (any) |\n"
+            ),
+            ["POST /in", "POST /out", "GET /me", "HEAD /me"]
+        );
+        // A span that is prose ends the list: only the one endpoint.
+        assert_eq!(pairs("- `GET /a`, `see below`\n"), ["GET /a"]);
+        // A method and an endpoint label on one line; a method table under a URL block.
+        assert_eq!(
+            pairs("METHOD: PUT ------ ENDPOINT: http://h/x/1\n"),
+            ["PUT /x/1"]
+        );
+        assert_eq!(
+            pairs("URL:\n```\n/y\n```\n\n| Method | Auth |\n|---|---|\n| GET | No |\n"),
+            ["GET /y"]
+        );
+        // API Blueprint, and an HTML table.
+        assert_eq!(
+            pairs("## Notes [/notes]\n\n### List [GET]\n\n### Pin [POST /notes/{id}/pin]\n"),
+            ["GET /notes", "POST /notes/{id}/pin"]
+        );
+        assert_eq!(
+            pairs(
+                "<table>\n<tr><th>Route</th><th>Method</th></tr>\n<tr><td>/z</td><td>DELETE</td></tr>\n</table>\n"
+            ),
+            ["DELETE /z"]
         );
     }
 

@@ -48,11 +48,26 @@ pub(super) struct Endpoints {
 /// The document's endpoints from its candidates.
 pub(super) fn resolve(found: Candidates) -> Endpoints {
     let Candidates { endpoints, bases } = found;
+    // A base that most routes under it already write out in full (`/api/v1/users` under a base
+    // of `/api/v1`) is part of the routes as written: the others (`/health`) are from the root.
+    let written_out: Vec<bool> = bases
+        .iter()
+        .map(|base| {
+            let (mut within, mut written) = (0, 0);
+            for candidate in &endpoints {
+                if base.block <= candidate.block && candidate.block < base.end {
+                    within += 1;
+                    written += usize::from(under(&candidate.path.value, &base.path.value));
+                }
+            }
+            written * 2 > within
+        })
+        .collect();
     // One entry per route: the candidate that named it first, and where the others point.
     let mut routes: Vec<Route> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
     for candidate in endpoints {
-        let (candidate, joined) = joined_to_base(candidate, &bases);
+        let (candidate, joined) = joined_to_base(candidate, &bases, &written_out);
         let key = (
             candidate.method.value.clone(),
             route_key(&candidate.path.value),
@@ -162,14 +177,22 @@ fn final_route(routes: &[Route], mut index: usize) -> usize {
 
 /// `candidate` with its path joined to the base path stated last above it, unless it is under
 /// that path already; and what was done.
-fn joined_to_base(mut candidate: Candidate, bases: &[BasePath]) -> (Candidate, Option<Inferred>) {
-    let Some(base) = bases
+fn joined_to_base(
+    mut candidate: Candidate,
+    bases: &[BasePath],
+    written_out: &[bool],
+) -> (Candidate, Option<Inferred>) {
+    let Some((index, base)) = bases
         .iter()
+        .enumerate()
         .rev()
-        .find(|base| base.block <= candidate.block && candidate.block < base.end)
+        .find(|(_, base)| base.block <= candidate.block && candidate.block < base.end)
     else {
         return (candidate, None);
     };
+    if written_out[index] {
+        return (candidate, None);
+    }
     // A path that starts as the base does is not relative to it (`/api/v1/admin/x` under a base
     // of `/api/v1/x`).
     let path = &candidate.path.value;
@@ -187,6 +210,12 @@ fn joined_to_base(mut candidate: Candidate, bases: &[BasePath]) -> (Candidate, O
         span: base.path.span,
     };
     (candidate, Some(inferred))
+}
+
+/// Whether `path` starts with every segment of `base`.
+fn under(path: &str, base: &str) -> bool {
+    path.strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// `base` and `path` joined, where the base ends with the segments the path starts with written
@@ -573,6 +602,22 @@ mod tests {
                 "GET /api/v1/payments/refunds"
             ]
         );
+    }
+
+    #[test]
+    fn a_base_the_routes_write_out_leaves_the_others_at_the_root() {
+        let text =
+            "Base URL: `/api/v2`\n\n## GET /api/v2/a\n\n## GET /api/v2/b\n\n## GET /health\n";
+        assert_eq!(
+            routes(text),
+            ["GET /api/v2/a", "GET /api/v2/b", "GET /health"]
+        );
+        // Bases that differ join none; a base with no path leaves the root.
+        let text = "## Base URL\n\nProd: https://h/v1\nLocal: http://l/api/v1\n\n## GET /a\n";
+        assert_eq!(routes(text), ["GET /a"]);
+        let text =
+            "Base URL: `http://localhost:5000`\nDocs: `http://localhost:5000/api`\n\n## GET /a\n";
+        assert_eq!(routes(text), ["GET /a"]);
     }
 
     #[test]
