@@ -1036,6 +1036,14 @@ mod tests {
             .collect()
     }
 
+    /// What a text names, as `METHOD /path`.
+    fn pairs(text: &str) -> Vec<String> {
+        found(text)
+            .into_iter()
+            .map(|(method, path, _)| format!("{method} {path}"))
+            .collect()
+    }
+
     /// Each text names exactly the one endpoint given, in the form given.
     fn each_names_one(cases: &[(&str, &str, &str, Form)]) {
         for &(text, method, path, form) in cases {
@@ -1139,12 +1147,6 @@ mod tests {
 
     #[test]
     fn general_forms_name_endpoints() {
-        let pairs = |text: &str| -> Vec<String> {
-            found(text)
-                .into_iter()
-                .map(|(method, path, _)| format!("{method} {path}"))
-                .collect()
-        };
         // A checked item that starts with an endpoint marks it done.
         assert_eq!(
             pairs("- [x] GET     :: /api/orders/{id}  => the order\n"),
@@ -1186,12 +1188,6 @@ mod tests {
 
     #[test]
     fn tables_lists_and_labels_that_name_several() {
-        let pairs = |text: &str| -> Vec<String> {
-            found(text)
-                .into_iter()
-                .map(|(method, path, _)| format!("{method} {path}"))
-                .collect()
-        };
         // A column per method: cells crossed out, empty or a dash offer none.
         assert_eq!(
             pairs(
