@@ -274,15 +274,6 @@ impl Client {
         } else {
             format!("{path}?{query}")
         };
-        let mut builder = ureq::http::Request::builder()
-            .method(request.method)
-            .uri(format!("{}{path}", self.base));
-        if let Some(authorization) = &request.authorization {
-            builder = builder.header("Authorization", authorization);
-        }
-        if let Some(content_type) = request.content_type {
-            builder = builder.header("Content-Type", content_type);
-        }
         // Methods that take no body send none, whatever the case changed.
         let takes_body = matches!(request.method, "POST" | "PUT" | "PATCH");
         let body = request
@@ -290,10 +281,37 @@ impl Client {
             .filter(|_| takes_body)
             .unwrap_or_default()
             .into_bytes();
-        let sent = builder
-            .body(body)
-            .map_err(|e| e.to_string())
-            .and_then(|http| self.agent.run(http).map_err(|e| brief(&e, self.timeout)));
+        let send_once = || {
+            let mut builder = ureq::http::Request::builder()
+                .method(request.method)
+                .uri(format!("{}{path}", self.base));
+            if let Some(authorization) = &request.authorization {
+                builder = builder.header("Authorization", authorization);
+            }
+            if let Some(content_type) = request.content_type {
+                builder = builder.header("Content-Type", content_type);
+            }
+            let http = builder.body(body.clone()).map_err(|e| e.to_string())?;
+            self.agent.run(http).map_err(Sent::Failed)
+        };
+        // A kept-alive connection the service closed after its last answer (as servers do
+        // when they answer before reading a whole body) fails on the next write; the request
+        // never reached the service, so it is sent again on a fresh connection.
+        let mut sent = send_once();
+        for _ in 0..2 {
+            match &sent {
+                Err(Sent::Failed(ureq::Error::Io(error)))
+                    if error.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
+                    sent = send_once();
+                }
+                _ => break,
+            }
+        }
+        let sent = sent.map_err(|failed| match failed {
+            Sent::Failed(error) => brief(&error, self.timeout),
+            Sent::Unbuilt(why) => why,
+        });
         match sent {
             Ok(mut response) => {
                 let status = response.status().as_u16();
@@ -319,6 +337,18 @@ impl Client {
                 verdict: Verdict::fail(why),
             },
         }
+    }
+}
+
+/// Why a request got no answer: it could not be built, or the transport failed.
+enum Sent {
+    Unbuilt(String),
+    Failed(ureq::Error),
+}
+
+impl From<String> for Sent {
+    fn from(why: String) -> Sent {
+        Sent::Unbuilt(why)
     }
 }
 

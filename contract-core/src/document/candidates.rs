@@ -8,14 +8,17 @@
 //! - a heading (`### POST /api/auth/signup`, ``## 3. `DELETE /x/{id}` ``), or a method heading
 //!   under a path heading (`## /api/tools`, then `### GET`): anything;
 //! - a label's value (``**Endpoint:** `PUT /x` ``), or a method label and a path label in one part
-//!   (`**Method:** POST`, `**Path:** /api/x`), or a label alone with its value on the next line:
-//!   anything;
+//!   (`**Method:** POST`, `**Path:** /api/x`, also on one line), or a label alone with its value
+//!   on the next line or in the code block after it: anything;
 //! - a list item, a line of a paragraph and a line of a code block (`POST /x HTTP/1.1`): a
 //!   description after a separator (a dash, a colon, a run of spaces, the end of a code span);
 //!   prose straight after the path is a sentence;
-//! - a row of a table: a method column and a path column, an endpoint column, or a method cell
-//!   and a path cell that start the row;
-//! - GitBook's `{% swagger method="post" path="/x" %}` and `{% api-method %}` tags.
+//! - a row of a table (markdown or HTML): a method column and a path column, an endpoint column
+//!   (whose cell may list several, `` `POST /in`, `/out` ``), a path column beside a column per
+//!   method, or a method cell and a path cell that start the row; a method-only table completes
+//!   a path label of its part;
+//! - GitBook's `{% swagger method="post" path="/x" %}` and `{% api-method %}` tags, and API
+//!   Blueprint headings (`## Notes [/notes]`, then `### List [GET]`).
 //!
 //! A checkbox task, a sentence, a test description and a `curl` command name none.
 
