@@ -39,11 +39,21 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
             && e.headers.is_empty()
             && e.query.is_none()
     });
-    if scratch.is_empty() && !bare {
+    let mut document = crate::document::read_document(&parsed.issue.source);
+    // In the grammar and saying more, the blocks are the contract, unless the document names
+    // endpoints they do not: then they are its HTTP examples (`GET /orders/o-17` with a token
+    // header, under `### GET /orders/{id}`), and the document is the contract.
+    let covered = document.endpoints.iter().all(|endpoint| {
+        let key = crate::document::route_key(&endpoint.named.path.value);
+        parsed.endpoints.iter().any(|e| {
+            e.method.value == endpoint.named.method.value
+                && crate::document::route_key(&e.path.value) == key
+        })
+    });
+    if scratch.is_empty() && !bare && covered {
         return parsed;
     }
     let mut issue = parsed.issue;
-    let mut document = crate::document::read_document(&issue.source);
     // Bare endpoint lines say no more than the document's reading of them, which knows where
     // they stand (a changelog's list names no endpoint); a block the grammar refuses stands when
     // the document names nothing.

@@ -30,7 +30,7 @@ use memchr::memmem;
 use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
 use super::method_path::{
     LabelKind, METHODS, MethodPath, label_alone, label_kind, liquid_tag, lone_method, lone_methods,
-    lone_path, method_path, rooted, split_label, strip_numbering,
+    lone_path, method_path, rooted, split_label, strip_numbering, titled,
 };
 use crate::source::{Source, Span, Spanned};
 
@@ -114,12 +114,14 @@ pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> C
         table: None,
         in_example: false,
         section_base: None,
+        section_heading: None,
         base_stated: false,
     };
     for (at, (block, range)) in blocks.iter().enumerate() {
         finder.at = at;
         finder.block(block, range.clone());
     }
+    finder.end_section_part();
     finder.found
 }
 
@@ -150,6 +152,9 @@ struct Finder<'a> {
     /// The base path a heading states for its section (`### Users (`/users`)`): the heading's
     /// level and the index of the base.
     section_base: Option<(usize, usize)>,
+    /// That heading's block and path, until the next heading: a method label under it with no
+    /// path label names the path.
+    section_heading: Option<(usize, Spanned<String>)>,
     /// The document has stated its base URL, even one with no path or several that differ: a
     /// mount path in a later line is then no base.
     base_stated: bool,
@@ -236,6 +241,7 @@ impl Finder<'_> {
         // (`## Resource URL`, then `## Method`).
         let pending = pending_label(text);
         if pending.is_none() {
+            self.end_section_part();
             self.method_label = None;
             self.path_label = None;
         }
@@ -266,8 +272,13 @@ impl Finder<'_> {
             self.add(&[method], path, range, Form::Heading);
             return;
         }
+        if let Some(named) = titled(text, true).filter(|_| !is_example(text)) {
+            self.add(&named.methods, named.path, range, Form::Heading);
+            return;
+        }
         if let Some(path) = section_path(text) {
             let span = self.locate(&path, range.clone(), 0);
+            self.section_heading = Some((self.at, Spanned::new(path.clone(), span)));
             self.section_base = Some((level, self.found.bases.len()));
             self.found.bases.push(BasePath {
                 path: Spanned::new(path, span),
@@ -362,6 +373,8 @@ impl Finder<'_> {
         }
         if let Some(named) = method_path(line).filter(stands_apart) {
             let form = if after.is_some() { Form::Label } else { form };
+            self.add(&named.methods, named.path, range, form);
+        } else if let Some(named) = titled(line, false).filter(|_| !is_example(line)) {
             self.add(&named.methods, named.path, range, form);
         }
     }
@@ -625,6 +638,28 @@ impl Finder<'_> {
         }
     }
 
+    /// The end of the part under a heading that states a path after its title
+    /// (`### 1. Register `/api/public/register``): a method label in it that no path label
+    /// completed names that path.
+    fn end_section_part(&mut self) {
+        let Some((block, path)) = self.section_heading.take() else {
+            return;
+        };
+        if self.path_label.is_none()
+            && let Some(methods) = self.method_label.take()
+        {
+            let at = std::mem::replace(&mut self.at, block);
+            for method in methods.value {
+                self.push(
+                    Spanned::new(method.to_owned(), methods.span),
+                    path.clone(),
+                    Form::Label,
+                );
+            }
+            self.at = at;
+        }
+    }
+
     /// A method label and a path label seen in one part name an endpoint together.
     fn pair_labels(&mut self) {
         if let (Some(methods), Some(path)) = (&self.method_label, &self.path_label) {
@@ -877,7 +912,8 @@ fn section_path(heading: &str) -> Option<String> {
         .trim()
         .trim_end_matches(['(', '`', '-', '–', '—', ':'])
         .trim();
-    if title.is_empty() || lone_methods(title).is_some() || !path.starts_with('/') {
+    let last_word = title.rsplit(' ').next().unwrap_or(title);
+    if title.is_empty() || lone_methods(last_word).is_some() || !path.starts_with('/') {
         return None;
     }
     lone_path(path).filter(|path| path.len() > 1)
@@ -1187,6 +1223,31 @@ mod tests {
             pairs("接口URL：http://h:800/group/users\n\n请求方式：GET\n"),
             ["GET /group/users"]
         );
+        // A method and a path that end a title, after a parenthesis, a dash or a pipe.
+        assert_eq!(
+            pairs(
+                "### Add a pot (`POST /pots`)\n\n### One pot — GET /pots/{id}\n\n### Gone | DELETE /pots/{id}\n\nRefill - PUT - http://h:1/pots/{id}/water\n\n- Soil - GET `/soil`\n"
+            ),
+            [
+                "POST /pots",
+                "GET /pots/{id}",
+                "DELETE /pots/{id}",
+                "PUT /pots/{id}/water",
+                "GET /soil"
+            ]
+        );
+        // A heading that states a path after its title, and a method label in its part.
+        assert_eq!(
+            pairs(
+                "### 1. Sign up `/api/signup`\n- method: `POST`\n\n### Log in `/api/login`\n- method: `POST`\n"
+            ),
+            ["POST /api/signup", "POST /api/login"]
+        );
+        // ... unless a path label of the part completes the method label.
+        assert_eq!(
+            pairs("### Pots (`/pots`)\n\n**Method:** GET\n\n**Path:** /pots/{id}\n"),
+            ["GET /pots/{id}"]
+        );
     }
 
     #[test]
@@ -1241,6 +1302,9 @@ mod tests {
             "- POST /login with a wrong password answers 401\n",
             "| Case | Request | Expected |\n| --- | --- | --- |\n| TC1 | GET /stock | 200 |\n",
             "### get /lowercase is prose\n",
+            "To refresh, the client then calls `GET /api/orders`\n",
+            "The client calls it - GET /api/orders - and waits.\n",
+            "Note, first: - GET /api/orders\n",
         ] {
             assert_eq!(found(text), [], "{text}");
         }

@@ -41,6 +41,42 @@ impl MethodPath<'_> {
     }
 }
 
+/// A method and a path that end a title, after a separator: `Insert Author (`POST /authors`)`,
+/// `Add Employee - POST - http://host/employees/add`, `Get Author — GET /authors/{id}`. The
+/// title is a few words with no sentence punctuation; nothing but a parenthetical may follow the
+/// pair. A heading may open the pair's code span after a space (`Get one `GET /x``); a line needs
+/// a dash, a pipe or a parenthesis, as `then call `GET /x`` ends a sentence.
+pub(super) fn titled(text: &str, heading: bool) -> Option<MethodPath<'_>> {
+    let text = text.trim();
+    let starts = text.char_indices().filter(|&(at, c)| {
+        at > 0 && c.is_ascii_uppercase() && !text[..at].ends_with(|c: char| c.is_alphanumeric())
+    });
+    for (at, _) in starts {
+        let Some(named) = method_first(
+            text[at..]
+                .trim_end_matches([')', ' '])
+                .trim_end_matches(MARKS),
+        ) else {
+            continue;
+        };
+        let between = text[..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || MARKS.contains(&c) || c == '[');
+        let title = between.trim_end_matches(['-', '–', '—', '|', '(', ' ', '\u{a0}']);
+        let separated =
+            title.len() < between.len() || (heading && text[..at].trim_end().ends_with('`'));
+        let rest = named.rest.trim_matches(MARKS).trim();
+        let aside = rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')'));
+        let words = title.split_whitespace().count();
+        let plain = !title.contains(['.', ',', ';', '?', '!', '`', '/'])
+            && title.starts_with(|c: char| c.is_alphanumeric())
+            && lone_methods(title.rsplit(' ').next().unwrap_or("")).is_none();
+        if separated && aside && plain && (1..=8).contains(&words) {
+            return Some(named);
+        }
+    }
+    None
+}
+
 /// A method (or several) and a path at the start of `text`, in either order.
 pub(super) fn method_path(text: &str) -> Option<MethodPath<'_>> {
     // `[GET]: List hives`, `**[ POST ]** /x`: a bracket around the method is a mark too.
