@@ -208,6 +208,8 @@ impl Builder<'_> {
             Event::Text(text) => self.inline(&text),
             // A line of an HTML block (`<div markdown>` grid cards, `<td>` cells): its text.
             Event::Html(html) => self.html_line(&html, range),
+            // A row left open ends with its HTML block.
+            Event::End(TagEnd::HtmlBlock) => self.end_html_row(),
             Event::SoftBreak | Event::HardBreak => self.line_break(),
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph)
                 if self.item_depth == 0 =>
@@ -305,7 +307,7 @@ impl Builder<'_> {
     }
 
     /// A line of an HTML table: `<tr>` opens a row, `<td>` and `<th>` its cells, `</tr>` (or the
-    /// next `<tr>`, or `</table>`) ends it as a [`Block::Row`].
+    /// next `<tr>`, `</table>` or the end of its HTML block) ends it as a [`Block::Row`].
     fn html_cells(&mut self, html: &str, range: Range<usize>) {
         let mut rest = html;
         while !rest.is_empty() {
@@ -408,12 +410,9 @@ impl Builder<'_> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn blocks_in_order_with_their_text() {
-        let text = "# Title\n\nSome `code` here.\n\n- [ ] a task\n- an item\n  - nested\n\n\
-                    ```json\n{ \"a\": 1 }\n```\n\n| Method | Path |\n| --- | --- |\n| GET | `/x` |\n";
-        let found = blocks(text);
-        let kinds: Vec<String> = found
+    /// Each block of `text`: its kind and its text.
+    fn kinds(text: &str) -> Vec<String> {
+        blocks(text)
             .iter()
             .map(|(block, range)| match block {
                 Block::Heading { level, text } => format!("h{level} {text}"),
@@ -426,9 +425,15 @@ mod tests {
                     format!("row{} {}", if *header { "!" } else { "" }, cells.join("|"))
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn blocks_in_order_with_their_text() {
+        let text = "# Title\n\nSome `code` here.\n\n- [ ] a task\n- an item\n  - nested\n\n\
+                    ```json\n{ \"a\": 1 }\n```\n\n| Method | Path |\n| --- | --- |\n| GET | `/x` |\n";
         assert_eq!(
-            kinds,
+            kinds(text),
             [
                 "h1 Title",
                 "p Some `code` here.",
@@ -440,6 +445,13 @@ mod tests {
                 "row GET|`/x`",
             ]
         );
+    }
+
+    #[test]
+    fn an_html_row_ends_with_its_block() {
+        // A row never closed ends where its HTML block does; the text after is its own.
+        let text = "<table>\n<tr><td>GET</td><td>/a</td>\n\nThe next paragraph.\n";
+        assert_eq!(kinds(text), ["row GET|/a", "p The next paragraph."]);
     }
 
     #[test]

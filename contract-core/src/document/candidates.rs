@@ -782,12 +782,11 @@ fn titled_endpoint(cell: &str) -> Option<(Vec<&'static str>, String)> {
 fn offered(cell: &str) -> bool {
     let cell = cell.trim().trim_matches(['*', '_', '`']).trim();
     const CROSSED: [&str; 8] = ["❌", "✗", "✘", "✖", "⛔", "🚫", "(x)", "not allowed"];
+    let lower = cell.to_lowercase();
     !cell.is_empty()
         && !cell.chars().all(|c| "-–—/.".contains(c))
-        && !["n/a", "na", "no", "none", "x"].contains(&cell.to_lowercase().as_str())
-        && !CROSSED
-            .iter()
-            .any(|mark| cell.to_lowercase().contains(mark))
+        && !["n/a", "na", "no", "none", "x"].contains(&lower.as_str())
+        && !CROSSED.iter().any(|mark| lower.contains(mark))
 }
 
 /// The endpoints a cell or a list item lists in code spans and nothing else:

@@ -281,36 +281,30 @@ impl State {
                 .as_ref()
                 .and_then(|b| at(b, &slot.pointer))
                 .and_then(Value::as_object);
-            let mut shown = Map::new();
+            let mut shown_fields = Map::new();
             for field in slot.fields {
                 let sampled = sampled.and_then(|s| s.get(&field.name));
-                let fits = |v: &Value| fits(&field.ty, v, call.types, call.patterns);
                 let fresh = match given.is_some_and(|b| b.contains_key(&field.name)) {
                     true => None,
-                    false => self.fresh(call, field).filter(|v| fits(v)),
+                    false => self
+                        .fresh(call, field)
+                        .filter(|v| fits(&field.ty, v, call.types, call.patterns)),
                 };
                 // A fresh value was checked as it was made.
                 let checked = fresh.is_some();
                 if let Some(fresh) = fresh {
                     item.insert(field.name.clone(), fresh);
+                } else if let Some(sampled) = sampled
+                    && !item.contains_key(&field.name)
+                {
+                    item.insert(field.name.clone(), sampled.clone());
                 }
-                let value = match (item.get(&field.name), sampled) {
-                    (Some(value), sampled) if checked || Some(value) == sampled || fits(value) => {
-                        Some(value.clone())
-                    }
-                    (Some(_), sampled) => sampled.cloned(),
-                    (None, Some(sampled)) => {
-                        item.insert(field.name.clone(), sampled.clone());
-                        Some(sampled.clone())
-                    }
-                    (None, None) => None,
-                };
-                if let Some(value) = value.or_else(|| required_sample(field, call)) {
-                    shown.insert(field.name.clone(), value);
+                if let Some(value) = shown(field, item.get(&field.name), checked, sampled, call) {
+                    shown_fields.insert(field.name.clone(), value);
                 }
             }
             if let Some(place) = body.as_mut().and_then(|b| at_mut(b, &slot.pointer)) {
-                *place = Value::Object(shown);
+                *place = Value::Object(shown_fields);
             }
         }
         let items = self.items.entry(collection.to_string()).or_default();
@@ -563,16 +557,30 @@ fn project(
     let mut out = Map::new();
     for field in fields {
         let sampled = sample.and_then(|s| s.get(&field.name));
-        // The sample's own value needs no check.
-        let stored = item
-            .get(&field.name)
-            .filter(|v| Some(*v) == sampled || fits(&field.ty, v, call.types, call.patterns));
-        let value = stored.or(sampled);
-        if let Some(value) = value.cloned().or_else(|| required_sample(field, call)) {
+        if let Some(value) = shown(field, item.get(&field.name), false, sampled, call) {
             out.insert(field.name.clone(), value);
         }
     }
     Value::Object(out)
+}
+
+/// What an answer shows for `field`: the stored value when it fits the answer's type (the
+/// sample's own value, or one `checked` as it was made, needs no check), else the sample's,
+/// else, for a required field, the contract's sample of its type.
+fn shown(
+    field: &Field,
+    stored: Option<&Value>,
+    checked: bool,
+    sampled: Option<&Value>,
+    call: &Call<'_>,
+) -> Option<Value> {
+    let stored = stored.filter(|v| {
+        checked || Some(*v) == sampled || fits(&field.ty, v, call.types, call.patterns)
+    });
+    stored
+        .or(sampled)
+        .cloned()
+        .or_else(|| required_sample(field, call))
 }
 
 /// A value for a required field that has none: the contract's sample of its type. An optional
