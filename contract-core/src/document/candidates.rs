@@ -240,26 +240,7 @@ impl Finder<'_> {
         // A new part of the document, unless the heading is itself a label
         // (`## Resource URL`, then `## Method`).
         let pending = pending_label(text);
-        if pending.is_none() {
-            self.end_section_part();
-            self.method_label = None;
-            self.path_label = None;
-        }
-        if self.example_heading.is_some_and(|above| level <= above) {
-            self.example_heading = None;
-        }
-        if self.release_heading.is_some_and(|above| level <= above) {
-            self.release_heading = None;
-        }
-        if is_release(text) {
-            self.release_heading = Some(level);
-        }
-        if let Some((above, base)) = self.section_base
-            && level <= above
-        {
-            self.found.bases[base].end = self.at;
-            self.section_base = None;
-        }
+        self.close_sections(level, text, pending.is_none());
         let text = strip_numbering(text);
         // API Blueprint: `## Notes [/notes]` heads a resource, `### Create a note [POST]` an
         // action on it, `### Archive [POST /notes/{id}/archive]` both.
@@ -278,13 +259,7 @@ impl Finder<'_> {
         }
         if let Some(path) = section_path(text) {
             let span = self.locate(&path, range.clone(), 0);
-            self.section_heading = Some((self.at, Spanned::new(path.clone(), span)));
-            self.section_base = Some((level, self.found.bases.len()));
-            self.found.bases.push(BasePath {
-                path: Spanned::new(path, span),
-                block: self.at,
-                end: usize::MAX,
-            });
+            self.open_section(level, Spanned::new(path, span));
             return;
         }
         if is_example(text) {
@@ -320,6 +295,44 @@ impl Finder<'_> {
             _ => self.path_heading = None,
         }
         self.label_pending = pending;
+    }
+
+    /// What a heading at `level` ends: the part above (unless the heading is a label), and the
+    /// example, release and section-base headings at its level or below; and whether it opens a
+    /// release section.
+    fn close_sections(&mut self, level: usize, text: &str, new_part: bool) {
+        if new_part {
+            self.end_section_part();
+            self.method_label = None;
+            self.path_label = None;
+        }
+        if self.example_heading.is_some_and(|above| level <= above) {
+            self.example_heading = None;
+        }
+        if self.release_heading.is_some_and(|above| level <= above) {
+            self.release_heading = None;
+        }
+        if is_release(text) {
+            self.release_heading = Some(level);
+        }
+        if let Some((above, base)) = self.section_base
+            && level <= above
+        {
+            self.found.bases[base].end = self.at;
+            self.section_base = None;
+        }
+    }
+
+    /// A heading at `level` that states `path` for its section (`### Riders (`/riders`)`): the
+    /// base of the routes under it, and the path a method label in its own part completes.
+    fn open_section(&mut self, level: usize, path: Spanned<String>) {
+        self.section_heading = Some((self.at, path.clone()));
+        self.section_base = Some((level, self.found.bases.len()));
+        self.found.bases.push(BasePath {
+            path,
+            block: self.at,
+            end: usize::MAX,
+        });
     }
 
     /// One line of a paragraph or a list item: an endpoint line, a label with one, a liquid tag,

@@ -48,21 +48,7 @@ pub(super) struct Endpoints {
 /// The document's endpoints from its candidates.
 pub(super) fn resolve(found: Candidates) -> Endpoints {
     let Candidates { endpoints, bases } = found;
-    // A base that most routes under it already write out in full (`/api/v1/users` under a base
-    // of `/api/v1`) is part of the routes as written: the others (`/health`) are from the root.
-    let written_out: Vec<bool> = bases
-        .iter()
-        .map(|base| {
-            let (mut within, mut written) = (0, 0);
-            for candidate in &endpoints {
-                if base.block <= candidate.block && candidate.block < base.end {
-                    within += 1;
-                    written += usize::from(under(&candidate.path.value, &base.path.value));
-                }
-            }
-            written * 2 > within
-        })
-        .collect();
+    let written_out = written_out(&bases, &endpoints);
     // One entry per route: the candidate that named it first, and where the others point.
     let mut routes: Vec<Route> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
@@ -89,6 +75,37 @@ pub(super) fn resolve(found: Candidates) -> Endpoints {
         .filter(|&index| routes[index].into.is_none())
         .collect();
     kept.sort_by_key(|&index| routes[index].blocks.first().copied());
+    let anchors = anchors(&routes, &kept);
+    let mut endpoints: Vec<Resolved> = kept
+        .into_iter()
+        .map(|index| routes[index].resolved())
+        .collect();
+    distinct_names(&mut endpoints);
+    Endpoints { endpoints, anchors }
+}
+
+/// For each base, whether most routes under it already write it out in full (`/api/v1/users`
+/// under a base of `/api/v1`): it is part of the routes as written then, and the others
+/// (`/health`) are from the root.
+fn written_out(bases: &[BasePath], endpoints: &[Candidate]) -> Vec<bool> {
+    bases
+        .iter()
+        .map(|base| {
+            let (mut within, mut written) = (0, 0);
+            for candidate in endpoints {
+                if base.block <= candidate.block && candidate.block < base.end {
+                    within += 1;
+                    written += usize::from(under(&candidate.path.value, &base.path.value));
+                }
+            }
+            written * 2 > within
+        })
+        .collect()
+}
+
+/// Each block that names a route, with the index (among `kept`) of the endpoint the route
+/// became, sorted.
+fn anchors(routes: &[Route], kept: &[usize]) -> Vec<(usize, usize)> {
     let position: HashMap<usize, usize> = kept
         .iter()
         .enumerate()
@@ -98,44 +115,14 @@ pub(super) fn resolve(found: Candidates) -> Endpoints {
         .iter()
         .enumerate()
         .filter_map(|(index, route)| {
-            let endpoint = *position.get(&final_route(&routes, index))?;
+            let endpoint = *position.get(&final_route(routes, index))?;
             Some(route.blocks.iter().map(move |&block| (block, endpoint)))
         })
         .flatten()
         .collect();
     anchors.sort_unstable();
     anchors.dedup();
-    let mut endpoints: Vec<Resolved> = kept
-        .into_iter()
-        .map(|index| {
-            let route = &mut routes[index];
-            let mut notes = Vec::new();
-            let written = &route.first.path.value;
-            if !plain_parameters(written)
-                && parameter_names(written) != parameter_names(&template_path(written))
-            {
-                notes.push(Note {
-                    span: route.first.path.span,
-                    text: format!(
-                        "its path parameters are named as code can name them: `{}`",
-                        template_path(written)
-                    ),
-                });
-            }
-            Resolved {
-                named: NamedEndpoint {
-                    method: route.first.method.clone(),
-                    path: route.first.path.clone(),
-                    form: route.first.form,
-                },
-                operation: None,
-                inferred: std::mem::take(&mut route.inferred),
-                notes,
-            }
-        })
-        .collect();
-    distinct_names(&mut endpoints);
-    Endpoints { endpoints, anchors }
+    anchors
 }
 
 /// One route of the document while candidates are being resolved.
@@ -154,6 +141,33 @@ struct Route {
 }
 
 impl Route {
+    /// The endpoint the route is, with a note when its path parameters had to be renamed.
+    fn resolved(&mut self) -> Resolved {
+        let mut notes = Vec::new();
+        let written = &self.first.path.value;
+        if !plain_parameters(written)
+            && parameter_names(written) != parameter_names(&template_path(written))
+        {
+            notes.push(Note {
+                span: self.first.path.span,
+                text: format!(
+                    "its path parameters are named as code can name them: `{}`",
+                    template_path(written)
+                ),
+            });
+        }
+        Resolved {
+            named: NamedEndpoint {
+                method: self.first.method.clone(),
+                path: self.first.path.clone(),
+                form: self.first.form,
+            },
+            operation: None,
+            inferred: std::mem::take(&mut self.inferred),
+            notes,
+        }
+    }
+
     fn new(first: Candidate, key: String) -> Route {
         Route {
             key,
