@@ -16,6 +16,8 @@ use crate::ast::{
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{Auth, DocumentEndpoint, Inferred, Request};
+use crate::model::Method;
+use crate::naming;
 use crate::read::{CodeBlock, Issue};
 use crate::source::{Source, Span, Spanned};
 
@@ -50,7 +52,7 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
                 && crate::document::route_key(&e.path.value) == key
         })
     });
-    if scratch.is_empty() && !bare && covered {
+    if scratch.is_empty() && !bare && covered && names_each_once(&parsed.endpoints) {
         return parsed;
     }
     let mut issue = parsed.issue;
@@ -91,6 +93,27 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
     issue.contract_blocks.clear();
     issue.document = document;
     parse_blocks(issue, diagnostics)
+}
+
+/// Whether blocks found by their content name each route once, each with a name of its own: a
+/// contract does, while a document's HTTP examples show one request twice or requests the
+/// operation rule names alike (`GET /messages`, `GET /analytics/messages`), which its reader
+/// tells apart.
+fn names_each_once(endpoints: &[Endpoint]) -> bool {
+    let mut routes = std::collections::HashSet::new();
+    let mut names = std::collections::HashSet::new();
+    endpoints.iter().all(|endpoint| {
+        let path = crate::document::template_path(&endpoint.path.value);
+        let name = match (&endpoint.operation, Method::parse(&endpoint.method.value)) {
+            (Some(given), _) => given.value.clone(),
+            (None, Some(method)) => naming::operation_name(method, &path),
+            (None, None) => return true,
+        };
+        routes.insert((
+            endpoint.method.value.clone(),
+            crate::document::route_key(&path),
+        )) && names.insert(name)
+    })
 }
 
 fn parse_blocks(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {

@@ -18,7 +18,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::Reading;
 use crate::source::{Source, Span, Spanned};
 use crate::yaml::{self, Value};
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A Backend Feature Task issue as written, before its contract is parsed.
 #[derive(Clone, Debug)]
@@ -466,11 +466,12 @@ impl<'a> Walker<'a> {
     /// Handles the event at `i`; returns the index of the last event it consumed.
     fn step(&mut self, i: usize) -> usize {
         match &self.events[i].0 {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let top = *level == HeadingLevel::H1;
                 let end = self.end_of(i);
                 let title = self.render(&self.events[i + 1..end]);
                 let span = self.inline_span(&self.events[i + 1..end]);
-                self.heading(&title, span);
+                self.heading(&title, span, top);
                 end
             }
             Event::Start(Tag::Paragraph) if self.list_depth == 0 => {
@@ -528,7 +529,7 @@ impl<'a> Walker<'a> {
         self.events.len() - 1
     }
 
-    fn heading(&mut self, title: &str, span: Option<Span>) {
+    fn heading(&mut self, title: &str, span: Option<Span>, top: bool) {
         // An endpoint as a heading (`### POST /auth/login`) names the endpoint the next code
         // block describes; it leaves the section as it is, as a sub-heading of the contract.
         self.endpoint_heading = None;
@@ -536,7 +537,12 @@ impl<'a> Walker<'a> {
             self.endpoint_heading = span;
             return;
         }
-        let part = Part::of(title);
+        let mut part = Part::of(title);
+        // `# API Contract: Authentication & Profile` is a document's title, not the template's
+        // contract section: the file is read as an API document.
+        if top && part == Part::ApiContract && normalize(title) != "api contract" {
+            part = Part::Other;
+        }
         if part.is_subsection() {
             self.sub = Some(part);
         } else {

@@ -320,3 +320,34 @@ fn a_labelled_contract_block_is_still_refused() {
         )
     );
 }
+
+/// A document titled `# API Contract: ...` is a document: its first code block (an error shape)
+/// is no labelled contract block, while `# API Contract` alone still labels one.
+#[test]
+fn a_title_that_names_the_contract_labels_no_block() {
+    let text = "# API Contract: Parking\n\nEvery error looks like this one.\n\n```json\n{ \"error\": \"text\" }\n```\n\n\
+        ## POST /api/spots\n\nBooks a spot.\n\n## GET /api/spots/{id}\n\nOne spot.\n";
+    let contracts = load_sources(&[Source::new("doc.md", text)]).unwrap();
+    assert!(contracts[0].read_as_document);
+    assert_eq!(contracts[0].endpoints.len(), 2);
+    let labelled = "# API Contract\n\n```json\n{ \"error\": \"text\" }\n```\n";
+    assert!(load_sources(&[Source::new("issue.md", labelled)]).is_err());
+}
+
+/// Code blocks found by their content that show one request twice, or requests the operation
+/// rule names alike, are a document's HTTP examples: its reader names them apart.
+#[test]
+fn found_blocks_that_name_a_route_twice_are_examples() {
+    let text = "# Messages\n\n### Send\n\n```http\nPOST /api/v1/messages\nAuthorization: Bearer <key>\n```\n\n\
+        ### List\n\n```http\nGET /api/v1/messages\nAuthorization: Bearer <key>\n```\n\n\
+        ### Statistics\n\n```http\nGET /api/v1/analytics/messages\nAuthorization: Bearer <key>\n```\n";
+    let contracts = load_sources(&[Source::new("doc.md", text)]).unwrap();
+    assert!(contracts[0].read_as_document);
+    let names: Vec<&str> = contracts[0]
+        .endpoints
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(names.len(), 3);
+    assert_ne!(names[1], names[2]);
+}

@@ -115,6 +115,7 @@ pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> C
         in_example: false,
         section_base: None,
         section_heading: None,
+        part_named: false,
         base_stated: false,
     };
     for (at, (block, range)) in blocks.iter().enumerate() {
@@ -155,6 +156,9 @@ struct Finder<'a> {
     /// That heading's block and path, until the next heading: a method label under it with no
     /// path label names the path.
     section_heading: Option<(usize, Spanned<String>)>,
+    /// An endpoint has been named in this part of the document (since its heading): an HTTP
+    /// block in it is an example.
+    part_named: bool,
     /// The document has stated its base URL, even one with no path or several that differ: a
     /// mount path in a later line is then no base.
     base_stated: bool,
@@ -302,6 +306,7 @@ impl Finder<'_> {
     /// release section.
     fn close_sections(&mut self, level: usize, text: &str, new_part: bool) {
         if new_part {
+            self.part_named = false;
             self.end_section_part();
             self.method_label = None;
             self.path_label = None;
@@ -473,9 +478,11 @@ impl Finder<'_> {
         {
             return;
         }
-        // An HTTP message shows a request with its values: an example position.
+        // An HTTP message in a part that has named its endpoint shows a request with its
+        // values: an example position. In a part that has not, it is the part's own request
+        // line (`### Search by USDOT` over `GET /customers/search_by_usdot/?usdot=12`).
         let example = self.in_example;
-        self.in_example |= http || text.contains(" HTTP/1.1");
+        self.in_example |= self.part_named && (http || text.contains(" HTTP/1.1"));
         for (offset, line) in line_offsets(text) {
             let line = line.trim_start_matches(['$', '>', ' ']);
             // A list written in an indented block (`    - [GET] /api/products -> the list`).
@@ -600,6 +607,7 @@ impl Finder<'_> {
                     Some((methods, path))
                 })
                 .or_else(|| cell(0).and_then(endpoint_cell))
+                .or_else(|| spread_endpoint(cells))
         });
         if let Some((methods, path)) = found {
             self.add(&methods, path, range, Form::TableRow);
@@ -709,6 +717,7 @@ impl Finder<'_> {
             return;
         }
         let example = self.example_heading.is_some() || self.in_example;
+        self.part_named |= !example;
         self.found.endpoints.push(Candidate {
             method,
             path,
@@ -728,6 +737,17 @@ impl Finder<'_> {
             None => Span::new(range.start, range.end),
         }
     }
+}
+
+/// A row with one cell that is only methods and one that is only a path, apart
+/// (`| 101 | Login | `/api/v1/auth/login` | auth | `POST` |`, under a header in any language).
+fn spread_endpoint(cells: &[String]) -> Option<(Vec<&'static str>, String)> {
+    let mut methods = cells.iter().filter_map(|cell| lone_methods(cell));
+    let mut paths = cells
+        .iter()
+        .filter_map(|cell| lone_path(cell.trim().trim_matches('`')));
+    let found = (methods.next()?, paths.next()?);
+    (methods.next().is_none() && paths.next().is_none()).then_some(found)
 }
 
 /// A cell that is a method and a path, with at most a description after them.
@@ -866,13 +886,14 @@ fn next_label<'t>(label: &str, rest: &'t str) -> Option<(&'t str, (&'t str, &'t 
         .then_some((value, (next, next_value)))
 }
 
-/// The path a heading names alone, or before a title after a colon or a dash
-/// (`## /api/user: UserRootAPI`).
+/// The path a heading names alone, or before a title after a colon, a dash or in parentheses
+/// (`## /api/user: UserRootAPI`, `### /api/v1/issues/{id} (Delete)`).
 fn heading_path(text: &str) -> Option<String> {
     let text = text.trim();
     let first = text.split_whitespace().next()?;
     let rest = text[first.len()..].trim();
-    let titled = rest.is_empty() || first.ends_with(':') || rest.starts_with(['-', '–', '—', ':']);
+    let titled =
+        rest.is_empty() || first.ends_with(':') || rest.starts_with(['-', '–', '—', ':', '(']);
     titled.then(|| lone_path(first.trim_matches('`'))).flatten()
 }
 
@@ -1213,6 +1234,17 @@ mod tests {
             pairs("| Método | Ruta |\n|---|---|\n| GET | `/a` |\n|\n| POST | `/a` |\n"),
             ["GET /a", "POST /a"]
         );
+        // A path heading with a parenthetical title, and a method label in its part.
+        assert_eq!(
+            pairs("### /api/pots/{id} (Delete)\n- **Method:** DELETE\n- **Auth:** Yes\n"),
+            ["DELETE /api/pots/{id}"]
+        );
+        // A pair in marks, and nothing but a symbol after it.
+        assert_eq!(pairs("**`GET /pots`** 🔒\n"), ["GET /pots"]);
+        assert_eq!(
+            pairs("**`POST /pots`** 🔒 — a name is enough\n"),
+            ["POST /pots"]
+        );
         // A path heading with a title, and a method heading under it.
         assert_eq!(
             pairs("## /api/user: Users\n\n### GET\n\nAll users.\n"),
@@ -1234,6 +1266,13 @@ mod tests {
         assert_eq!(
             pairs("接口URL：http://h:800/group/users\n\n请求方式：GET\n"),
             ["GET /group/users"]
+        );
+        // A method cell and a path cell apart, under a header in another language.
+        assert_eq!(
+            pairs(
+                "| No | 名前 | エンドポイント | 操作 | メソッド |\n|---|---|---|---|---|\n| 1 | ログイン | `/api/login` | login | `POST` |\n"
+            ),
+            ["POST /api/login"]
         );
         // A method and a path that end a title, after a parenthesis, a dash or a pipe.
         assert_eq!(

@@ -219,7 +219,10 @@ fn without_version(rest: &str) -> (&str, bool) {
 /// What may follow an endpoint on its line without making it a sentence: nothing, a title after
 /// a dash or a colon, a parenthetical, an inline body, or a column after a run of spaces.
 pub(super) fn described(rest: &str) -> bool {
-    let rest = rest.trim_start_matches(' ');
+    // A symbol first (a lock for auth, a check mark) says nothing either way.
+    let rest = rest
+        .trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric())
+        .trim_start_matches(' ');
     rest.trim().is_empty()
         || rest.starts_with(['-', '–', '—', ':', '(', '{', '[', '|', '→', '\t'])
         || rest.starts_with("->")
@@ -229,6 +232,8 @@ pub(super) fn described(rest: &str) -> bool {
         || rest.starts_with("//")
         // A description in a script no English sentence goes on in (`/x 부서 업무 목록`).
         || rest.starts_with(|c: char| c.is_alphabetic() && !c.is_ascii())
+        // Only marks, no words: a lock for auth, a check mark (`**`GET /x`** 🔒`).
+        || !rest.chars().any(char::is_alphanumeric)
 }
 
 /// `text` if it is one of [`METHODS`], as written (upper case only: `get` is a word).

@@ -149,3 +149,21 @@ proptest::proptest! {
         }
     }
 }
+
+/// Each endpoint `text` names, as `METHOD /path`.
+fn endpoints(text: &str) -> Vec<String> {
+    named_endpoints(&Source::new("doc.md", text))
+        .into_iter()
+        .map(|e| format!("{} {}", e.method.value, e.path.value))
+        .collect()
+}
+
+#[test]
+fn an_http_block_is_an_example_only_in_a_part_that_named_its_endpoint() {
+    let text = "### GET /cars/{id}\n\n```http\nGET /cars/c-17\n```\n\n\
+                ### Search by plate\n\n```http\nGET /cars/search_by_plate?plate=AB\n```\n";
+    assert_eq!(
+        endpoints(text),
+        ["GET /cars/{id}", "GET /cars/search_by_plate"]
+    );
+}
