@@ -394,6 +394,13 @@ impl Finder<'_> {
             self.add(&named.methods, named.path, range, form);
         } else if let Some(named) = titled(line, false).filter(|_| !is_example(line)) {
             self.add(&named.methods, named.path, range, form);
+        } else if let Some(path) = lone_path(strip_numbering(line).trim_matches(['`', '*'])) {
+            // A line that is only a path (`1.	/auth/signin`) starts an endpoint's description:
+            // a method label after it completes it, as it does a path heading's (one left over
+            // from the endpoint before does not).
+            let span = self.locate(&path, range, 0);
+            self.method_label = None;
+            self.path_label = Some(Spanned::new(path, span));
         }
     }
 
@@ -1233,6 +1240,16 @@ mod tests {
         assert_eq!(
             pairs("| Método | Ruta |\n|---|---|\n| GET | `/a` |\n|\n| POST | `/a` |\n"),
             ["GET /a", "POST /a"]
+        );
+        // Lines that are only a path, each completed by the method label after it.
+        assert_eq!(
+            pairs("1.\t/auth/signin\ni)\tMethod: POST\n2.\t/driver/\ni)\tMethod: GET\n"),
+            ["POST /auth/signin", "GET /driver/"]
+        );
+        // ... and not by one left over from an item whose path it could not read.
+        assert_eq!(
+            pairs("1.\tdriver/pause\ni)\tMethod: POST\n2.\t/driver/resume\ni)\tMethod: PUT\n"),
+            ["PUT /driver/resume"]
         );
         // A path heading with a parenthetical title, and a method label in its part.
         assert_eq!(

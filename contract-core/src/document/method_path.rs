@@ -383,7 +383,7 @@ pub(super) fn label_alone(text: &str) -> Option<LabelKind> {
 
 /// `**Label:** rest`, `**Label**: rest`, `Label: rest` for a short label: the label and the rest.
 pub(super) fn split_label(line: &str) -> (Option<&str>, &str) {
-    let trimmed = line.trim_start_matches(['-', '*', ' ']);
+    let trimmed = without_enumerator(line.trim_start_matches(['-', '*', ' ']));
     // A label is three words at most, so its colon comes early; a full-width colon
     // (`Base path：`) is a colon.
     let bytes = trimmed.as_bytes();
@@ -410,6 +410,20 @@ pub(super) fn split_label(line: &str) -> (Option<&str>, &str) {
         return (None, line);
     }
     (Some(label), rest.trim_start_matches(['*', '_']).trim())
+}
+
+/// `text` without an enumerator of a sub-item written in text (`i)`, `ii)`, `b)` and a space or
+/// a tab).
+fn without_enumerator(text: &str) -> &str {
+    let Some((marker, rest)) = text.split_once(')') else {
+        return text;
+    };
+    let enumerator = (1..=4).contains(&marker.len())
+        && marker
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && rest.starts_with([' ', '\t']);
+    if enumerator { rest.trim_start() } else { text }
 }
 
 /// GitBook's `{% swagger method="post" path="/x" %}` and `{% api-method method="get" ... %}`.

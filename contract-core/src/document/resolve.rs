@@ -250,7 +250,9 @@ fn overlapped(base: &str, path: &str) -> String {
 }
 
 /// Segments a route may be mounted under (`/api`, `/v2`, `/api/v1`): a route named once with them
-/// and once without is one route, the one with them.
+/// and once without, in two forms (a list, then a latency table), is one route, the one with
+/// them. Named both ways in one form (two rows of a route table: `/contacts` for the pages,
+/// `/api/v1/contacts` for the JSON API), they are two.
 fn merge_prefixed(routes: &mut [Route]) {
     let mut by_rest: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (index, route) in routes.iter().enumerate() {
@@ -266,6 +268,9 @@ fn merge_prefixed(routes: &mut [Route]) {
             unprefixed(key).len() < key.len()
         };
         let (a, b) = (group[0], group[1]);
+        if routes[a].first.form == routes[b].first.form {
+            continue;
+        }
         let (bare, full) = match (prefixed(a), prefixed(b)) {
             (false, true) => (a, b),
             (true, false) => (b, a),
@@ -650,6 +655,10 @@ mod tests {
     fn a_route_without_its_mount_prefix_is_the_same_route() {
         let text = "- `GET /api/boards` - list\n\n| Method | Route | p99 |\n| --- | --- | --- |\n| GET | /boards | 20 ms |\n";
         assert_eq!(routes(text), ["GET /api/boards"]);
+        // Named both ways in one route table, they are two routes.
+        let text =
+            "| Route | Method |\n| --- | --- |\n| /contacts | GET |\n| /api/v1/contacts | GET |\n";
+        assert_eq!(routes(text), ["GET /contacts", "GET /api/v1/contacts"]);
     }
 
     #[test]
