@@ -115,6 +115,7 @@ pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> C
         in_example: false,
         section_base: None,
         section_heading: None,
+        method_alone: None,
         part_named: false,
         base_stated: false,
     };
@@ -156,6 +157,8 @@ struct Finder<'a> {
     /// That heading's block and path, until the next heading: a method label under it with no
     /// path label names the path.
     section_heading: Option<(usize, Spanned<String>)>,
+    /// The block before was a paragraph that is only a method: this one may be its path.
+    method_alone: Option<Spanned<Vec<&'static str>>>,
     /// An endpoint has been named in this part of the document (since its heading): an HTTP
     /// block in it is an example.
     part_named: bool,
@@ -181,8 +184,11 @@ impl Finder<'_> {
             Pending::Base | Pending::Example => None,
         });
         self.in_example = pending == Some(Pending::Example);
+        let method_alone = self.method_alone.take();
         match block {
             Block::Heading { level, text } => self.heading(*level, text, range),
+            Block::Paragraph { text }
+                if label.is_none() && self.badged(method_alone, text, range.clone()) => {}
             Block::Paragraph { text } => {
                 if pending == Some(Pending::Base) {
                     self.base(text, range.clone());
@@ -299,6 +305,39 @@ impl Finder<'_> {
             _ => self.path_heading = None,
         }
         self.label_pending = pending;
+    }
+
+    /// A paragraph that is only a method (a generated page's badge, `<small class="badge">GET</small>`,
+    /// its tags left out) waits for the next; a paragraph that is only a path, right after one,
+    /// names the endpoint with it (`api/user`, its leading slash left out as such pages write it).
+    /// Whether `text` was either.
+    fn badged(
+        &mut self,
+        method_alone: Option<Spanned<Vec<&'static str>>>,
+        text: &str,
+        range: Range<usize>,
+    ) -> bool {
+        if let Some(methods) = lone_methods(text) {
+            let span = self.locate(methods[0], range, 0);
+            self.method_alone = Some(Spanned::new(methods, span));
+            return true;
+        }
+        let Some(methods) = method_alone else {
+            return false;
+        };
+        let Some(path) = table_path(text.trim().trim_matches(['*', '`'])) else {
+            return false;
+        };
+        let span = self.locate(&path, range, 0);
+        for method in methods.value {
+            let path = Spanned::new(path.clone(), span);
+            self.push(
+                Spanned::new(method.to_owned(), methods.span),
+                path,
+                Form::Paragraph,
+            );
+        }
+        true
     }
 
     /// What a heading at `level` ends: the part above (unless the heading is a label), and the
@@ -1240,6 +1279,13 @@ mod tests {
         assert_eq!(
             pairs("| Método | Ruta |\n|---|---|\n| GET | `/a` |\n|\n| POST | `/a` |\n"),
             ["GET /a", "POST /a"]
+        );
+        // A generated page's method badge, then its path without the leading slash.
+        assert_eq!(
+            pairs(
+                "<p>\n<small class=\"badge badge-green\">GET</small>\n <b><code>api/user</code></b>\n</p>\n"
+            ),
+            ["GET /api/user"]
         );
         // Lines that are only a path, each completed by the method label after it.
         assert_eq!(
