@@ -115,6 +115,7 @@ pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> C
         in_example: false,
         section_base: None,
         section_heading: None,
+        listed_path: None,
         method_alone: None,
         part_named: false,
         base_stated: false,
@@ -157,6 +158,9 @@ struct Finder<'a> {
     /// That heading's block and path, until the next heading: a method label under it with no
     /// path label names the path.
     section_heading: Option<(usize, Spanned<String>)>,
+    /// The last line of this part that is only a path: lines under it that start with a method
+    /// and say what it does there name endpoints on it.
+    listed_path: Option<Spanned<String>>,
     /// The block before was a paragraph that is only a method: this one may be its path.
     method_alone: Option<Spanned<Vec<&'static str>>>,
     /// An endpoint has been named in this part of the document (since its heading): an HTTP
@@ -346,6 +350,7 @@ impl Finder<'_> {
     fn close_sections(&mut self, level: usize, text: &str, new_part: bool) {
         if new_part {
             self.part_named = false;
+            self.listed_path = None;
             self.end_section_part();
             self.method_label = None;
             self.path_label = None;
@@ -384,8 +389,11 @@ impl Finder<'_> {
     fn line(&mut self, line: &str, range: Range<usize>, after: Option<LabelKind>, form: Form) {
         let line = line.trim();
         // A path has a slash, a label a colon; a line with neither names nothing, unless it is
-        // the value of a label alone above it.
-        if after.is_none() && !line.bytes().any(|b| b == b'/' || b == b':') && !line.contains('：')
+        // the value of a label alone above it or a method under a line that is only a path.
+        if after.is_none()
+            && self.listed_path.is_none()
+            && !line.bytes().any(|b| b == b'/' || b == b':')
+            && !line.contains('：')
         {
             return;
         }
@@ -439,7 +447,18 @@ impl Finder<'_> {
             // from the endpoint before does not).
             let span = self.locate(&path, range, 0);
             self.method_label = None;
-            self.path_label = Some(Spanned::new(path, span));
+            self.path_label = Some(Spanned::new(path.clone(), span));
+            self.listed_path = Some(Spanned::new(path, span));
+        } else if let Some(methods) = leading_methods(line)
+            && let Some(path) = self.listed_path.clone()
+        {
+            // `GET: all the students` under a line that is only its path: one endpoint per such
+            // line, so the path stays for the next method.
+            self.path_label = None;
+            let span = self.locate(methods[0], range, 0);
+            for method in methods {
+                self.push(Spanned::new(method.to_owned(), span), path.clone(), form);
+            }
         }
     }
 
@@ -970,12 +989,12 @@ fn table_path(cell: &str) -> Option<String> {
     })
 }
 
-/// The methods a heading starts with, before a title that is no path (`POST Incident`,
-/// `GET: List hives`).
+/// The methods a heading or a line starts with, before a title that is no path
+/// (`POST Incident`, `GET: List hives`, `POST - add one`).
 fn leading_methods(text: &str) -> Option<Vec<&'static str>> {
     let (first, rest) = text.trim().split_once(' ')?;
     let methods = lone_methods(first.trim_end_matches(':'))?;
-    let rest = rest.trim();
+    let rest = rest.trim().trim_start_matches(['-', '–', '—', ':']).trim();
     let titled = rest.starts_with(|c: char| c.is_alphabetic()) && lone_path(rest).is_none();
     titled.then_some(methods)
 }
@@ -1286,6 +1305,13 @@ mod tests {
                 "<p>\n<small class=\"badge badge-green\">GET</small>\n <b><code>api/user</code></b>\n</p>\n"
             ),
             ["GET /api/user"]
+        );
+        // A list item that is only a path, and items under it that start with a method.
+        assert_eq!(
+            pairs(
+                "* `http://h:8000/api/x`\n  * GET: the student x\n  * DELETE: remove x\n\n* `/api/y`\n  * POST - add one\n"
+            ),
+            ["GET /api/x", "DELETE /api/x", "POST /api/y"]
         );
         // Lines that are only a path, each completed by the method label after it.
         assert_eq!(
