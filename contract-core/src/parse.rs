@@ -15,7 +15,7 @@ use crate::ast::{
     TypeDef, TypeExpr, TypeExprKind,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::{Auth, DocumentEndpoint, Inferred, Request};
+use crate::document::{Auth, DocumentEndpoint, Inferred, Request, route_key, template_path};
 use crate::model::Method;
 use crate::naming;
 use crate::read::{CodeBlock, Issue};
@@ -46,10 +46,9 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
     // endpoints they do not: then they are its HTTP examples (`GET /orders/o-17` with a token
     // header, under `### GET /orders/{id}`), and the document is the contract.
     let covered = document.endpoints.iter().all(|endpoint| {
-        let key = crate::document::route_key(&endpoint.named.path.value);
+        let key = route_key(&endpoint.named.path.value);
         parsed.endpoints.iter().any(|e| {
-            e.method.value == endpoint.named.method.value
-                && crate::document::route_key(&e.path.value) == key
+            e.method.value == endpoint.named.method.value && route_key(&e.path.value) == key
         })
     });
     if scratch.is_empty() && !bare && covered && names_each_once(&parsed.endpoints) {
@@ -103,16 +102,13 @@ fn names_each_once(endpoints: &[Endpoint]) -> bool {
     let mut routes = std::collections::HashSet::new();
     let mut names = std::collections::HashSet::new();
     endpoints.iter().all(|endpoint| {
-        let path = crate::document::template_path(&endpoint.path.value);
+        let path = template_path(&endpoint.path.value);
         let name = match (&endpoint.operation, Method::parse(&endpoint.method.value)) {
             (Some(given), _) => given.value.clone(),
             (None, Some(method)) => naming::operation_name(method, &path),
             (None, None) => return true,
         };
-        routes.insert((
-            endpoint.method.value.clone(),
-            crate::document::route_key(&path),
-        )) && names.insert(name)
+        routes.insert((endpoint.method.value.clone(), route_key(&path))) && names.insert(name)
     })
 }
 
@@ -198,7 +194,7 @@ fn document_endpoint(read: &DocumentEndpoint) -> Endpoint {
         }],
         Auth::Public(_) | Auth::Unsaid => Vec::new(),
     };
-    let path = crate::document::template_path(&named.path.value);
+    let path = template_path(&named.path.value);
     Endpoint {
         method: named.method.clone(),
         path: Spanned::new(path, named.path.span),

@@ -217,12 +217,18 @@ fn without_version(rest: &str) -> (&str, bool) {
 }
 
 /// What may follow an endpoint on its line without making it a sentence: nothing, a title after
-/// a dash or a colon, a parenthetical, an inline body, or a column after a run of spaces.
+/// a dash or a colon, a parenthetical, an inline body, or a column after a run of spaces; any of
+/// these after a symbol (a lock for auth, a check mark: `**`GET /x`** 🔒 — the list`), or only
+/// symbols.
 pub(super) fn described(rest: &str) -> bool {
-    // A symbol first (a lock for auth, a check mark) says nothing either way.
-    let rest = rest
-        .trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric())
-        .trim_start_matches(' ');
+    let rest = rest.trim_start_matches(' ');
+    let symbol = |c: char| !c.is_ascii() && !c.is_alphanumeric() && !"–—→".contains(c);
+    let after_symbols = rest.trim_start_matches(symbol);
+    described_as_is(rest)
+        || (after_symbols.len() < rest.len() && described_as_is(after_symbols.trim_start()))
+}
+
+fn described_as_is(rest: &str) -> bool {
     rest.trim().is_empty()
         || rest.starts_with(['-', '–', '—', ':', '(', '{', '[', '|', '→', '\t'])
         || rest.starts_with("->")
@@ -232,8 +238,6 @@ pub(super) fn described(rest: &str) -> bool {
         || rest.starts_with("//")
         // A description in a script no English sentence goes on in (`/x 부서 업무 목록`).
         || rest.starts_with(|c: char| c.is_alphabetic() && !c.is_ascii())
-        // Only marks, no words: a lock for auth, a check mark (`**`GET /x`** 🔒`).
-        || !rest.chars().any(char::is_alphanumeric)
 }
 
 /// `text` if it is one of [`METHODS`], as written (upper case only: `get` is a word).
@@ -451,6 +455,24 @@ mod tests {
             let closed = found.closed();
             (found.methods, found.path, closed)
         })
+    }
+
+    #[test]
+    fn what_may_follow_an_endpoint() {
+        for rest in [
+            "",
+            "— the list",
+            "→ the list",
+            ": the list",
+            "🔒",
+            "🔒 — the list",
+            "✅ (done)",
+        ] {
+            assert!(described(rest), "{rest:?}");
+        }
+        for rest in ["returns the list", "🔒 returns the list", "with a token."] {
+            assert!(!described(rest), "{rest:?}");
+        }
     }
 
     #[test]
