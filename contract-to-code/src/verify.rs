@@ -210,6 +210,9 @@ impl Outcome {
 /// Sends requests to one base URL.
 struct Client {
     agent: ureq::Agent,
+    /// The same settings without a pool of idle connections: a request resent after a kept-alive
+    /// connection turned out closed goes on a connection of its own.
+    fresh: ureq::Agent,
     base: String,
     timeout: Duration,
     /// No `--token` was given: the plan sends the sample token.
@@ -218,18 +221,25 @@ struct Client {
 
 impl Client {
     fn new(base: &str, timeout: Duration, sample_token: bool) -> Client {
-        let config = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            .http_status_as_error(false)
-            .max_redirects(0)
-            // A case breaks one header at a time; the client adds none of its own but these.
-            .user_agent(concat!(
-                "contract-to-code-verify/",
-                env!("CARGO_PKG_VERSION")
-            ))
-            .build();
+        let agent = |idle: usize| -> ureq::Agent {
+            ureq::Agent::config_builder()
+                .timeout_global(Some(timeout))
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .max_idle_connections(idle)
+                .max_idle_connections_per_host(idle)
+                // A case breaks one header at a time; the client adds none of its own but these.
+                .user_agent(concat!(
+                    "contract-to-code-verify/",
+                    env!("CARGO_PKG_VERSION")
+                ))
+                .build()
+                .into()
+        };
+        // ureq's defaults for the pool.
         Client {
-            agent: config.into(),
+            agent: agent(10),
+            fresh: agent(0),
             base: base.to_string(),
             timeout,
             sample_token,
@@ -281,7 +291,11 @@ impl Client {
             .filter(|_| takes_body)
             .unwrap_or_default()
             .into_bytes();
-        let send_once = || {
+        // A kept-alive connection the service closed after its last answer (as servers do
+        // when they answer before reading a whole body) fails on the next write, or is found
+        // closed with no answer begun; the service did not take the request, so it is sent
+        // again, once, on a connection of its own.
+        let send_once = |agent: &ureq::Agent| {
             let mut builder = ureq::http::Request::builder()
                 .method(request.method)
                 .uri(format!("{}{path}", self.base));
@@ -292,22 +306,14 @@ impl Client {
                 builder = builder.header("Content-Type", content_type);
             }
             let http = builder.body(body.clone()).map_err(|e| e.to_string())?;
-            self.agent.run(http).map_err(Sent::Failed)
+            agent.run(http).map_err(Sent::Failed)
         };
-        // A kept-alive connection the service closed after its last answer (as servers do
-        // when they answer before reading a whole body) fails on the next write; the request
-        // never reached the service, so it is sent again on a fresh connection.
-        let mut sent = send_once();
-        for _ in 0..2 {
-            match &sent {
-                Err(Sent::Failed(ureq::Error::Io(error)))
-                    if error.kind() == std::io::ErrorKind::BrokenPipe =>
-                {
-                    sent = send_once();
-                }
-                _ => break,
+        let sent = match send_once(&self.agent) {
+            Err(Sent::Failed(ureq::Error::Io(error))) if closed_before_answer(&error) => {
+                send_once(&self.fresh)
             }
-        }
+            sent => sent,
+        };
         let sent = sent.map_err(|failed| match failed {
             Sent::Failed(error) => brief(&error, self.timeout),
             Sent::Unbuilt(why) => why,
@@ -353,6 +359,16 @@ impl From<String> for Sent {
 }
 
 /// A transport error in a few words.
+/// How a connection the service had already closed fails: on the write, or on the read before
+/// a byte of the answer (ureq's "Peer disconnected").
+fn closed_before_answer(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        error.kind(),
+        ErrorKind::BrokenPipe | ErrorKind::ConnectionReset | ErrorKind::UnexpectedEof
+    )
+}
+
 fn brief(error: &ureq::Error, timeout: Duration) -> String {
     match error {
         ureq::Error::Timeout(_) => {

@@ -1,7 +1,8 @@
 //! `verify` over loopback: against `mock` serving the example's issues (all pass), against a
 //! Python service with four deliberate faults (exactly those fail, each at its issue line, in the
 //! human, JSON and JUnit reports), against nothing (one line, exit 2), against a service that
-//! hangs (each case fails, the run does not), and with `--dry-run` (nothing sent).
+//! hangs (each case fails, the run does not), against one that closes kept-alive connections (each
+//! request is judged on an answer), and with `--dry-run` (nothing sent).
 
 mod common;
 
@@ -314,6 +315,64 @@ fn a_request_that_hangs_fails_its_case_not_the_run() {
         assert_eq!(case["result"], "failed", "{case:#}");
         assert_eq!(case["reason"], "no answer within 0.2 s", "{case:#}");
     }
+}
+
+#[test]
+fn a_kept_alive_connection_the_service_closed_is_not_a_failure() {
+    // Answers the first request of each connection, keeps the connection alive, then closes it
+    // on the next request without answering: what a client sees when a service closes an idle
+    // connection just as a request goes out on it.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut stream = std::io::BufReader::new(stream);
+                if read_request(&mut stream).is_some() {
+                    let _ = stream
+                        .get_mut()
+                        .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+                    let _ = read_request(&mut stream);
+                }
+            });
+        }
+    });
+    let issues = vec!["examples/todo-api/issues/get-todo.md".to_string()];
+    let output = verify(&issues, &url, &["--json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let failed: Vec<&serde_json::Value> = report["endpoints"][0]["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["result"] == "failed")
+        .collect();
+    assert!(!failed.is_empty(), "{report:#}");
+    for case in failed {
+        let reason = case["reason"].as_str().unwrap();
+        assert!(reason.contains("404"), "judged on the answer: {case:#}");
+    }
+}
+
+/// Reads one request (head and `Content-Length` body); `None` when the connection ends first.
+fn read_request(stream: &mut impl std::io::BufRead) -> Option<()> {
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        if stream.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        if line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().ok()?;
+        }
+    }
+    let mut body = vec![0; length];
+    stream.read_exact(&mut body).ok()
 }
 
 #[test]
