@@ -4,6 +4,7 @@
 //! reference in another, and two issues claiming the same route are caught. Problems are collected,
 //! not returned early: the user sees all of them at once.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -1081,63 +1082,111 @@ impl Checker<'_, '_> {
 
 /// Duplicate routes and clashing operation names across every issue read together.
 fn check_across_issues(contracts: &[Contract], diagnostics: &mut Diagnostics) {
-    let mut routes: HashMap<(Method, String), (&Contract, &Endpoint)> = HashMap::new();
-    let mut names: HashMap<&str, (&Contract, &Endpoint)> = HashMap::new();
-    for contract in contracts {
-        for endpoint in &contract.endpoints {
-            let key = (endpoint.method, route_shape(&endpoint.route));
-            if let Some((first_contract, first)) = routes.get(&key) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &contract.source,
-                        endpoint.span,
-                        format!("`{} {}` is defined twice", endpoint.method, endpoint.path),
-                    )
-                    .label("second definition")
-                    .with_secondary(&first_contract.source, first.span, "first definition")
-                    .help("one route belongs to one endpoint; remove or change one of them"),
+    let all: Vec<(&Contract, &Endpoint)> = contracts
+        .iter()
+        .flat_map(|contract| contract.endpoints.iter().map(move |e| (contract, e)))
+        .collect();
+    let keys = all.iter().map(|(_, endpoint)| {
+        (
+            endpoint.method,
+            endpoint.route.as_str(),
+            endpoint.name.as_str(),
+        )
+    });
+    for clash in clashes(keys) {
+        let (first_contract, first) = all[clash.first];
+        let (contract, endpoint) = all[clash.second];
+        let diagnostic = match clash.kind {
+            ClashKind::Route => Diagnostic::error(
+                &contract.source,
+                endpoint.span,
+                format!("`{} {}` is defined twice", endpoint.method, endpoint.path),
+            )
+            .label("second definition")
+            .with_secondary(&first_contract.source, first.span, "first definition")
+            .help("one route belongs to one endpoint; remove or change one of them"),
+            ClashKind::Name => Diagnostic::error(
+                &contract.source,
+                endpoint.span,
+                format!(
+                    "`{} {}` and `{} {}` both get the operation name `{}`",
+                    first.method, first.path, endpoint.method, endpoint.path, endpoint.name
+                ),
+            )
+            .label("second endpoint")
+            .with_secondary(&first_contract.source, first.span, "first endpoint")
+            .help({
+                // The name the one rule gives the endpoint it renames, the second
+                // when it renames both (it always renames one: `_2` at worst).
+                let names = naming::distinct_operation_names(
+                    &endpoint.name,
+                    &[
+                        (first.method, &first.path),
+                        (endpoint.method, &endpoint.path),
+                    ],
                 );
-                continue;
-            }
-            routes.insert(key, (contract, endpoint));
-            if let Some((first_contract, first)) = names.get(endpoint.name.as_str()) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &contract.source,
-                        endpoint.span,
-                        format!(
-                            "`{} {}` and `{} {}` both get the operation name `{}`",
-                            first.method, first.path, endpoint.method, endpoint.path, endpoint.name
-                        ),
-                    )
-                    .label("second endpoint")
-                    .with_secondary(&first_contract.source, first.span, "first endpoint")
-                    .help({
-                        // The name the one rule gives the endpoint it renames, the second
-                        // when it renames both (it always renames one: `_2` at worst).
-                        let names = naming::distinct_operation_names(
-                            &endpoint.name,
-                            &[
-                                (first.method, &first.path),
-                                (endpoint.method, &endpoint.path),
-                            ],
-                        );
-                        let (renamed, name) = if names[1] != endpoint.name {
-                            (endpoint, &names[1])
-                        } else {
-                            (*first, &names[0])
-                        };
-                        format!(
-                            "name one of them: `Operation: {name}` on the line after `{} {}`",
-                            renamed.method, renamed.path
-                        )
-                    }),
-                );
-                continue;
-            }
-            names.insert(&endpoint.name, (contract, endpoint));
-        }
+                let (renamed, name) = if names[1] != endpoint.name {
+                    (endpoint, &names[1])
+                } else {
+                    (first, &names[0])
+                };
+                format!(
+                    "name one of them: `Operation: {name}` on the line after `{} {}`",
+                    renamed.method, renamed.path
+                )
+            }),
+        };
+        diagnostics.push(diagnostic);
     }
+}
+
+/// An endpoint that cannot stand beside an earlier one, by their places in the list.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Clash {
+    pub first: usize,
+    pub second: usize,
+    pub kind: ClashKind,
+}
+
+#[derive(Debug, PartialEq)]
+pub(crate) enum ClashKind {
+    /// The same method on routes of one shape (`/todos/{id}`, `/todos/{todoId}`).
+    Route,
+    /// The same operation name.
+    Name,
+}
+
+/// The one rule for endpoints read together (a method, a route, an operation name each): a route
+/// belongs to one endpoint and a name to one endpoint. `check` refuses contracts over each clash;
+/// a document's reader asks it whether HTTP blocks can stand as a contract. An endpoint whose
+/// route clashes is not compared by name.
+pub(crate) fn clashes<'a>(
+    endpoints: impl IntoIterator<Item = (Method, &'a str, &'a str)>,
+) -> Vec<Clash> {
+    let mut routes: HashMap<(Method, String), usize> = HashMap::new();
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut found = Vec::new();
+    for (second, (method, route, name)) in endpoints.into_iter().enumerate() {
+        let (first, kind) = match routes.entry((method, route_shape(route))) {
+            Entry::Occupied(first) => (*first.get(), ClashKind::Route),
+            Entry::Vacant(slot) => {
+                slot.insert(second);
+                match names.entry(name) {
+                    Entry::Occupied(first) => (*first.get(), ClashKind::Name),
+                    Entry::Vacant(slot) => {
+                        slot.insert(second);
+                        continue;
+                    }
+                }
+            }
+        };
+        found.push(Clash {
+            first,
+            second,
+            kind,
+        });
+    }
+    found
 }
 
 /// The names the grammar knows, for suggestions.

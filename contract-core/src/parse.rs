@@ -14,6 +14,7 @@ use crate::ast::{
     Bound, Endpoint, ErrorSpec, FieldExpr, HeaderSpec, ParsedIssue, QueryPair, ResponseSpec,
     TypeDef, TypeExpr, TypeExprKind,
 };
+use crate::check;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{Auth, DocumentEndpoint, Inferred, Request, route_key, template_path};
 use crate::model::Method;
@@ -99,17 +100,19 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
 /// operation rule names alike (`GET /messages`, `GET /analytics/messages`), which its reader
 /// tells apart.
 fn names_each_once(endpoints: &[Endpoint]) -> bool {
-    let mut routes = std::collections::HashSet::new();
-    let mut names = std::collections::HashSet::new();
-    endpoints.iter().all(|endpoint| {
-        let path = template_path(&endpoint.path.value);
-        let name = match (&endpoint.operation, Method::parse(&endpoint.method.value)) {
-            (Some(given), _) => given.value.clone(),
-            (None, Some(method)) => naming::operation_name(method, &path),
-            (None, None) => return true,
-        };
-        routes.insert((endpoint.method.value.clone(), route_key(&path))) && names.insert(name)
-    })
+    let keys: Vec<(Method, String, String)> = endpoints
+        .iter()
+        .filter_map(|endpoint| {
+            let method = Method::parse(&endpoint.method.value)?;
+            let path = template_path(&endpoint.path.value);
+            let name = match &endpoint.operation {
+                Some(given) => given.value.clone(),
+                None => naming::operation_name(method, &path),
+            };
+            Some((method, path, name))
+        })
+        .collect();
+    check::clashes(keys.iter().map(|(m, p, n)| (*m, p.as_str(), n.as_str()))).is_empty()
 }
 
 fn parse_blocks(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {

@@ -459,3 +459,32 @@ fn path_types_name_the_paths_own_parameters_as_text() {
         assert_refused(&at(path), message, (2, column));
     }
 }
+
+#[test]
+fn one_route_and_one_name_belong_to_one_endpoint() {
+    use super::{Clash, ClashKind, clashes};
+    use crate::model::Method::{Delete, Get};
+    let found = clashes([
+        (Get, "/todos/{id}", "get_todo"),
+        // The same route shape under another parameter name: a route clash, not compared by name.
+        (Get, "/todos/{todoId}", "get_todo"),
+        (Delete, "/todos/{id}", "delete_todo"),
+        (Delete, "/admin/todos/{id}", "delete_todo"),
+        (Get, "/todos", "list_todos"),
+    ]);
+    assert_eq!(
+        found,
+        [
+            Clash {
+                first: 0,
+                second: 1,
+                kind: ClashKind::Route
+            },
+            Clash {
+                first: 2,
+                second: 3,
+                kind: ClashKind::Name
+            },
+        ]
+    );
+}

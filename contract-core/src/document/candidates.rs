@@ -297,13 +297,7 @@ impl Finder<'_> {
                 if let Some(methods) = lone_methods(text) {
                     let path = path.clone();
                     let span = self.locate(methods[0], range, 0);
-                    for method in methods {
-                        self.push(
-                            Spanned::new(method.to_owned(), span),
-                            path.clone(),
-                            Form::Heading,
-                        );
-                    }
+                    self.push(&methods, span, path, Form::Heading);
                 }
             }
             _ => self.path_heading = None,
@@ -333,14 +327,12 @@ impl Finder<'_> {
             return false;
         };
         let span = self.locate(&path, range, 0);
-        for method in methods.value {
-            let path = Spanned::new(path.clone(), span);
-            self.push(
-                Spanned::new(method.to_owned(), methods.span),
-                path,
-                Form::Paragraph,
-            );
-        }
+        self.push(
+            &methods.value,
+            methods.span,
+            Spanned::new(path, span),
+            Form::Paragraph,
+        );
         true
     }
 
@@ -456,9 +448,7 @@ impl Finder<'_> {
             // line, so the path stays for the next method.
             self.path_label = None;
             let span = self.locate(methods[0], range, 0);
-            for method in methods {
-                self.push(Spanned::new(method.to_owned(), span), path.clone(), form);
-            }
+            self.push(&methods, span, path, form);
         }
     }
 
@@ -735,13 +725,7 @@ impl Finder<'_> {
             && let Some(methods) = self.method_label.take()
         {
             let at = std::mem::replace(&mut self.at, block);
-            for method in methods.value {
-                self.push(
-                    Spanned::new(method.to_owned(), methods.span),
-                    path.clone(),
-                    Form::Label,
-                );
-            }
+            self.push(&methods.value, methods.span, path, Form::Label);
             self.at = at;
         }
     }
@@ -752,13 +736,7 @@ impl Finder<'_> {
             let (methods, path) = (methods.clone(), path.clone());
             self.method_label = None;
             self.path_label = None;
-            for method in methods.value {
-                self.push(
-                    Spanned::new(method.to_owned(), methods.span),
-                    path.clone(),
-                    Form::Label,
-                );
-            }
+            self.push(&methods.value, methods.span, path, Form::Label);
         }
     }
 
@@ -768,28 +746,25 @@ impl Finder<'_> {
         };
         let method_span = self.locate(first, range.clone(), 0);
         let path_span = self.locate(&path, range, method_span.end);
-        for method in methods {
-            self.push(
-                Spanned::new((*method).to_owned(), method_span),
-                Spanned::new(path.clone(), path_span),
-                form,
-            );
-        }
+        self.push(methods, method_span, Spanned::new(path, path_span), form);
     }
 
-    fn push(&mut self, method: Spanned<String>, path: Spanned<String>, form: Form) {
+    /// One candidate per method (`GET, HEAD /x` names two endpoints), all at `method_span`.
+    fn push(&mut self, methods: &[&str], method_span: Span, path: Spanned<String>, form: Form) {
         if self.release_heading.is_some() {
             return;
         }
         let example = self.example_heading.is_some() || self.in_example;
-        self.part_named |= !example;
-        self.found.endpoints.push(Candidate {
-            method,
-            path,
-            form,
-            block: self.at,
-            example,
-        });
+        self.part_named |= !example && !methods.is_empty();
+        for method in methods {
+            self.found.endpoints.push(Candidate {
+                method: Spanned::new((*method).to_owned(), method_span),
+                path: path.clone(),
+                form,
+                block: self.at,
+                example,
+            });
+        }
     }
 
     /// Where `needle` is within `range` of the source, from `from` on; the whole range when it is
