@@ -148,7 +148,9 @@ fn auth_in(
                 "(token)",
                 "auth required",
             ],
-        ),
+        )
+            // `Index [token required]: '/products' [GET]`, and not `no token required`.
+            || (text.contains("token required") && !text.contains("no token required")),
         others_public: says(
             text,
             &[
@@ -174,6 +176,7 @@ fn auth_in(
                 "is public",
                 "does not require auth",
                 "no login",
+                "no token required",
             ],
         ),
     }
@@ -248,9 +251,17 @@ fn label_verdict(line: &str) -> Option<bool> {
 
 /// A word every auth statement holds one of: `Auth: none`, `Headers: None`, `bearer token`,
 /// `public endpoint`, `no login`, a `(token)` mark.
-static CORES: LazyLock<[Finder<'static>; 6]> = LazyLock::new(|| {
-    ["auth", "bearer", "public", "login", "header", "(token)"]
-        .map(|core| Finder::new(core).into_owned())
+static CORES: LazyLock<[Finder<'static>; 7]> = LazyLock::new(|| {
+    [
+        "auth",
+        "bearer",
+        "public",
+        "login",
+        "header",
+        "(token)",
+        "token required",
+    ]
+    .map(|core| Finder::new(core).into_owned())
 });
 
 /// Whether `text` holds what `finder` looks for.
@@ -307,6 +318,14 @@ mod tests {
             (Some(Public), Some(Required))
         );
         assert_eq!(verdict("Lists the slots of a day."), (None, None));
+        assert_eq!(
+            verdict("Show [token required]: '/users/:id' [GET]"),
+            (Some(Required), Some(Required))
+        );
+        assert_eq!(
+            verdict("Index (no token required): '/products' [GET]"),
+            (Some(Public), Some(Public))
+        );
     }
 
     #[test]

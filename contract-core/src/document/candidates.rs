@@ -29,8 +29,9 @@ use memchr::memmem;
 
 use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
 use super::method_path::{
-    LabelKind, METHODS, MethodPath, label_alone, label_kind, liquid_tag, lone_method, lone_methods,
-    lone_path, method_path, rooted, split_label, strip_numbering, titled,
+    LabelKind, METHODS, MethodPath, half_label, label_alone, label_kind, liquid_tag, lone_method,
+    lone_methods, lone_path, marked_method_item, method_path, rooted, split_label, strip_numbering,
+    titled,
 };
 use crate::source::{Source, Span, Spanned};
 
@@ -109,6 +110,7 @@ pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> C
         example_heading: None,
         release_heading: None,
         method_label: None,
+        heading_methods: None,
         path_label: None,
         label_pending: None,
         table: None,
@@ -143,6 +145,9 @@ struct Finder<'a> {
     release_heading: Option<usize>,
     /// `**Method:** POST` seen in this part of the document, waiting for its path label.
     method_label: Option<Spanned<Vec<&'static str>>>,
+    /// `### GET Request details`: the methods a heading of this part named with its title, for
+    /// code blocks under it that each hold only a path.
+    heading_methods: Option<Spanned<Vec<&'static str>>>,
     /// `**Path:** /api/x` seen in this part, waiting for its method label.
     path_label: Option<Spanned<String>>,
     /// The block before was a label alone (`**Endpoint**`, `## Method`, `## Base URL`): this one
@@ -254,7 +259,12 @@ impl Finder<'_> {
         // A new part of the document, unless the heading is itself a label
         // (`## Resource URL`, then `## Method`).
         let pending = pending_label(text);
-        self.close_sections(level, text, pending.is_none());
+        let half = half_label(text);
+        self.close_sections(level, text, pending.is_none() && half.is_none());
+        if let Some((label, value)) = half {
+            self.labelled(label, value, text, range);
+            return;
+        }
         let text = strip_numbering(text);
         // API Blueprint: `## Notes [/notes]` heads a resource, `### Create a note [POST]` an
         // action on it, `### Archive [POST /notes/{id}/archive]` both.
@@ -290,7 +300,8 @@ impl Finder<'_> {
         // `## POST Incident`: a method and a title; a path label in its part completes it.
         if let Some(methods) = leading_methods(text) {
             let span = self.locate(methods[0], range.clone(), 0);
-            self.method_label = Some(Spanned::new(methods, span));
+            self.method_label = Some(Spanned::new(methods.clone(), span));
+            self.heading_methods = Some(Spanned::new(methods, span));
         }
         match &self.path_heading {
             Some((path_level, path)) if *path_level < level => {
@@ -345,6 +356,7 @@ impl Finder<'_> {
             self.listed_path = None;
             self.end_section_part();
             self.method_label = None;
+            self.heading_methods = None;
             self.path_label = None;
         }
         if self.example_heading.is_some_and(|above| level <= above) {
@@ -395,6 +407,12 @@ impl Finder<'_> {
         }
         if let Some((method, path)) = liquid_tag(line) {
             self.add(&[method], path, range, Form::Tag);
+            return;
+        }
+        if form == Form::ListItem
+            && let Some((method, path)) = marked_method_item(line)
+        {
+            self.add(&[method], path, range, form);
             return;
         }
         let (label, rest) = split_label(line);
@@ -533,6 +551,22 @@ impl Finder<'_> {
         {
             return;
         }
+        // Under `### GET Request details`, a block that is only a path names an endpoint with
+        // the heading's method, each such block one.
+        if let Some(methods) = self.heading_methods.clone()
+            && let Some(path) =
+                fenced_value(text).and_then(|value| lone_path(value.trim_matches('`')))
+        {
+            self.method_label = None;
+            let span = self.locate(&path, range, 0);
+            self.push(
+                &methods.value,
+                methods.span,
+                Spanned::new(path, span),
+                Form::CodeLine,
+            );
+            return;
+        }
         // An HTTP message in a part that has named its endpoint shows a request with its
         // values: an example position. In a part that has not, it is the part's own request
         // line (`### Search by USDOT` over `GET /customers/search_by_usdot/?usdot=12`).
@@ -608,6 +642,22 @@ impl Finder<'_> {
             }
         }
         let cell = |i: usize| cells.get(i).map(|c| c.trim());
+        // Whatever the header says (`| Méthode | Route |`): a method cell beside a path cell;
+        // one written from the root before one whose slash is a guess (`| /users | GET | N/A |`),
+        // and only the first under a header that names no path column.
+        let beside = |guess: bool| {
+            (0..cells.len()).find_map(|at| {
+                let methods = cell(at).and_then(cell_methods)?;
+                let after = cell(at + 1);
+                let before = at.checked_sub(1).and_then(cell);
+                let written = |cell: Option<&str>| lone_path(cell?.trim_matches('`'));
+                let path = written(after)
+                    .or_else(|| written(before))
+                    .or_else(|| after.filter(|_| guess).and_then(table_path))
+                    .or_else(|| before.filter(|_| guess).and_then(table_path))?;
+                Some((methods, path))
+            })
+        };
         let named =
             match &self.table {
                 // The path cell may hold the method too (`| Method | HTTP request |` over
@@ -631,6 +681,9 @@ impl Finder<'_> {
                     self.add(&methods, path, range, Form::TableRow);
                     return;
                 }
+                // A path cell under a header the reader does not know (`| API | Method |`)
+                // names the endpoint with the method cell; with none, the method is a label.
+                Some(Columns::MethodOnly(_)) if beside(false).is_some() => None,
                 Some(Columns::MethodOnly(method_column)) => {
                     if let Some(methods) = cell(*method_column).and_then(lone_methods) {
                         let span = self.locate(methods[0], range, 0);
@@ -651,16 +704,9 @@ impl Finder<'_> {
                 }
                 None => None,
             };
-        // Whatever the header says (`| Méthode | Route |`): a method cell beside a path cell,
-        // or a first cell that is both.
+        // Or a first cell that is both.
         let found = named.or_else(|| {
-            (0..cells.len())
-                .find_map(|at| {
-                    let path_at = |at: usize| cell(at).and_then(table_path);
-                    let methods = cell(at).and_then(cell_methods)?;
-                    let path = path_at(at + 1).or_else(|| path_at(at.checked_sub(1)?))?;
-                    Some((methods, path))
-                })
+            beside(!matches!(self.table, Some(Columns::MethodOnly(_))))
                 .or_else(|| cell(0).and_then(endpoint_cell))
                 .or_else(|| spread_endpoint(cells))
         });
@@ -969,7 +1015,11 @@ fn table_path(cell: &str) -> Option<String> {
 fn leading_methods(text: &str) -> Option<Vec<&'static str>> {
     let (first, rest) = text.trim().split_once(' ')?;
     let methods = lone_methods(first.trim_end_matches(':'))?;
-    let rest = rest.trim().trim_start_matches(['-', '–', '—', ':']).trim();
+    let rest = rest
+        .trim()
+        .trim_start_matches(['-', '–', '—', ':'])
+        .trim()
+        .trim_start_matches(['*', '_']);
     let titled = rest.starts_with(|c: char| c.is_alphabetic()) && lone_path(rest).is_none();
     titled.then_some(methods)
 }

@@ -305,6 +305,53 @@ pub(super) fn rooted(text: &str) -> Option<(&'static str, String)> {
     lone_path(&format!("/{route}")).map(|path| (method, path))
 }
 
+/// A list item that marks its one method as a method and sets its one path apart, with a title
+/// and notes around them in any order: `Index [token required]: '/products' [GET]`,
+/// `Show : GET method `'/products/:id'``. The method is in brackets or followed by the word
+/// `method` (`Put method`); the path is quoted or in code marks, its leading slash perhaps left
+/// out (`'users/:id/orders'`). A checkbox item is a task, not a definition.
+pub(super) fn marked_method_item(line: &str) -> Option<(&'static str, String)> {
+    if line.starts_with("[ ]") || line.starts_with("[x]") || line.starts_with("[X]") {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let mut marked = METHODS.iter().flat_map(|&method| {
+        let bracketed = line.matches(&format!("[{method}]")).count();
+        let named = lower
+            .match_indices(&format!("{} method", method.to_ascii_lowercase()))
+            .filter(|&(at, _)| !lower[..at].ends_with(|c: char| c.is_ascii_alphanumeric()))
+            .count();
+        std::iter::repeat_n(method, bracketed + named)
+    });
+    let method = marked.next()?;
+    if marked.next().is_some() {
+        return None;
+    }
+    let mut paths = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| word.contains(['`', '\'', '"']))
+        .filter_map(|word| {
+            let bare = word.trim_matches(['`', '\'', '"', '*']);
+            let rooted =
+                bare.starts_with(|c: char| c.is_ascii_alphanumeric()) && !bare.contains("://");
+            lone_path(bare).or_else(|| rooted.then(|| lone_path(&format!("/{bare}"))).flatten())
+        });
+    let path = paths.next()?;
+    paths.next().is_none().then_some((method, path))
+}
+
+/// A heading that is a method or a path label with its value (`### HTTP METHOD : `POST``, then
+/// `### url : `https://host/x``): the two halves of one endpoint, as label lines are.
+pub(super) fn half_label(text: &str) -> Option<(&str, &str)> {
+    let (label, value) = split_label(text);
+    let half = match label_kind(label?) {
+        LabelKind::Method => lone_methods(value).is_some(),
+        LabelKind::Endpoint => lone_path(value.trim_matches(['`', '*'])).is_some(),
+        LabelKind::Other => false,
+    };
+    half.then(|| (label.unwrap_or_default(), value))
+}
+
 /// `3. `, `4.2 `, `Endpoint 2: ` and emphasis before a heading's endpoint.
 pub(super) fn strip_numbering(text: &str) -> &str {
     let text = text.trim().trim_start_matches(['*', '_']);
@@ -501,6 +548,57 @@ mod tests {
         assert_eq!(pair("get /a"), None);
         assert_eq!(pair("GET / - the index"), get("/", true));
         assert_eq!(pair("GET /x # a comment"), get("/x", true));
+    }
+
+    #[test]
+    fn a_list_item_may_mark_its_method_apart_from_its_path() {
+        let found = |line: &str| marked_method_item(line).map(|(m, p)| format!("{m} {p}"));
+        for (line, expected) in [
+            ("Index [token required]: '/products' [GET]", "GET /products"),
+            (
+                "Create ````/products````  [POST] (body: Product)",
+                "POST /products",
+            ),
+            ("Show : GET method `'/products/:id'`", "GET /products/:id"),
+            (
+                "AddProduct : Put method,body:OrderProduct `'/orders'`",
+                "PUT /orders",
+            ),
+            (
+                "Current order [token required]: 'users/:id/orders' [GET]",
+                "GET /users/:id/orders",
+            ),
+        ] {
+            assert_eq!(found(line).as_deref(), Some(expected), "{line}");
+        }
+        for line in [
+            // No method, two methods, two paths, a path not set apart, a task.
+            "Login '/login'",
+            "Items '/items' [GET] [POST]",
+            "Copy '/a' to '/b' [POST]",
+            "Index /products [GET]",
+            "[ ] Index '/products' [GET]",
+            // A method word that is no method (`forget method`).
+            "Use the forget method on '/cache'",
+        ] {
+            assert_eq!(found(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_heading_may_be_one_half_of_an_endpoint() {
+        assert_eq!(
+            half_label("HTTP METHOD : `POST`"),
+            Some(("HTTP METHOD", "`POST`"))
+        );
+        assert_eq!(
+            half_label("url : `https://host/x/{id}`"),
+            Some(("url", "`https://host/x/{id}`"))
+        );
+        // Both halves, a title, or another label: none.
+        assert_eq!(half_label("Endpoint: POST /x"), None);
+        assert_eq!(half_label("Method: the idea"), None);
+        assert_eq!(half_label("Note: `/x`"), None);
     }
 
     #[test]

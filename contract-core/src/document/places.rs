@@ -14,6 +14,7 @@ use std::vec::IntoIter;
 
 use super::blocks::{Block, contains_ignore_case, has_any, label_words};
 use super::fields::field_columns;
+use super::method_path::half_label;
 use super::types::type_heading;
 use crate::source::{Source, Spanned};
 
@@ -108,10 +109,11 @@ impl Places {
         }
         place.in_type = self.type_level.is_some();
         while let Some((_, endpoint)) = self.anchors.next_if(|(block, _)| *block == at) {
-            // A heading names its own section; elsewhere the part is the section around the
+            // A heading names its own section; elsewhere, and for a heading that is only a
+            // method or a path label (`### url : /x`), the part is the section around the
             // block, above the headings of its pieces.
             let level = match block {
-                Block::Heading { level, .. } => *level,
+                Block::Heading { level, text } if half_label(text).is_none() => *level,
                 _ => self
                     .headings
                     .iter()
@@ -154,7 +156,9 @@ impl Places {
         {
             self.headings.pop();
         }
-        self.headings.push((level, is_piece(text)));
+        // A method or path label written as a heading is a piece of the part it names.
+        self.headings
+            .push((level, is_piece(text) || half_label(text).is_some()));
     }
 }
 
