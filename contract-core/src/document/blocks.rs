@@ -206,6 +206,9 @@ impl Builder<'_> {
                 self.inline("`");
             }
             Event::Text(text) => self.inline(&text),
+            // `/users/<id>` outside code: markdown takes `<id>` for a tag, the document means a
+            // path parameter.
+            Event::InlineHtml(html) if is_placeholder(&html) => self.inline(&html),
             // A line of an HTML block (`<div markdown>` grid cards, `<td>` cells): its text.
             Event::Html(html) => self.html_line(&html, range),
             // A row left open ends with its HTML block.
@@ -406,6 +409,28 @@ impl Builder<'_> {
     }
 }
 
+/// `<id>`, `<user_id>`: a word in angle brackets that is no HTML element of running text.
+fn is_placeholder(html: &str) -> bool {
+    const ELEMENTS: [&str; 28] = [
+        "a", "abbr", "b", "big", "br", "center", "cite", "code", "del", "details", "div", "em",
+        "font", "hr", "i", "img", "ins", "kbd", "mark", "p", "s", "small", "span", "strong", "sub",
+        "summary", "sup", "u",
+    ];
+    let Some(name) = html
+        .strip_prefix('<')
+        .and_then(|rest| rest.strip_suffix('>'))
+    else {
+        return false;
+    };
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && !ELEMENTS
+            .iter()
+            .any(|element| element.eq_ignore_ascii_case(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +451,17 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_path_parameter_in_angle_brackets_is_text() {
+        assert_eq!(
+            kinds("## Detail /todo/<id>/\n\nAn <b>item</b> at `/todo/<id>`, <todo_id> <br>\n"),
+            [
+                "h2 Detail /todo/<id>/",
+                "p An item at `/todo/<id>`, <todo_id> ",
+            ]
+        );
     }
 
     #[test]

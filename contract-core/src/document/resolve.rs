@@ -204,6 +204,28 @@ fn joined_to_base(
     else {
         return (candidate, None);
     };
+    // `### GET /todo/task/1/` under `## Task Detail /todo/task/<id>/`: an example of the
+    // template its section states.
+    let template = &base.path.value;
+    if matches_template(
+        &route_key(template),
+        &route_key(&candidate.path.value),
+        false,
+    ) {
+        let shown = std::mem::replace(
+            &mut candidate.path.value,
+            template.trim_end_matches('/').to_owned(),
+        );
+        let inferred = Inferred {
+            part: Part::Endpoint,
+            how: format!(
+                "`{shown}` taken as an example of `{template}`, the path its section states"
+            )
+            .into(),
+            span: base.path.span,
+        };
+        return (candidate, Some(inferred));
+    }
     if written_out[index] {
         return (candidate, None);
     }
