@@ -16,7 +16,9 @@ use crate::ast::{
 };
 use crate::check;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::document::{Auth, DocumentEndpoint, Inferred, Request, route_key, template_path};
+use crate::document::{
+    Auth, DocumentEndpoint, Inferred, Request, is_instance, route_key, template_path,
+};
 use crate::model::Method;
 use crate::naming;
 use crate::read::{CodeBlock, Issue};
@@ -52,7 +54,12 @@ pub fn parse_issue(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {
             e.method.value == endpoint.named.method.value && route_key(&e.path.value) == key
         })
     });
-    if scratch.is_empty() && !bare && covered && names_each_once(&parsed.endpoints) {
+    if scratch.is_empty()
+        && !bare
+        && covered
+        && names_each_once(&parsed.endpoints)
+        && !shows_instances(&parsed.endpoints)
+    {
         return parsed;
     }
     let mut issue = parsed.issue;
@@ -113,6 +120,18 @@ fn names_each_once(endpoints: &[Endpoint]) -> bool {
         })
         .collect();
     check::clashes(keys.iter().map(|(m, p, n)| (*m, p.as_str(), n.as_str()))).is_empty()
+}
+
+/// Whether one block's route is a concrete instance of another's of the same method (`GET
+/// /orders/ORD123` beside `GET /orders/{orderId}`): a contract names routes, a document's HTTP
+/// example shows one with its values.
+fn shows_instances(endpoints: &[Endpoint]) -> bool {
+    endpoints.iter().any(|concrete| {
+        endpoints.iter().any(|template| {
+            template.method.value == concrete.method.value
+                && is_instance(&template.path.value, &concrete.path.value)
+        })
+    })
 }
 
 fn parse_blocks(issue: Issue, diagnostics: &mut Diagnostics) -> ParsedIssue {

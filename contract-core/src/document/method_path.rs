@@ -184,6 +184,10 @@ fn method_word(word: &str) -> Option<&'static str> {
     if !(3..=7).contains(&word.len()) || !word.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
+    // `DEL /users/:id`: the short form some route lists write.
+    if word == "DEL" {
+        return Some("DELETE");
+    }
     METHODS.iter().copied().find(|m| *m == word)
 }
 
@@ -548,6 +552,10 @@ mod tests {
         assert_eq!(pair("get /a"), None);
         assert_eq!(pair("GET / - the index"), get("/", true));
         assert_eq!(pair("GET /x # a comment"), get("/x", true));
+        assert_eq!(
+            pair("`DEL /a/:id`"),
+            Some((vec!["DELETE"], "/a/:id".to_owned(), true))
+        );
     }
 
     #[test]

@@ -37,8 +37,8 @@ mod types;
 
 pub use candidates::Form;
 pub use fields::Request;
-pub(crate) use resolve::template_path;
 pub use resolve::{NamedEndpoint, route_key};
+pub(crate) use resolve::{is_instance, template_path};
 pub use types::Note;
 
 use std::borrow::Cow;

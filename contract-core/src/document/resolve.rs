@@ -367,6 +367,12 @@ fn fold_examples(routes: &mut [Route]) {
     }
 }
 
+/// Whether `path` is a concrete instance of the templated `template` (`/orders/ORD123` of
+/// `/orders/{orderId}`), as [`matches_template`] decides outside examples.
+pub(crate) fn is_instance(template: &str, path: &str) -> bool {
+    matches_template(&route_key(template), &route_key(path), false)
+}
+
 /// Whether the concrete route `key` is an instance of `template`: the same literal segments, and a
 /// value where the template has a parameter. A value has a digit or an `@` (`inv-2291`, `8812`);
 /// any word is one when the route is named only where examples are shown (`/users/alice` in an
