@@ -29,9 +29,9 @@ use memchr::memmem;
 
 use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
 use super::method_path::{
-    LabelKind, METHODS, MethodPath, half_label, label_alone, label_kind, liquid_tag, lone_method,
-    lone_methods, lone_path, marked_method_item, method_path, rooted, split_label, strip_numbering,
-    titled,
+    LabelKind, METHODS, MethodPath, alternative, half_label, label_alone, label_kind, liquid_tag,
+    lone_method, lone_methods, lone_path, marked_method_item, method_path, rooted, split_label,
+    strip_numbering, titled,
 };
 use crate::source::{Source, Span, Spanned};
 
@@ -505,7 +505,12 @@ impl Finder<'_> {
         match label_kind(label) {
             LabelKind::Endpoint => {
                 if let Some(named) = method_path(rest) {
-                    self.add(&named.methods, named.path, range, Form::Label);
+                    let mut next = alternative(named.rest);
+                    self.add(&named.methods, named.path, range.clone(), Form::Label);
+                    while let Some(named) = next {
+                        next = alternative(named.rest);
+                        self.add(&named.methods, named.path, range.clone(), Form::Label);
+                    }
                 } else if let Some(path) = lone_path(rest.split_whitespace().next().unwrap_or("")) {
                     self.path_label = Some(Spanned::new(path, Span::new(range.start, range.end)));
                     self.pair_labels();

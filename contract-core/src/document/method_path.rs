@@ -77,6 +77,16 @@ pub(super) fn titled(text: &str, heading: bool) -> Option<MethodPath<'_>> {
     None
 }
 
+/// The pair after another in a label's value: `` `PATCH /x/{id}` or `PUT /x/{id}` `` names both.
+pub(super) fn alternative<'t>(rest: &'t str) -> Option<MethodPath<'t>> {
+    let rest = rest.trim_start_matches(MARKS).trim_start();
+    let next = rest
+        .strip_prefix("or ")
+        .or_else(|| rest.strip_prefix("and "))
+        .or_else(|| rest.strip_prefix(','))?;
+    method_path(next)
+}
+
 /// A method (or several) and a path at the start of `text`, in either order.
 pub(super) fn method_path(text: &str) -> Option<MethodPath<'_>> {
     // `[GET]: List hives`, `**[ POST ]** /x`: a bracket around the method is a mark too.
@@ -199,8 +209,18 @@ fn path_word(text: &str) -> Option<(String, &str, bool, bool)> {
         .find(|c: char| c.is_whitespace() || matches!(c, '`' | '*' | '|' | '(' | ')' | ','))
         .unwrap_or(text.len());
     let word = &text[..end];
-    let path = lone_path(word)?;
-    let after = &text[end..];
+    let mut path = lone_path(word)?;
+    let mut after = &text[end..];
+    // `/api/student/`:id``: a parameter in code marks of its own ends the path.
+    if path.ends_with('/')
+        && let Some(inner) = after.strip_prefix('`')
+        && let Some((parameter, rest)) = inner.split_once('`')
+        && parameter.starts_with([':', '{', '<'])
+        && lone_path(&format!("/{parameter}")).is_some()
+    {
+        path.push_str(parameter);
+        after = rest;
+    }
     let separated =
         word.ends_with(':') || after.starts_with([',', '\t']) || after.starts_with("  ");
     let marked = after.starts_with(MARKS);
@@ -552,6 +572,14 @@ mod tests {
         assert_eq!(pair("get /a"), None);
         assert_eq!(pair("GET / - the index"), get("/", true));
         assert_eq!(pair("GET /x # a comment"), get("/x", true));
+        assert_eq!(pair("[GET] /a/`:id`"), get("/a/:id", true));
+        let first = method_path("`PATCH /a/{id}` or `PUT /a/{id}`").unwrap();
+        let second = alternative(first.rest).unwrap();
+        assert_eq!(
+            (second.methods, second.path),
+            (vec!["PUT"], "/a/{id}".to_owned())
+        );
+        assert!(alternative("or the whole list").is_none());
         assert_eq!(
             pair("`DEL /a/:id`"),
             Some((vec!["DELETE"], "/a/:id".to_owned(), true))
