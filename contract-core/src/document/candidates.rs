@@ -797,6 +797,19 @@ impl Finder<'_> {
         };
         let method_span = self.locate(first, range.clone(), 0);
         let path_span = self.locate(&path, range, method_span.end);
+        // `/load[/<model>]`: a last segment in brackets is optional, so the line names two routes.
+        if let Some(at) = path.find("[/").filter(|_| path.ends_with(']')) {
+            let without = if at == 0 { "/" } else { &path[..at] };
+            self.push(
+                methods,
+                method_span,
+                Spanned::new(without.to_owned(), path_span),
+                form,
+            );
+            let with = format!("{}{}", &path[..at], &path[at + 1..path.len() - 1]);
+            self.push(methods, method_span, Spanned::new(with, path_span), form);
+            return;
+        }
         self.push(methods, method_span, Spanned::new(path, path_span), form);
     }
 

@@ -339,6 +339,10 @@ pub(super) fn marked_method_item(line: &str) -> Option<(&'static str, String)> {
         return None;
     }
     let lower = line.to_ascii_lowercase();
+    // Most items mark no method: no `[` and no `method` after a space.
+    if !line.contains('[') && !lower.contains(" method") {
+        return None;
+    }
     let mut marked = METHODS.iter().flat_map(|&method| {
         let bracketed = line.matches(&format!("[{method}]")).count();
         let named = lower
