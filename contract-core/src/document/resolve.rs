@@ -230,15 +230,20 @@ fn joined_to_base(
         return (candidate, None);
     }
     // A path that starts as the base does is not relative to it (`/api/v1/admin/x` under a base
-    // of `/api/v1/x`).
+    // of `/api/v1/x`), nor one that holds it after its mount prefix (`/api/v1/inventory/items`
+    // under a section `Inventory (`/inventory/`)`).
     let path = &candidate.path.value;
     let first_segment = |path: &str| path.split('/').nth(1).map(str::to_owned);
-    if first_segment(path) == first_segment(&base.path.value) {
+    let base_path = base.path.value.trim_end_matches('/');
+    if base_path.is_empty()
+        || first_segment(path) == first_segment(base_path)
+        || under(unprefixed(path), base_path)
+    {
         return (candidate, None);
     }
     candidate.path.value = match path.as_str() {
-        "/" => base.path.value.clone(),
-        _ => overlapped(&base.path.value, path),
+        "/" => base_path.to_owned(),
+        _ => overlapped(base_path, path),
     };
     let inferred = Inferred {
         part: Part::Endpoint,
