@@ -193,15 +193,22 @@ fn row_auth(cells: &[String], field_table: bool) -> AuthWords {
     let cells = || cells.iter().map(|cell| cell.trim());
     let bearer = cells().any(|c| starts_with_ignore_case(c, "authorization"))
         && cells().any(|c| contains_ignore_case(c, "bearer"));
+    // `| **Authentication** | Required (Bearer token) |`: a table of an endpoint's attributes
+    // (whose `| Attribute | Value |` header may read as a field table's).
+    let label = match cells().collect::<Vec<_>>()[..] {
+        [label, value] => label_verdict(&format!("{label}: {value}").to_ascii_lowercase()),
+        _ => None,
+    };
     if field_table {
         return AuthWords {
             bearer,
+            label,
             ..AuthWords::default()
         };
     }
     let cell_is = |words: &[&str]| cells().any(|c| words.iter().any(|w| c.eq_ignore_ascii_case(w)));
     AuthWords {
-        label: None,
+        label,
         others_public: false,
         reads_public: false,
         bearer: bearer || cell_is(&["bearer", "bearer token", "required"]),
@@ -342,5 +349,13 @@ mod tests {
             row_auth(&cells(&["GET", "/slots", "public"]), false).in_part(),
             Some(Verdict::Public)
         );
+        // Under `| Attribute | Value |`, which reads as a field table's header too.
+        for field_table in [false, true] {
+            let row = row_auth(
+                &cells(&["**Authentication**", "Required (Bearer token)"]),
+                field_table,
+            );
+            assert_eq!(row.in_part(), Some(Verdict::Required));
+        }
     }
 }

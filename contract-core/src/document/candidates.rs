@@ -646,6 +646,23 @@ impl Finder<'_> {
                 return;
             }
         }
+        // `| **Method** | POST |`, then `| **Path** | /api/v1/tasks |`: a table of an endpoint's
+        // attributes holds its labels.
+        if let [label, value] = cells {
+            let label = label.trim().trim_matches(['*', '_', '`']).trim();
+            let value = value.trim();
+            let names = match label_kind(label) {
+                LabelKind::Method => lone_methods(value).is_some(),
+                LabelKind::Endpoint => {
+                    method_path(value).is_some() || lone_path(value.trim_matches('`')).is_some()
+                }
+                LabelKind::Other => false,
+            };
+            if names {
+                self.labelled(label, value, value, range);
+                return;
+            }
+        }
         let cell = |i: usize| cells.get(i).map(|c| c.trim());
         // Whatever the header says (`| Méthode | Route |`): a method cell beside a path cell;
         // one written from the root before one whose slash is a guess (`| /users | GET | N/A |`),
