@@ -115,6 +115,7 @@ pub(super) fn candidates(source: &Source, blocks: &[(Block, Range<usize>)]) -> C
         label_pending: None,
         table: None,
         in_example: false,
+        task_item: false,
         section_base: None,
         section_heading: None,
         listed_path: None,
@@ -157,6 +158,9 @@ struct Finder<'a> {
     table: Option<Columns>,
     /// The block being read follows an example label.
     in_example: bool,
+    /// The item being read is a checkbox task: only an item that is an endpoint line names one
+    /// (`- [x] GET /api/orders`), not a task that ends with one (`- [ ] Create task (POST /x)`).
+    task_item: bool,
     /// The base path a heading states for its section (`### Users (`/users`)`): the heading's
     /// level and the index of the base.
     section_base: Option<(usize, usize)>,
@@ -225,7 +229,8 @@ impl Finder<'_> {
             // Items nested in a checkbox task are the task's (`- [x] T033 Add the routes`, then
             // `  - POST /api/v1/auth/login`).
             Block::Item { in_task: true, .. } => {}
-            Block::Item { text, .. } => {
+            Block::Item { text, task, .. } => {
+                self.task_item = *task;
                 let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
                 let first = lines.next().unwrap_or_default();
                 // `* **URL**` with the path on the item's next line.
@@ -249,6 +254,7 @@ impl Finder<'_> {
                         }
                     }
                 }
+                self.task_item = false;
             }
             Block::Code { http } => self.code(range, pending, *http),
             Block::Row { cells, header } => self.row(cells, *header, range),
@@ -410,6 +416,7 @@ impl Finder<'_> {
             return;
         }
         if form == Form::ListItem
+            && !self.task_item
             && let Some((method, path)) = marked_method_item(line)
         {
             self.add(&[method], path, range, form);
@@ -449,7 +456,9 @@ impl Finder<'_> {
         if let Some(named) = method_path(line).filter(stands_apart) {
             let form = if after.is_some() { Form::Label } else { form };
             self.add(&named.methods, named.path, range, form);
-        } else if let Some(named) = titled(line, false).filter(|_| !is_example(line)) {
+        } else if let Some(named) =
+            titled(line, false).filter(|_| !is_example(line) && !self.task_item)
+        {
             self.add(&named.methods, named.path, range, form);
         } else if let Some(path) = lone_path(strip_numbering(line).trim_matches(['`', '*'])) {
             // A line that is only a path (`1.	/auth/signin`) starts an endpoint's description:
@@ -1496,6 +1505,8 @@ mod tests {
             "Clients then call GET /api/orders to refresh the list.\n",
             "- [ ] T012 Implement POST /api/orders\n",
             "- [x] Implemented POST /api/teams\n",
+            "- [ ] Create task (POST /api/tasks)\n",
+            "- [ ] Index '/products' [GET]\n",
             "```js\nit('returns 404 for GET /api/x/unknown', async () => {});\n```\n",
             "```sh\ncurl -X POST https://api.example.com/api/x -d '{}'\n```\n",
             "GET /api/orders returns every order of the user.\n",

@@ -333,11 +333,8 @@ pub(super) fn rooted(text: &str) -> Option<(&'static str, String)> {
 /// and notes around them in any order: `Index [token required]: '/products' [GET]`,
 /// `Show : GET method `'/products/:id'``. The method is in brackets or followed by the word
 /// `method` (`Put method`); the path is quoted or in code marks, its leading slash perhaps left
-/// out (`'users/:id/orders'`). A checkbox item is a task, not a definition.
+/// out (`'users/:id/orders'`).
 pub(super) fn marked_method_item(line: &str) -> Option<(&'static str, String)> {
-    if line.starts_with("[ ]") || line.starts_with("[x]") || line.starts_with("[X]") {
-        return None;
-    }
     let lower = line.to_ascii_lowercase();
     // Most items mark no method: no `[` and no `method` after a space.
     if !line.contains('[') && !lower.contains(" method") {
@@ -612,12 +609,11 @@ mod tests {
             assert_eq!(found(line).as_deref(), Some(expected), "{line}");
         }
         for line in [
-            // No method, two methods, two paths, a path not set apart, a task.
+            // No method, two methods, two paths, a path not set apart.
             "Login '/login'",
             "Items '/items' [GET] [POST]",
             "Copy '/a' to '/b' [POST]",
             "Index /products [GET]",
-            "[ ] Index '/products' [GET]",
             // A method word that is no method (`forget method`).
             "Use the forget method on '/cache'",
         ] {
