@@ -71,8 +71,13 @@ pub(super) fn resolve(found: Candidates) -> Endpoints {
     fold_examples(&mut routes);
     // The endpoints in the order of their first naming, and each candidate's block to its
     // endpoint's index.
+    // A route shown only as an example, with a value in it (`/customers/cus_10001`), that no
+    // templated route takes in shows an endpoint the document does not define.
     let mut kept: Vec<usize> = (0..routes.len())
-        .filter(|&index| routes[index].into.is_none())
+        .filter(|&index| {
+            let route = &routes[index];
+            route.into.is_none() && !(route.example && route.key.split('/').any(is_value))
+        })
         .collect();
     kept.sort_by_key(|&index| routes[index].blocks.first().copied());
     let anchors = anchors(&routes, &kept);
@@ -392,12 +397,7 @@ fn matches_template(template: &str, key: &str, example: bool) -> bool {
             // Words routes are made of are no example values (`/users/search`, `/users/me`).
             (Some("{}"), Some(value)) if ROUTE_WORDS.contains(&value) => return false,
             (Some("{}"), Some(value)) => {
-                // `inv-2291`, `a@b.c`, or a placeholder of an identifier (`uuid-conta`).
-                let lower = value.to_ascii_lowercase();
-                let value_like = value.bytes().any(|b| b.is_ascii_digit() || b == b'@')
-                    || lower.contains("uuid")
-                    || lower.contains("guid");
-                if value.is_empty() || !(value_like || example) {
+                if value.is_empty() || !(is_value(value) || example) {
                     return false;
                 }
                 parameters += 1;
@@ -406,6 +406,21 @@ fn matches_template(template: &str, key: &str, example: bool) -> bool {
             _ => return false,
         }
     }
+}
+
+/// Whether a path segment reads as a value rather than a word of a route: `inv-2291`, `a@b.c`,
+/// or a placeholder of an identifier (`uuid-conta`); not a version (`v2`).
+fn is_value(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase();
+    let version = lower.len() > 1
+        && lower.starts_with('v')
+        && lower[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'_');
+    !version
+        && (segment.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+            || lower.contains("uuid")
+            || lower.contains("guid"))
 }
 
 /// Segments that routes are made of, beside a parameter in the same place, rather than values
@@ -615,6 +630,16 @@ mod tests {
         let text =
             "| Method | Path |\n| --- | --- |\n| GET | /tickets/:id |\n\n## GET /tickets/{id}\n";
         assert_eq!(routes(text), ["GET /tickets/:id"]);
+    }
+
+    #[test]
+    fn values_are_not_words_of_a_route() {
+        for value in ["cus_10001", "inv-2291", "a@b.c", "uuid-conta", "42"] {
+            assert!(is_value(value), "{value}");
+        }
+        for word in ["customers", "v2", "v1_1", "me", ""] {
+            assert!(!is_value(word), "{word}");
+        }
     }
 
     #[test]
