@@ -221,25 +221,28 @@ struct Client {
 
 impl Client {
     fn new(base: &str, timeout: Duration, sample_token: bool) -> Client {
-        let agent = |idle: usize| -> ureq::Agent {
-            ureq::Agent::config_builder()
+        let agent = |pooled: bool| -> ureq::Agent {
+            let builder = ureq::Agent::config_builder()
                 .timeout_global(Some(timeout))
                 .http_status_as_error(false)
                 .max_redirects(0)
-                .max_idle_connections(idle)
-                .max_idle_connections_per_host(idle)
                 // A case breaks one header at a time; the client adds none of its own but these.
                 .user_agent(concat!(
                     "contract-to-code-verify/",
                     env!("CARGO_PKG_VERSION")
-                ))
-                .build()
-                .into()
+                ));
+            let builder = if pooled {
+                builder
+            } else {
+                builder
+                    .max_idle_connections(0)
+                    .max_idle_connections_per_host(0)
+            };
+            builder.build().into()
         };
-        // ureq's defaults for the pool.
         Client {
-            agent: agent(10),
-            fresh: agent(0),
+            agent: agent(true),
+            fresh: agent(false),
             base: base.to_string(),
             timeout,
             sample_token,

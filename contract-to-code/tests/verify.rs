@@ -283,21 +283,14 @@ fn an_unreachable_service_is_one_line_and_exit_2() {
 #[test]
 fn a_request_that_hangs_fails_its_case_not_the_run() {
     // Answers `GET /` (so the service is there) and nothing else.
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut stream = stream;
-                let mut head = [0; 6];
-                if stream.read_exact(&mut head).is_ok() && &head == b"GET / " {
-                    let _ = stream.write_all(
-                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                    );
-                } else {
-                    std::thread::sleep(Duration::from_secs(30));
-                }
-            });
+    let url = serve(|mut stream| {
+        let mut head = [0; 6];
+        if stream.read_exact(&mut head).is_ok() && &head == b"GET / " {
+            let _ = stream.write_all(
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+        } else {
+            std::thread::sleep(Duration::from_secs(30));
         }
     });
     let issues = vec!["examples/todo-api/issues/get-todo.md".to_string()];
@@ -322,19 +315,13 @@ fn a_kept_alive_connection_the_service_closed_is_not_a_failure() {
     // Answers the first request of each connection, keeps the connection alive, then closes it
     // on the next request without answering: what a client sees when a service closes an idle
     // connection just as a request goes out on it.
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut stream = std::io::BufReader::new(stream);
-                if read_request(&mut stream).is_some() {
-                    let _ = stream
-                        .get_mut()
-                        .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
-                    let _ = read_request(&mut stream);
-                }
-            });
+    let url = serve(|stream| {
+        let mut stream = std::io::BufReader::new(stream);
+        if read_request(&mut stream).is_some() {
+            let _ = stream
+                .get_mut()
+                .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+            let _ = read_request(&mut stream);
         }
     });
     let issues = vec!["examples/todo-api/issues/get-todo.md".to_string()];
@@ -352,6 +339,19 @@ fn a_kept_alive_connection_the_service_closed_is_not_a_failure() {
         let reason = case["reason"].as_str().unwrap();
         assert!(reason.contains("404"), "judged on the answer: {case:#}");
     }
+}
+
+/// A service on a free loopback port that answers each connection with `each`, on a thread of
+/// its own; its URL.
+fn serve(each: fn(std::net::TcpStream)) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || each(stream));
+        }
+    });
+    url
 }
 
 /// Reads one request (head and `Content-Length` body); `None` when the connection ends first.

@@ -29,9 +29,9 @@ use memchr::memmem;
 
 use super::blocks::{Block, contains_ignore_case, label_words, line_offsets};
 use super::method_path::{
-    LabelKind, METHODS, MethodPath, alternative, half_label, label_alone, label_kind, liquid_tag,
-    lone_method, lone_methods, lone_path, marked_method_item, method_path, rooted, split_label,
-    strip_numbering, titled,
+    LabelKind, METHODS, MethodPath, alternative, half_label, is_version, label_alone, label_holds,
+    label_kind, liquid_tag, lone_method, lone_methods, lone_path, marked_method_item, method_path,
+    rooted, split_label, strip_numbering, titled,
 };
 use crate::source::{Source, Span, Spanned};
 
@@ -658,16 +658,11 @@ impl Finder<'_> {
         // `| **Method** | POST |`, then `| **Path** | /api/v1/tasks |`: a table of an endpoint's
         // attributes holds its labels.
         if let [label, value] = cells {
-            let label = label.trim().trim_matches(['*', '_', '`']).trim();
-            let value = value.trim();
-            let names = match label_kind(label) {
-                LabelKind::Method => lone_methods(value).is_some(),
-                LabelKind::Endpoint => {
-                    method_path(value).is_some() || lone_path(value.trim_matches('`')).is_some()
-                }
-                LabelKind::Other => false,
-            };
-            if names {
+            let (label, value) = (
+                label.trim().trim_matches(['*', '_', '`']).trim(),
+                value.trim(),
+            );
+            if label_holds(label, value) {
                 self.labelled(label, value, value, range);
                 return;
             }
@@ -1091,15 +1086,12 @@ static RELATIVE_TO: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new("relative to "));
 
 /// A segment routes are mounted under: `api`, `rest`, a version (`v2`, `api-v1`).
-fn is_mount_segment(segment: &str) -> bool {
+pub(super) fn is_mount_segment(segment: &str) -> bool {
     let lower = segment.to_ascii_lowercase();
-    let version = |word: &str| {
-        word.len() > 1 && word.starts_with('v') && word[1..].bytes().all(|b| b.is_ascii_digit())
-    };
     lower == "api"
         || lower == "rest"
-        || version(&lower)
-        || lower.strip_prefix("api-").is_some_and(version)
+        || is_version(&lower)
+        || lower.strip_prefix("api-").is_some_and(is_version)
 }
 
 /// What a heading or a one-line paragraph that is only a label waits for on the next block.

@@ -365,16 +365,34 @@ pub(super) fn marked_method_item(line: &str) -> Option<(&'static str, String)> {
     paths.next().is_none().then_some((method, path))
 }
 
+/// Whether `value` is what a method or an endpoint label holds: methods for the one; a path, or
+/// a method and a path, for the other.
+pub(super) fn label_holds(label: &str, value: &str) -> bool {
+    match label_kind(label) {
+        LabelKind::Method => lone_methods(value).is_some(),
+        LabelKind::Endpoint => {
+            method_path(value).is_some() || lone_path(value.trim_matches(['`', '*'])).is_some()
+        }
+        LabelKind::Other => false,
+    }
+}
+
 /// A heading that is a method or a path label with its value (`### HTTP METHOD : `POST``, then
-/// `### url : `https://host/x``): the two halves of one endpoint, as label lines are.
+/// `### url : `https://host/x``): the two halves of one endpoint, as label lines are. A label
+/// with both (`### Endpoint: POST /x`) names an endpoint of its own.
 pub(super) fn half_label(text: &str) -> Option<(&str, &str)> {
     let (label, value) = split_label(text);
-    let half = match label_kind(label?) {
-        LabelKind::Method => lone_methods(value).is_some(),
-        LabelKind::Endpoint => lone_path(value.trim_matches(['`', '*'])).is_some(),
-        LabelKind::Other => false,
-    };
-    half.then(|| (label.unwrap_or_default(), value))
+    let label = label?;
+    (label_holds(label, value) && method_path(value).is_none()).then_some((label, value))
+}
+
+/// `v2`, `V1`, `v1_1`, `v1.2`: a version segment of a route.
+pub(super) fn is_version(segment: &str) -> bool {
+    segment.len() > 1
+        && segment.starts_with(['v', 'V'])
+        && segment[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'_')
 }
 
 /// `3. `, `4.2 `, `Endpoint 2: ` and emphasis before a heading's endpoint.

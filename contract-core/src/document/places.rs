@@ -87,12 +87,14 @@ impl Places {
     fn place(&mut self, source: &Source, blocks: &[(Block, Range<usize>)], at: usize) -> Place {
         let (block, range) = &blocks[at];
         let anchor = self.anchors.peek().is_some_and(|(block, _)| *block == at);
+        // A heading that is only a method or a path label (`### url : /x`).
+        let half = matches!(block, Block::Heading { text, .. } if half_label(text).is_some());
         let mut place = Place {
             before_endpoints: at < self.first_anchor,
             ..Place::default()
         };
         if let Block::Heading { level, text } = block {
-            self.close_above(*level, text);
+            self.close_above(*level, text, half);
             if !anchor && let Some(name) = defined_type(source, text, &blocks[at + 1..]) {
                 self.type_level = Some(*level);
                 let span = super::parts::locate(source, name, range.clone());
@@ -113,7 +115,7 @@ impl Places {
             // method or a path label (`### url : /x`), the part is the section around the
             // block, above the headings of its pieces.
             let level = match block {
-                Block::Heading { level, text } if half_label(text).is_none() => *level,
+                Block::Heading { level, .. } if !half => *level,
                 _ => self
                     .headings
                     .iter()
@@ -130,7 +132,7 @@ impl Places {
     }
 
     /// A heading at `level` ends the part, the section and the type above it at that level.
-    fn close_above(&mut self, level: usize, text: &str) {
+    fn close_above(&mut self, level: usize, text: &str, half_label: bool) {
         if self
             .owner
             .is_some_and(|(_, part_level)| level <= part_level)
@@ -157,8 +159,7 @@ impl Places {
             self.headings.pop();
         }
         // A method or path label written as a heading is a piece of the part it names.
-        self.headings
-            .push((level, is_piece(text) || half_label(text).is_some()));
+        self.headings.push((level, is_piece(text) || half_label));
     }
 }
 

@@ -8,7 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::candidates::{BasePath, Candidate, Candidates, Form};
+use super::candidates::{BasePath, Candidate, Candidates, Form, is_mount_segment};
+use super::method_path::is_version;
 use super::{Inferred, Note, Part};
 use crate::model::Method;
 use crate::naming;
@@ -212,11 +213,7 @@ fn joined_to_base(
     // `### GET /todo/task/1/` under `## Task Detail /todo/task/<id>/`: an example of the
     // template its section states.
     let template = &base.path.value;
-    if matches_template(
-        &route_key(template),
-        &route_key(&candidate.path.value),
-        false,
-    ) {
+    if is_instance(template, &candidate.path.value) {
         let shown = std::mem::replace(
             &mut candidate.path.value,
             template.trim_end_matches('/').to_owned(),
@@ -326,11 +323,7 @@ fn unprefixed(key: &str) -> &str {
             return rest;
         };
         let segment = after.split('/').next().unwrap_or("");
-        let mount = ["api", "rest"].contains(&segment.to_ascii_lowercase().as_str())
-            || (segment.len() > 1
-                && segment.starts_with(['v', 'V'])
-                && segment[1..].bytes().all(|b| b.is_ascii_digit()));
-        if !mount || after.len() == segment.len() {
+        if !is_mount_segment(segment) || after.len() == segment.len() {
             return rest;
         }
         rest = &after[segment.len()..];
@@ -412,12 +405,7 @@ fn matches_template(template: &str, key: &str, example: bool) -> bool {
 /// or a placeholder of an identifier (`uuid-conta`); not a version (`v2`).
 fn is_value(segment: &str) -> bool {
     let lower = segment.to_ascii_lowercase();
-    let version = lower.len() > 1
-        && lower.starts_with('v')
-        && lower[1..]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'_');
-    !version
+    !is_version(segment)
         && (segment.bytes().any(|b| b.is_ascii_digit() || b == b'@')
             || lower.contains("uuid")
             || lower.contains("guid"))
